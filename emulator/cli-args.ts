@@ -1,0 +1,95 @@
+/**
+ * Command-line flags of `trtc-emulator`, parsed into {@link EmulatorOptions}. Kept apart from cli.ts so
+ * the parsing can be tested without spawning a process.
+ */
+import type { EmulatorOptions } from "./options";
+
+/** What the command line asked for. */
+export type CliCommand = { kind: "help" } | { kind: "run"; options: EmulatorOptions; verbose: boolean };
+
+/** The `--help` text. */
+export const USAGE = `Usage: trtc-emulator [options]
+
+A local Tencent Cloud TRTC API 3.0 emulator (Start/Update/StopPublishCdnStream).
+Prints the URL it listens on as the first line of stdout.
+
+  --host <addr>         interface to bind (default 127.0.0.1)
+  --port <n>            port; 0 picks a free one (default 0)
+  --secret-id <id>      accepted SecretId (default: the documented local AKIDtrtcemulator... key)
+  --secret-key <key>    its SecretKey (give both or neither)
+  --no-auth             accept requests without checking signatures
+  --data <file>         keep tasks, rooms and sequence numbers in this JSON file
+  --rate-limit <n>      requests per second per action and SecretId (default 20, 0 = off)
+  --max-tasks <n>       running-task limit (FailedOperation.RestrictedConcurrency); default unlimited
+  --site cn|intl        regions and schema variant to imitate (default cn)
+  --verbose             write the request log to stderr
+  --help                show this text
+`;
+
+const VALUE_FLAGS = new Set(["--host", "--port", "--secret-id", "--secret-key", "--data", "--rate-limit", "--max-tasks", "--site"]);
+
+const intFlag = (name: string, raw: string): number => {
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} needs a non-negative integer, got "${raw}"`);
+  return Number(raw);
+};
+
+/** Parses argv (without node and script); throws an Error naming the bad flag. */
+export function parseArgs(argv: readonly string[]): CliCommand {
+  const options: EmulatorOptions = {};
+  let verbose = false;
+  for (let i = 0; i < argv.length; i++) {
+    let flag = argv[i];
+    let value: string | undefined;
+    const eq = flag.indexOf("=");
+    if (flag.startsWith("--") && eq > 0) {
+      value = flag.slice(eq + 1);
+      flag = flag.slice(0, eq);
+    }
+    if (VALUE_FLAGS.has(flag) && value === undefined) {
+      value = argv[++i];
+      if (value === undefined) throw new Error(`${flag} needs a value`);
+    }
+    switch (flag) {
+      case "--help":
+      case "-h":
+        return { kind: "help" };
+      case "--host":
+        options.host = value;
+        break;
+      case "--port":
+        options.port = intFlag(flag, value as string);
+        break;
+      case "--secret-id":
+        options.secretId = value;
+        break;
+      case "--secret-key":
+        options.secretKey = value;
+        break;
+      case "--no-auth":
+        options.auth = false;
+        break;
+      case "--data":
+        options.dataFile = value;
+        break;
+      case "--rate-limit":
+        options.rateLimitPerSecond = intFlag(flag, value as string);
+        break;
+      case "--max-tasks":
+        options.maxConcurrentTasks = intFlag(flag, value as string);
+        break;
+      case "--site":
+        if (value !== "cn" && value !== "intl") throw new Error(`--site must be cn or intl, got "${value}"`);
+        options.site = value;
+        break;
+      case "--verbose":
+        verbose = true;
+        break;
+      default:
+        throw new Error(`unknown option ${flag}`);
+    }
+  }
+  if ((options.secretId === undefined) !== (options.secretKey === undefined)) {
+    throw new Error("--secret-id and --secret-key must be given together");
+  }
+  return { kind: "run", options, verbose };
+}

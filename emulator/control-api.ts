@@ -1,0 +1,134 @@
+/**
+ * The control API under `/_emulator/` (unauthenticated JSON; see docs/EMULATOR.md for curl examples):
+ * inspect and reset state, tell the emulator who is in which room, move task time, inject faults, read
+ * the request log and the rate counters. It is how tests drive what a real cloud would do on its own.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { EmulatorCore } from "./core";
+import { resetCore } from "./core";
+import { parseFault } from "./faults";
+import { readBody, sendJson } from "./http-io";
+import { ACTION_NAMES } from "./router";
+import { finishTask, iso } from "./task";
+
+/** URL prefix of every control route. */
+export const CONTROL_PREFIX = "/_emulator/";
+
+/** Control bodies are tiny; anything bigger is a mistake. */
+const MAX_CONTROL_BODY = 1024 * 1024;
+
+type Reply = { status: number; body: unknown };
+const ok = (body: unknown): Reply => ({ status: 200, body });
+const bad = (status: number, error: string): Reply => ({ status, body: { error } });
+
+async function jsonBody(req: IncomingMessage): Promise<{ value: unknown } | { error: Reply }> {
+  const read = await readBody(req, MAX_CONTROL_BODY);
+  if (read.tooLarge) return { error: bad(413, "body too large") };
+  if (read.body.length === 0) return { value: {} };
+  try {
+    return { value: JSON.parse(read.body.toString("utf8")) };
+  } catch {
+    return { error: bad(400, "body is not valid JSON") };
+  }
+}
+
+function taskRoutes(core: EmulatorCore, method: string, rest: string[]): Reply {
+  if (rest.length === 0) {
+    if (method !== "GET") return bad(405, "use GET");
+    return ok({ tasks: core.store.listTasks() });
+  }
+  const task = core.store.getTask(rest[0]);
+  if (!task) return bad(404, `no task ${rest[0]}`);
+  if (rest.length === 1 && method === "GET") return ok(task);
+  if (rest.length === 2 && rest[1] === "expire" && method === "POST") {
+    finishTask(task, "expired", core.clock.now());
+    core.store.putTask(task);
+    return ok(task);
+  }
+  return bad(404, "use GET tasks/<TaskId> or POST tasks/<TaskId>/expire");
+}
+
+async function roomRoutes(core: EmulatorCore, req: IncomingMessage, method: string, rest: string[]): Promise<Reply> {
+  if (rest.length === 0) return method === "GET" ? ok({ rooms: core.store.listRooms() }) : bad(405, "use GET");
+  if (rest.length !== 2 || method !== "PUT") return bad(404, "use PUT rooms/<SdkAppId>/<RoomId> with {\"anchors\": [...]}");
+  const sdkAppId = Number(rest[0]);
+  if (!Number.isSafeInteger(sdkAppId) || sdkAppId < 0) return bad(400, "SdkAppId must be a non-negative integer");
+  const body = await jsonBody(req);
+  if ("error" in body) return body.error;
+  const anchors = (body.value as { anchors?: unknown }).anchors;
+  if (!Array.isArray(anchors) || !anchors.every((a) => typeof a === "string")) return bad(400, "anchors must be an array of UserId strings");
+  return ok(core.presence.setAnchors(sdkAppId, rest[1], anchors as string[]));
+}
+
+async function faultRoutes(core: EmulatorCore, req: IncomingMessage, method: string): Promise<Reply> {
+  if (method === "GET") return ok({ faults: core.faults.list() });
+  if (method === "DELETE") {
+    core.faults.clear();
+    return ok({ faults: [] });
+  }
+  if (method !== "POST") return bad(405, "use GET, POST or DELETE");
+  const body = await jsonBody(req);
+  if ("error" in body) return body.error;
+  const spec = parseFault(body.value, ACTION_NAMES);
+  return typeof spec === "string" ? bad(400, spec) : ok({ fault: core.faults.add(spec) });
+}
+
+async function clockRoutes(core: EmulatorCore, req: IncomingMessage, method: string): Promise<Reply> {
+  const view = (expired: string[] = []) => ({
+    now: iso(core.clock.now()),
+    wallNow: iso(core.clock.wallNow()),
+    offsetSeconds: core.clock.offset() / 1000,
+    expired,
+  });
+  if (method === "GET") return ok(view());
+  if (method !== "POST") return bad(405, "use GET or POST");
+  const body = await jsonBody(req);
+  if ("error" in body) return body.error;
+  const seconds = (body.value as { advanceSeconds?: unknown }).advanceSeconds;
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) return bad(400, "advanceSeconds must be a non-negative number");
+  core.clock.advance(seconds * 1000);
+  core.store.setClockOffset(core.clock.offset());
+  return ok(view(core.presence.sweep().map((t) => t.TaskId)));
+}
+
+async function dispatch(core: EmulatorCore, req: IncomingMessage, method: string, parts: string[]): Promise<Reply> {
+  const [head, ...rest] = parts;
+  switch (head) {
+    case "health":
+      return ok({ status: "ok" });
+    case "tasks":
+      return taskRoutes(core, method, rest);
+    case "rooms":
+      return roomRoutes(core, req, method, rest);
+    case "faults":
+      return faultRoutes(core, req, method);
+    case "clock":
+      return clockRoutes(core, req, method);
+    case "requests":
+      return method === "GET" ? ok({ requests: core.requestLog.list() }) : bad(405, "use GET");
+    case "stats": {
+      if (method !== "GET") return bad(405, "use GET");
+      const tasks = core.store.listTasks();
+      const running = tasks.filter((t) => t.Status === "running").length;
+      return ok({ ...core.limiter.snapshot(), tasks: { running, finished: tasks.length - running } });
+    }
+    case "reset":
+      if (method !== "POST") return bad(405, "use POST");
+      resetCore(core);
+      return ok({ status: "ok" });
+    default:
+      return bad(404, `no control route ${parts.join("/")}; see docs/EMULATOR.md`);
+  }
+}
+
+/** Answers one request whose path starts with {@link CONTROL_PREFIX}. */
+export async function handleControlRequest(core: EmulatorCore, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  if (req.method !== "POST" && req.method !== "PUT") req.resume();
+  try {
+    const parts = pathname.slice(CONTROL_PREFIX.length).split("/").filter(Boolean).map(decodeURIComponent);
+    const reply = await dispatch(core, req, (req.method ?? "GET").toUpperCase(), parts);
+    sendJson(res, reply.status, reply.body);
+  } catch (e) {
+    sendJson(res, 500, { error: `control API failure: ${(e as Error).message}` });
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The emulator's state in one object: the API pipeline and the control API both work on it, and
+ * `startEmulator` hands it out so in-process tests can inspect it without HTTP when they want to.
+ */
+import { EmulatorClock } from "./clock";
+import { FaultInjector } from "./faults";
+import type { ResolvedOptions } from "./options";
+import { RateLimiter } from "./rate-limit";
+import { RequestLog } from "./request-log";
+import { RoomPresence } from "./rooms";
+import { FileStore, MemoryStore, type EmulatorStore } from "./store";
+
+/** Everything a request can touch. */
+export interface EmulatorCore {
+  readonly options: ResolvedOptions;
+  readonly store: EmulatorStore;
+  readonly clock: EmulatorClock;
+  readonly presence: RoomPresence;
+  readonly limiter: RateLimiter;
+  readonly faults: FaultInjector;
+  readonly requestLog: RequestLog;
+}
+
+/** Builds the state, loading `dataFile` when given (throws on a corrupt file rather than losing it). */
+export function createCore(options: ResolvedOptions): EmulatorCore {
+  const store = options.dataFile ? new FileStore(options.dataFile) : new MemoryStore();
+  const clock = new EmulatorClock(options.clock, store.getClockOffset());
+  const presence = new RoomPresence(store, clock);
+  return {
+    options,
+    store,
+    clock,
+    presence,
+    limiter: new RateLimiter(options.rateLimitPerSecond),
+    faults: new FaultInjector(options.random),
+    requestLog: new RequestLog(1000, options.log),
+  };
+}
+
+/** Control API reset: no tasks, rooms, faults, counters, log entries or clock offset. */
+export function resetCore(core: EmulatorCore): void {
+  core.store.clear();
+  core.clock.reset();
+  core.limiter.reset();
+  core.faults.clear();
+  core.requestLog.clear();
+  core.presence.schedule();
+}

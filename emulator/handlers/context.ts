@@ -1,0 +1,28 @@
+/**
+ * What every action handler receives and returns. Handlers see a body that already passed the shared
+ * schema (provider/api/validate.ts) and apply only the rules a server alone can know: task state,
+ * sequence numbers, robot seats and the concurrency limit.
+ */
+import type { EmulatorClock } from "../clock";
+import type { ApiError } from "../errors";
+import type { RoomPresence } from "../rooms";
+import type { EmulatorStore } from "../store";
+
+/** Shared state and per-request facts. */
+export interface HandlerContext {
+  store: EmulatorStore;
+  clock: EmulatorClock;
+  presence: RoomPresence;
+  /** The RequestId this request will be answered with; recorded in the task history. */
+  requestId: string;
+  /** Running-task limit; undefined = unlimited. */
+  maxConcurrentTasks?: number;
+}
+
+/** A handler's answer: the success fields (without RequestId) or an API error; `taskId` for the log. */
+export type HandlerResult =
+  | { ok: true; fields: Record<string, unknown>; taskId: string }
+  | { ok: false; error: ApiError; taskId?: string };
+
+/** An action handler. */
+export type Handler = (body: Record<string, unknown>, ctx: HandlerContext) => HandlerResult;

@@ -1,0 +1,28 @@
+/**
+ * StartPublishCdnStream: seats the robots, respects the concurrency limit, creates a running task.
+ */
+import { apiErrors } from "../errors";
+import { newTask } from "../task";
+import { newTaskId } from "../task-id";
+import type { Handler } from "./context";
+import { collisionMessage, findRobotCollision } from "./robots";
+
+/** Creates a task from a validated Start body. */
+export const startHandler: Handler = (body, ctx) => {
+  const sdkAppId = body.SdkAppId as number;
+  const tasks = ctx.store.listTasks();
+  const collision = findRobotCollision(sdkAppId, body, tasks);
+  if (collision) return { ok: false, error: apiErrors.invalidParameter(collisionMessage(collision)) };
+
+  const limit = ctx.maxConcurrentTasks;
+  if (limit !== undefined && tasks.filter((t) => t.Status === "running").length >= limit) {
+    return { ok: false, error: apiErrors.restrictedConcurrency(limit) };
+  }
+
+  let taskId = newTaskId(sdkAppId);
+  while (ctx.store.getTask(taskId)) taskId = newTaskId(sdkAppId);
+  const task = newTask(taskId, body, ctx.clock.now(), ctx.requestId);
+  ctx.presence.track(task);
+  ctx.store.putTask(task);
+  return { ok: true, fields: { TaskId: taskId }, taskId };
+};

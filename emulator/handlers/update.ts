@@ -1,0 +1,38 @@
+/**
+ * UpdatePublishCdnStream: checks the task, the immutable parts and the SequenceNumber, then merges.
+ *
+ * The SequenceNumber is compared last among the request checks and stored only on success, so a rejected
+ * Update never burns a number and a client retrying an `InternalError` with the same number gets through
+ * (spec §3.2).
+ */
+import { apiErrors } from "../errors";
+import { iso } from "../task";
+import type { Handler } from "./context";
+import { findRunningTask } from "./lookup";
+import { immutableViolation, mergeUpdate } from "./update-rules";
+
+/** Applies a validated Update body. */
+export const updateHandler: Handler = (body, ctx) => {
+  const found = findRunningTask(ctx.store, body);
+  const taskId = body.TaskId as string;
+  if ("error" in found) return { ok: false, error: found.error, taskId };
+  const { task } = found;
+
+  const violation = immutableViolation(task.Params, body);
+  if (violation) return { ok: false, error: apiErrors.invalidParameter(violation), taskId };
+
+  const sequence = body.SequenceNumber as number;
+  if (task.SequenceNumber !== null && sequence <= task.SequenceNumber) {
+    return { ok: false, error: apiErrors.requestOutdated(sequence, task.SequenceNumber), taskId };
+  }
+
+  const now = ctx.clock.now();
+  task.Params = mergeUpdate(task.Params, body);
+  task.SequenceNumber = sequence;
+  task.UpdatedAt = iso(now);
+  task.History.push({ Action: "UpdatePublishCdnStream", At: task.UpdatedAt, SequenceNumber: sequence, RequestId: ctx.requestId });
+  // A new layout may name other rooms, which changes whose presence keeps the task alive.
+  ctx.presence.track(task);
+  ctx.store.putTask(task);
+  return { ok: true, fields: { TaskId: task.TaskId }, taskId };
+};

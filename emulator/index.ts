@@ -1,0 +1,21 @@
+/**
+ * `pulumi-trtc-relay/emulator`: a local TRTC API 3.0 emulator for StartPublishCdnStream,
+ * UpdatePublishCdnStream and StopPublishCdnStream, with a control API for tests. See docs/EMULATOR.md.
+ *
+ * @example
+ * const emu = await startEmulator({ port: 0 });
+ * // sign with emu.secretId / emu.secretKey, POST to emu.url, inspect `${emu.url}/_emulator/tasks`
+ * await emu.close();
+ */
+export { startEmulator, type RunningEmulator } from "./server";
+export { DEFAULT_RATE_LIMIT_PER_SECOND, type EmulatorOptions } from "./options";
+export { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, TRTC_SERVICE, MAX_CLOCK_SKEW_SECONDS, type EmulatorCredential } from "./auth";
+export { CONTROL_PREFIX } from "./control-api";
+export type { EmulatorCore } from "./core";
+export type { TaskRecord, TaskStatus, FinishReason, HistoryEntry } from "./task";
+export type { RoomRecord } from "./store";
+export type { FaultSpec, FaultRule } from "./faults";
+export type { RateStats } from "./rate-limit";
+export type { RequestLogEntry } from "./request-log";
+export type { Site } from "./router";
+export type { ApiError } from "./errors";

@@ -1,0 +1,95 @@
+/**
+ * Options of {@link startEmulator} and their defaults, resolved in one place so the CLI, the tests and the
+ * provider's embedded mode all get the same emulator for the same switches.
+ */
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type EmulatorCredential } from "./auth";
+import type { ClockFn } from "./clock";
+import { DEFAULT_MAX_BODY_BYTES } from "./http-io";
+import type { Site } from "./router";
+
+/** Documented per-action limit (spec §9). */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 20;
+
+/** Options of {@link startEmulator}. Every field is optional. */
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`: the emulator is for this machine only. */
+  host?: string;
+  /** One accepted SecretId (with `secretKey`); default {@link DEFAULT_SECRET_ID}. */
+  secretId?: string;
+  /** The SecretKey for `secretId`; default {@link DEFAULT_SECRET_KEY}. */
+  secretKey?: string;
+  /** Further accepted key pairs, e.g. a temporary one with a `token`. */
+  credentials?: EmulatorCredential[];
+  /** false skips every signature, timestamp, SecretId and token check. Default true. */
+  auth?: boolean;
+  /** JSON file that keeps tasks, rooms and sequence numbers across restarts; memory only when absent. */
+  dataFile?: string;
+  /** Requests per second per action and SecretId; default 20, 0 = no throttling. */
+  rateLimitPerSecond?: number;
+  /** Running-task limit answered with `FailedOperation.RestrictedConcurrency`; unlimited when absent. */
+  maxConcurrentTasks?: number;
+  /** Which site's regions and schema variant to imitate. Default `cn`. */
+  site?: Site;
+  /** Wall clock in milliseconds; default `Date.now`. */
+  clock?: ClockFn;
+  /** Receives one line per API request (the request log, secrets never included). */
+  log?: (line: string) => void;
+  /** Body size limit in bytes; default 10 MB as documented. */
+  maxBodyBytes?: number;
+  /** Randomness for fault probabilities; default `Math.random`. */
+  random?: () => number;
+}
+
+/** Options with defaults applied. */
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  credentials: EmulatorCredential[];
+  auth: boolean;
+  dataFile?: string;
+  rateLimitPerSecond: number;
+  maxConcurrentTasks?: number;
+  site: Site;
+  clock: ClockFn;
+  log?: (line: string) => void;
+  maxBodyBytes: number;
+  random: () => number;
+}
+
+const nonNegativeInt = (name: string, v: number | undefined): void => {
+  if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new RangeError(`trtc-emulator: ${name} must be a non-negative integer`);
+};
+
+/** Applies defaults and rejects nonsense early, naming the option. */
+export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
+  nonNegativeInt("port", o.port);
+  nonNegativeInt("rateLimitPerSecond", o.rateLimitPerSecond);
+  nonNegativeInt("maxConcurrentTasks", o.maxConcurrentTasks);
+  nonNegativeInt("maxBodyBytes", o.maxBodyBytes);
+  if (o.site !== undefined && o.site !== "cn" && o.site !== "intl") throw new RangeError(`trtc-emulator: site must be "cn" or "intl"`);
+  if ((o.secretId === undefined) !== (o.secretKey === undefined)) {
+    throw new RangeError("trtc-emulator: secretId and secretKey must be given together");
+  }
+  const primary: EmulatorCredential[] =
+    o.secretId !== undefined
+      ? [{ secretId: o.secretId, secretKey: o.secretKey as string }]
+      : o.credentials?.length
+        ? []
+        : [{ secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }];
+  return {
+    port: o.port ?? 0,
+    host: o.host ?? "127.0.0.1",
+    credentials: [...primary, ...(o.credentials ?? [])],
+    auth: o.auth ?? true,
+    dataFile: o.dataFile,
+    rateLimitPerSecond: o.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND,
+    maxConcurrentTasks: o.maxConcurrentTasks,
+    site: o.site ?? "cn",
+    clock: o.clock ?? Date.now,
+    log: o.log,
+    maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    random: o.random ?? Math.random,
+  };
+}

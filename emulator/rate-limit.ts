@@ -1,0 +1,101 @@
+/**
+ * Server-side throttling (spec §9): at most N requests per action and SecretId in each fixed one-second
+ * window of the wall clock, answered with `RequestLimitExceeded` beyond that. Tencent does not document
+ * its window; a fixed window is the most lenient reading, so a client that stays under it in any sliding
+ * second is safe against either.
+ *
+ * It also counts what it saw, per action, so a client's own limiter can be checked from the outside:
+ * `maxPerSecond` (admitted, fixed windows), `maxReceivedPerSecond` (everything that reached the limiter,
+ * fixed windows) and `maxReceivedPerSlidingSecond` (the same over any 1000 ms interval: the strict view).
+ */
+
+/** Counters exposed by `GET /_emulator/stats`. */
+export interface RateStats {
+  /** The configured limit; 0 = throttling off. */
+  limitPerSecond: number;
+  /** Requests per action that passed authentication and reached the limiter. */
+  requests: Record<string, number>;
+  /** Of those, how many were answered `RequestLimitExceeded`. */
+  throttled: Record<string, number>;
+  /** Most admitted requests in one fixed second, for one SecretId. */
+  maxPerSecond: Record<string, number>;
+  /** Most received requests in one fixed second, for one SecretId. */
+  maxReceivedPerSecond: Record<string, number>;
+  /** Most received requests in any 1000 ms interval, for one SecretId. */
+  maxReceivedPerSlidingSecond: Record<string, number>;
+}
+
+interface Window {
+  second: number;
+  received: number;
+  admitted: number;
+  /** Arrival times (ms) within the last second, for the sliding view. */
+  recent: number[];
+}
+
+/** Fixed-window limiter keyed by action and SecretId. */
+export class RateLimiter {
+  private windows = new Map<string, Window>();
+  private stats!: RateStats;
+
+  /** @param limitPerSecond 0 turns throttling off (counting continues). */
+  constructor(private readonly limitPerSecond: number) {
+    this.reset();
+  }
+
+  /** Counts one request at wall time `nowMs`; true when it may proceed. */
+  admit(action: string, secretId: string, nowMs: number): boolean {
+    const key = `${action}\u0000${secretId}`;
+    const second = Math.floor(nowMs / 1000);
+    let w = this.windows.get(key);
+    if (!w) {
+      w = { second, received: 0, admitted: 0, recent: [] };
+      this.windows.set(key, w);
+    }
+    if (w.second !== second) {
+      w.second = second;
+      w.received = 0;
+      w.admitted = 0;
+    }
+    w.received += 1;
+    w.recent.push(nowMs);
+    while (w.recent.length > 0 && w.recent[0] <= nowMs - 1000) w.recent.shift();
+
+    const s = this.stats;
+    s.requests[action] = (s.requests[action] ?? 0) + 1;
+    s.maxReceivedPerSecond[action] = Math.max(s.maxReceivedPerSecond[action] ?? 0, w.received);
+    s.maxReceivedPerSlidingSecond[action] = Math.max(s.maxReceivedPerSlidingSecond[action] ?? 0, w.recent.length);
+
+    const allowed = this.limitPerSecond <= 0 || w.admitted < this.limitPerSecond;
+    if (allowed) {
+      w.admitted += 1;
+      s.maxPerSecond[action] = Math.max(s.maxPerSecond[action] ?? 0, w.admitted);
+    } else {
+      s.throttled[action] = (s.throttled[action] ?? 0) + 1;
+    }
+    return allowed;
+  }
+
+  /** The configured limit. */
+  get limit(): number {
+    return this.limitPerSecond;
+  }
+
+  /** A copy of the counters. */
+  snapshot(): RateStats {
+    return structuredClone(this.stats);
+  }
+
+  /** Forgets windows and counters (control API reset). */
+  reset(): void {
+    this.windows.clear();
+    this.stats = {
+      limitPerSecond: this.limitPerSecond,
+      requests: {},
+      throttled: {},
+      maxPerSecond: {},
+      maxReceivedPerSecond: {},
+      maxReceivedPerSlidingSecond: {},
+    };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The HTTP server: `POST /` speaks TRTC's API 3.0, `/_emulator/*` is the control API, anything else is
+ * a 404. Idle expiry is evaluated before every request, so state read through either side is current.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleApiRequest } from "./api-request";
+import { CONTROL_PREFIX, handleControlRequest } from "./control-api";
+import { createCore, type EmulatorCore } from "./core";
+import { sendJson } from "./http-io";
+import { resolveOptions, type EmulatorOptions } from "./options";
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:43123` (no trailing slash). */
+  readonly url: string;
+  /** The port actually bound (useful with port 0). */
+  readonly port: number;
+  /** The interface bound. */
+  readonly host: string;
+  /** The first accepted key pair, for clients and tests to sign with. */
+  readonly secretId: string;
+  /** The SecretKey of {@link secretId}. Local-only; never logged by the emulator. */
+  readonly secretKey: string;
+  /** The live state, for in-process inspection. */
+  readonly core: EmulatorCore;
+  /** Stops listening, drops open connections and timers. */
+  close(): Promise<void>;
+}
+
+const urlHost = (host: string): string => {
+  if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+};
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/** Starts an emulator; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const resolved = resolveOptions(options);
+  const core = createCore(resolved);
+  const server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? "/", "http://emulator.invalid").pathname;
+    core.presence.sweep();
+    if (pathname === "/") return void handleApiRequest(core, req, res);
+    if (pathname.startsWith(CONTROL_PREFIX)) return void handleControlRequest(core, req, res, pathname);
+    req.resume();
+    sendJson(res, 404, { error: `no route ${pathname}: the API is POST /, the control API is under ${CONTROL_PREFIX}` });
+  });
+  let address: AddressInfo;
+  try {
+    address = await listen(server, resolved.port, resolved.host);
+  } catch (e) {
+    core.presence.close();
+    throw e;
+  }
+  core.presence.schedule();
+  const first = resolved.credentials[0];
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost(resolved.host)}:${address.port}`,
+    port: address.port,
+    host: resolved.host,
+    secretId: first?.secretId ?? "",
+    secretKey: first?.secretKey ?? "",
+    core,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        core.presence.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Body validation: parses the JSON, then runs the shared schema (provider/api/validate.ts, the same rules
+ * the client applies before sending) and turns its issues into Tencent's codes (spec §12.5):
+ * an undefined field -> `UnknownParameter`, a missing required one -> `MissingParameter`, anything else
+ * (type, range, enum, cross-field rule) -> `InvalidParameter`.
+ *
+ * When issues of several kinds occur the code follows that order, as a gateway that first checks the
+ * field set, then presence, then values would answer; the message lists the API paths of that kind.
+ */
+import { formatPath } from "../provider/api/casing";
+import { redactText, secretsIn } from "../provider/api/redact";
+import { validateRequest, type ValidationIssue } from "../provider/api/validate";
+import type { ActionName } from "../provider/api/actions";
+import { apiErrors, type ApiError } from "./errors";
+import type { Site } from "./router";
+
+/** At most this many issues are spelled out in one message. */
+const MAX_LISTED = 10;
+
+/** A body ready for its handler, or the error to answer. */
+export type BodyResult = { ok: true; body: Record<string, unknown> } | { ok: false; error: ApiError };
+
+const apiPathOf = (issue: ValidationIssue): string => {
+  const p = (issue as { apiPath: unknown }).apiPath;
+  return Array.isArray(p) ? formatPath(p, "api") : String(p);
+};
+
+const list = (items: string[]): string[] =>
+  items.length > MAX_LISTED ? [...items.slice(0, MAX_LISTED), `and ${items.length - MAX_LISTED} more`] : items;
+
+/** The single API error Tencent would answer for a set of schema issues. */
+export function issuesToError(issues: readonly ValidationIssue[], body: unknown): ApiError {
+  const secrets = secretsIn(body);
+  const of = (kind: ValidationIssue["kind"]) => issues.filter((i) => i.kind === kind);
+  const unknown = of("unknown");
+  if (unknown.length > 0) return apiErrors.unknownParameter(list(unknown.map(apiPathOf)));
+  const missing = of("missing");
+  if (missing.length > 0) return apiErrors.missingParameter(list(missing.map(apiPathOf)));
+  const invalid = issues.length > 0 ? issues : [];
+  const detail = list(invalid.map((i) => `${apiPathOf(i) || "(body)"} ${i.rule}`)).join("; ");
+  // Rules come from the shared schema and should never quote values, but a message is the last place a
+  // UserSig or txSecret could escape, so it is masked by value and by shape regardless.
+  return apiErrors.invalidParameter(redactText(detail, secrets));
+}
+
+/** Parses and validates a request body for `action`. */
+export function parseAndValidate(action: ActionName, raw: Buffer, site: Site): BodyResult {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.length === 0 ? "{}" : raw.toString("utf8"));
+  } catch {
+    return { ok: false, error: apiErrors.invalidParameter("the request body is not valid JSON.") };
+  }
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    return { ok: false, error: apiErrors.invalidParameter("the request body must be a JSON object.") };
+  }
+  const result = validateRequest(action, body, { site });
+  if (!result.ok) return { ok: false, error: issuesToError(result.issues, body) };
+  return { ok: true, body: body as Record<string, unknown> };
+}
