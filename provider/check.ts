@@ -1,0 +1,48 @@
+/**
+ * `check`: validate the arguments offline with the shared schema table before any API call, and report
+ * every problem as a CheckFailure naming the camelCase property, so `pulumi preview` lists them all.
+ *
+ * Preview-time unknowns (see unknowns.ts) are "some value": an issue is dropped when it could be caused by
+ * one — its path is, contains or lies inside an unknown value, or its rule text quotes the sentinel or
+ * names the unknown field (cross-field rules name the other field in camelCase, e.g. "exceeds
+ * videoEncode.width"). Dropping too much in preview is harmless: `up` checks again with every value known.
+ */
+import { toApiCase } from "./api/casing";
+import { validateRequest, type ValidationIssue } from "./api/validate";
+import type { Site } from "./config";
+import { argumentsOf } from "./outputs";
+import { UNKNOWN, parsePath, related, unknownPaths, type Path } from "./unknowns";
+
+/** One problem, in the dynamic provider's shape. */
+export interface CheckFailure {
+  /** camelCase path, `""` for the resource as a whole. */
+  property: string;
+  /** The rule broken, in the user's terms. */
+  reason: string;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** True when the issue might only exist because some value is not known yet. */
+export function dependsOnUnknown(issue: Pick<ValidationIssue, "path" | "rule">, unknowns: readonly Path[]): boolean {
+  if (unknowns.length === 0) return false;
+  if (issue.rule.includes(UNKNOWN)) return true;
+  const at = parsePath(issue.path);
+  return unknowns.some((u) => {
+    if (related(u, at)) return true;
+    const name = [...u].reverse().find((part): part is string => typeof part === "string");
+    return name !== undefined && new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(name)}([^A-Za-z0-9_]|$)`).test(issue.rule);
+  });
+}
+
+/** The checked inputs (no `__provider`, no `undefined`) and the failures to report. */
+export function checkArguments(news: Record<string, unknown>, site: Site): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+  const inputs = argumentsOf(news) as unknown as Record<string, unknown>;
+  const result = validateRequest("StartPublishCdnStream", toApiCase(inputs), { site });
+  if (result.ok) return { inputs, failures: [] };
+  const unknowns = unknownPaths(inputs);
+  const failures = result.issues
+    .filter((issue) => !dependsOnUnknown(issue, unknowns))
+    .map((issue) => ({ property: issue.path, reason: issue.rule }));
+  return { inputs, failures };
+}

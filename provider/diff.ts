@@ -1,0 +1,215 @@
+/**
+ * The one table of what a change to a PublishCdnStream means: an in-place UpdatePublishCdnStream, or a
+ * replacement (Stop the old task, then Start a new one). `diff` reads it to answer the engine, and
+ * `update` reads the same answer to build the Update body, so the two can never disagree.
+ *
+ * Ground rules, from spec §3:
+ * - Update is incremental: a top-level parameter that is omitted stays as it was, and a parameter that is
+ *   passed replaces the previous value completely. So an in-place change sends its whole top-level group.
+ * - Omission cannot clear anything. Removing a value must either send an explicit "empty" value, or replace.
+ * - Some things Update cannot change at all (room, robot, recording, audio encoding, audio-only vs video).
+ * - An empty list and an absent list mean the same thing to the service, so they compare equal here.
+ */
+import type { Target } from "./config";
+import { COMPUTED_KEYS, PROVIDER_KEY } from "./outputs";
+import { containsUnknown, isUnknown } from "./unknowns";
+
+/** Where a rule reads the new value from. */
+type Source = "args" | "config" | "state";
+
+/** One row of {@link DIFF_RULES}. */
+export interface DiffRule {
+  /** camelCase path of the property, as the user writes it. */
+  readonly path: string;
+  /** `args` (default): compare old outputs with new inputs; `config`: with current config; `state`: old outputs only. */
+  readonly from?: Source;
+  /** What a change of a present value means. */
+  readonly change: "update" | "replace";
+  /** What appearing (absent -> present) means, when it differs from `change`. */
+  readonly added?: "replace";
+  /** What disappearing (present -> absent) means, when it differs from `change`. */
+  readonly removed?: "replace";
+  /**
+   * Sent in place of an absent value whenever this rule's top-level group is sent, so an Update clears what
+   * an earlier value set (omission would leave it unchanged).
+   */
+  readonly fill?: unknown;
+  /** Why; shown nowhere, read by maintainers. */
+  readonly why: string;
+}
+
+/** The table. Nested rows refine their top-level group; any argument not listed here replaces. */
+export const DIFF_RULES: readonly DiffRule[] = [
+  { path: "sdkAppId", change: "replace", why: "It identifies the application; a task cannot move to another app." },
+  { path: "roomId", change: "replace", why: "Not an Update parameter (spec §3.1)." },
+  { path: "roomIdType", change: "replace", why: "Not an Update parameter (spec §3.1)." },
+  { path: "agentParams", change: "replace", why: "Not an Update parameter: the robot (UserId, UserSig, MaxIdleTime) is fixed at Start." },
+  { path: "recordParams", change: "replace", why: "Not an Update parameter; recording is fixed at Start (added 2024-10-30)." },
+  {
+    path: "withTranscoding", change: "replace",
+    why: "Switching between single-stream relay and mixing changes what the task is and how it is billed; " +
+      "Update would need every parameter re-sent anyway, and the robot rejoins either way.",
+  },
+  {
+    path: "audioParams.audioEncode", change: "replace",
+    why: "Codec, sample rate, bit rate and channels cannot be updated (spec §3.1).",
+  },
+  {
+    path: "audioParams.subscribeAudioList", change: "update", fill: [],
+    why: "Updatable; `[]` restores \"mix every anchor\". Both lists are always sent together (spec §5.2).",
+  },
+  {
+    path: "audioParams.unSubscribeAudioList", change: "update", fill: [],
+    why: "Updatable; `[]` clears the block-list. Both lists are always sent together (spec §5.2).",
+  },
+  {
+    path: "videoParams", change: "update", added: "replace", removed: "replace",
+    why: "Contents are updatable (encode except codec, layout, background, watermarks), but a task cannot " +
+      "switch between audio-only and video (spec §3.1).",
+  },
+  {
+    path: "videoParams.waterMarkList", change: "update", fill: [],
+    why: "Sent as `[]` when absent so removing the last watermark actually removes it.",
+  },
+  {
+    path: "singleSubscribeParams", change: "update", removed: "replace",
+    why: "Updatable while relaying without transcoding; removal has no Update form (its only field is " +
+      "required, and omission means \"unchanged\"), so it replaces.",
+  },
+  {
+    path: "publishCdnParams", change: "update", removed: "replace",
+    why: "The list is sent complete and replaces the old one. Dropping the last CDN target (e.g. switching to " +
+      "push-back only) replaces: an empty list's meaning on Update is undocumented, and Start requires a target.",
+  },
+  {
+    path: "feedBackRoomParams", change: "update", removed: "replace",
+    why: "As publishCdnParams: a non-empty list updates in place, removing the last room replaces.",
+  },
+  {
+    path: "seiParams", change: "update", fill: {},
+    why: "Updatable. Removing it sends `{}`: a passed parameter replaces the old one completely, and an empty " +
+      "struct asks for neither layout nor pass-through SEI (an empty layoutVolume would ask for the default SEI).",
+  },
+  {
+    path: "endpoint", from: "config", change: "replace",
+    why: "A task lives at one endpoint; pointing the stack elsewhere (e.g. emulator -> cloud) needs a new task there.",
+  },
+  { path: "region", from: "config", change: "replace", why: "A task lives in one region (X-TC-Region)." },
+  {
+    path: "finished", from: "state", change: "replace",
+    why: "An Update found the task ended on its own; only a new Start brings the stream back.",
+  },
+];
+
+/** What the engine should do, and what Update must send. */
+export interface DiffPlan {
+  /** Any difference at all (including ones preview cannot know yet). */
+  readonly changes: boolean;
+  /** Paths forcing replacement; non-empty means replace. */
+  readonly replaces: string[];
+  /** Top-level updatable groups that changed, each complete, with `fill` values in place (camelCase). */
+  readonly send: Record<string, unknown>;
+}
+
+type Props = Record<string, unknown>;
+const MISSING = Symbol("missing");
+const UNKNOWN_AT = Symbol("unknown");
+
+/** The value at a dotted path; {@link UNKNOWN_AT} when the path passes through the preview sentinel. */
+function valueAt(props: Props, path: string): unknown {
+  let current: unknown = props;
+  for (const key of path.split(".")) {
+    if (isUnknown(current)) return UNKNOWN_AT;
+    if (current === null || typeof current !== "object" || !(key in (current as Props))) return MISSING;
+    current = (current as Props)[key];
+  }
+  return current;
+}
+
+const isAbsent = (v: unknown): boolean =>
+  v === MISSING || v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+
+/** JSON with sorted keys: deep equality independent of key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Props)[k]]))
+      : v,
+  );
+}
+
+/** `none`, `update` or `replace` for one rule, given old and new values. */
+function judge(rule: DiffRule, before: unknown, after: unknown): "none" | "update" | "replace" {
+  if (rule.from === "state") return before === true ? "replace" : "none";
+  const oldAbsent = isAbsent(before);
+  if (after === UNKNOWN_AT || isUnknown(after)) {
+    // Could become anything, including absent: assume the most disruptive outcome so preview never understates.
+    const outcomes = [rule.change, oldAbsent ? rule.added : rule.removed];
+    return outcomes.includes("replace") ? "replace" : "update";
+  }
+  const newAbsent = isAbsent(after);
+  if (oldAbsent && newAbsent) return "none";
+  if (oldAbsent) return rule.added ?? rule.change;
+  if (newAbsent) return rule.removed ?? rule.change;
+  if (containsUnknown(after)) return rule.change; // present, with parts unknown: a change of contents
+  return canonical(before) === canonical(after) ? "none" : rule.change;
+}
+
+const topLevel = (path: string): string => path.split(".")[0];
+const COVERED = new Set(DIFF_RULES.filter((r) => (r.from ?? "args") === "args").map((r) => topLevel(r.path)));
+/** Not arguments: a change of provider code alone, or of computed values, is not a change. */
+const IGNORED = new Set<string>([PROVIDER_KEY, ...COMPUTED_KEYS]);
+
+/** Sets `value` at a dotted path below `root`, creating objects on the way. */
+function setAt(root: Props, path: string[], value: unknown): void {
+  let current = root;
+  for (const key of path.slice(0, -1)) {
+    if (current[key] === null || typeof current[key] !== "object") current[key] = {};
+    current = current[key] as Props;
+  }
+  current[path[path.length - 1]] = value;
+}
+
+/**
+ * Compares the old outputs with the new (checked) inputs and the current target.
+ * `target` may be omitted when it cannot be resolved; endpoint/region rows are then skipped.
+ */
+export function planChanges(olds: Props, news: Props, target?: Pick<Target, "endpoint" | "region">): DiffPlan {
+  const replaces: string[] = [];
+  const updatedGroups = new Set<string>();
+  let changes = false;
+
+  for (const rule of DIFF_RULES) {
+    const from = rule.from ?? "args";
+    if (from === "config" && (!target || olds[rule.path] === undefined)) continue; // older state: nothing to compare
+    const before = valueAt(olds, rule.path);
+    const after = from === "config" ? (target as Props)[rule.path] : from === "args" ? valueAt(news, rule.path) : undefined;
+    const verdict = judge(rule, before, after);
+    if (verdict === "none") continue;
+    changes = true;
+    if (verdict === "replace") replaces.push(rule.path);
+    else updatedGroups.add(topLevel(rule.path));
+  }
+
+  // An argument the table does not know: replacing is the only change guaranteed to take effect.
+  for (const key of new Set([...Object.keys(olds), ...Object.keys(news)])) {
+    if (IGNORED.has(key) || COVERED.has(key)) continue;
+    if (canonical(olds[key]) !== canonical(news[key])) {
+      changes = true;
+      replaces.push(key);
+    }
+  }
+
+  const send: Props = {};
+  for (const group of updatedGroups) {
+    const value = news[group];
+    send[group] = value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+  }
+  for (const rule of DIFF_RULES) {
+    if (rule.fill === undefined || !updatedGroups.has(topLevel(rule.path))) continue;
+    if (isAbsent(valueAt(send, rule.path))) setAt(send, rule.path.split("."), structuredClone(rule.fill));
+  }
+  for (const key of Object.keys(send)) if (send[key] === undefined) delete send[key];
+
+  return { changes, replaces, send };
+}

@@ -1,0 +1,63 @@
+/**
+ * The resource's stored state, and the one place that makes it safe for the engine.
+ *
+ * The dynamic-provider host converts outputs with protobuf `Struct.fromJavaScript`, which throws
+ * `Unexpected struct type.` on `undefined` (and on a bigint) — after Start already succeeded, leaking the
+ * task. Everything returned from create/update/read therefore goes through {@link sanitize}.
+ */
+import type { PublishCdnStreamInputs } from "./args";
+
+/** Values the provider computes, stored beside the inputs as applied. */
+export interface ComputedState {
+  /** The TaskId returned by Start; also the resource's id. */
+  taskId: string;
+  /** The last SequenceNumber sent with an Update; 0 right after Start. The next Update sends this + 1. */
+  sequenceNumber: number;
+  /** RequestId of the last successful Start or Update call, for support tickets. */
+  requestId: string;
+  /** The endpoint the task was started at; Update and Stop must go to the same place. */
+  endpoint: string;
+  /** The region the task was started in. */
+  region: string;
+  /**
+   * Set when an Update was answered "task finished / not found": the task ended on its own (idle expiry,
+   * the 30-day TaskId limit, or a stop outside Pulumi). The next `up` replaces it; `refresh` drops it.
+   */
+  finished?: boolean;
+}
+
+/** The full output state: the inputs as applied plus {@link ComputedState}. */
+export type PublishCdnStreamState = PublishCdnStreamInputs & ComputedState;
+
+/** The names of {@link ComputedState}: outputs that are not arguments. */
+export const COMPUTED_KEYS: readonly (keyof ComputedState)[] = [
+  "taskId", "sequenceNumber", "requestId", "endpoint", "region", "finished",
+];
+
+/** The dynamic-provider host's own property, never an argument. */
+export const PROVIDER_KEY = "__provider";
+
+/**
+ * A deep copy containing only JSON values: `undefined` members are dropped, `undefined` array items become
+ * `null` (JSON's rule), NaN/Infinity become `null`. Throws on bigint and cycles, which callers treat as a
+ * post-Start failure rather than letting the host fail later with an opaque message.
+ */
+export function sanitize<T>(value: T): T {
+  const text = JSON.stringify(value);
+  return (text === undefined ? {} : JSON.parse(text)) as T;
+}
+
+/** The arguments alone: `__provider` and computed outputs removed, then sanitised. */
+export function argumentsOf(props: Record<string, unknown> | undefined): PublishCdnStreamInputs {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (key === PROVIDER_KEY || (COMPUTED_KEYS as readonly string[]).includes(key)) continue;
+    out[key] = value;
+  }
+  return sanitize(out) as unknown as PublishCdnStreamInputs;
+}
+
+/** The complete state to store: the arguments as applied plus the computed values, sanitised. */
+export function buildState(applied: PublishCdnStreamInputs, computed: ComputedState): PublishCdnStreamState {
+  return sanitize({ ...argumentsOf(applied as unknown as Record<string, unknown>), ...computed });
+}

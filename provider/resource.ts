@@ -1,0 +1,102 @@
+/**
+ * `PublishCdnStream`: one TRTC mix-and-relay task (StartPublishCdnStream / UpdatePublishCdnStream /
+ * StopPublishCdnStream) as a Pulumi dynamic resource, type token `pulumi-nodejs:dynamic/trtc:PublishCdnStream`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { PublishCdnStreamArgs, PublishCdnStreamInputs } from "./args";
+import { provider } from "./provider";
+import { SECRET_OUTPUTS, isSecretProperty } from "./secrets";
+
+type Applied<K extends keyof PublishCdnStreamInputs> = pulumi.Output<PublishCdnStreamInputs[K]>;
+
+/** Every argument name, so each becomes an output even when the user leaves it out (pulumi/pulumi#5174). */
+const ARGUMENT_KEYS: readonly (keyof PublishCdnStreamArgs)[] = [
+  "sdkAppId", "roomId", "roomIdType", "agentParams", "withTranscoding", "audioParams", "videoParams",
+  "singleSubscribeParams", "publishCdnParams", "seiParams", "feedBackRoomParams", "recordParams",
+];
+
+/**
+ * A TRTC task that mixes (or relays) room streams and pushes the result to CDNs and/or back into rooms.
+ *
+ * - Changing `publishCdnParams`, `feedBackRoomParams`, `videoParams` contents, the audio mixing lists,
+ *   `seiParams` or `singleSubscribeParams` updates the running task in place (same TaskId).
+ * - Changing the room, the robot (`agentParams`), `withTranscoding`, `recordParams`, the audio encoding, or
+ *   adding/removing video replaces it: the old task is stopped before the new one starts.
+ * - Credentials come from `tencentcloud:secretId` / `tencentcloud:secretKey` (secret) / `tencentcloud:region`
+ *   / `tencentcloud:securityToken` stack config, else `TENCENTCLOUD_*` environment variables; `trtc:endpoint`
+ *   or `TRTC_ENDPOINT` points it at the local emulator.
+ * - TRTC has no Describe call, so `pulumi refresh` cannot see the task. A task that ended on its own (idle for
+ *   `agentParams.maxIdleTime`) is discovered by the next Update: that `up` fails saying so and records it
+ *   as finished; the following `up` starts a replacement, and `refresh` drops it from state.
+ *
+ * @example
+ * ```ts
+ * const cfg = new pulumi.Config();
+ * const live = new PublishCdnStream("live", {
+ *   sdkAppId: 1400188366, roomId: "295066", roomIdType: 0, withTranscoding: 1,
+ *   agentParams: { userId: "room_295066_relay", userSig: cfg.requireSecret("robotUserSig"), maxIdleTime: 30 },
+ *   audioParams: { audioEncode: { sampleRate: 48000, channel: 2, bitRate: 64 } },
+ *   videoParams: { videoEncode: { width: 1280, height: 720, fps: 15, bitRate: 1536, gop: 2 } },
+ *   publishCdnParams: [{ publishCdnUrl: cfg.requireSecret("pushUrl"), isTencentCdn: 1 }],
+ * });
+ * export const taskId = live.taskId;
+ * ```
+ */
+export class PublishCdnStream extends pulumi.dynamic.Resource {
+  /** The TaskId Start returned; also the resource id. */
+  declare readonly taskId: pulumi.Output<string>;
+  /** The last SequenceNumber sent with an Update (0 after Start). */
+  declare readonly sequenceNumber: pulumi.Output<number>;
+  /** RequestId of the last Start or Update, for Tencent support. */
+  declare readonly requestId: pulumi.Output<string>;
+  /** The endpoint the task was started at (from config); changing it replaces the task. */
+  declare readonly endpoint: pulumi.Output<string>;
+  /** The region the task was started in (from config); changing it replaces the task. */
+  declare readonly region: pulumi.Output<string>;
+  /** True once an Update found that the task had ended on its own; the next `up` replaces it. */
+  declare readonly finished: pulumi.Output<boolean | undefined>;
+
+  /** As applied. */
+  declare readonly sdkAppId: Applied<"sdkAppId">;
+  /** As applied. */
+  declare readonly roomId: Applied<"roomId">;
+  /** As applied. */
+  declare readonly roomIdType: Applied<"roomIdType">;
+  /** As applied. Secret (UserSig). */
+  declare readonly agentParams: Applied<"agentParams">;
+  /** As applied. */
+  declare readonly withTranscoding: Applied<"withTranscoding">;
+  /** As applied. */
+  declare readonly audioParams: Applied<"audioParams">;
+  /** As applied. */
+  declare readonly videoParams: Applied<"videoParams">;
+  /** As applied. */
+  declare readonly singleSubscribeParams: Applied<"singleSubscribeParams">;
+  /** As applied. Secret (push URLs carry txSecret). */
+  declare readonly publishCdnParams: Applied<"publishCdnParams">;
+  /** As applied. */
+  declare readonly seiParams: Applied<"seiParams">;
+  /** As applied. Secret (UserSigs). */
+  declare readonly feedBackRoomParams: Applied<"feedBackRoomParams">;
+  /** As applied. Secret (storage keys). */
+  declare readonly recordParams: Applied<"recordParams">;
+
+  /**
+   * @param name The unique name of the resource.
+   * @param args The Start request in camelCase; see {@link PublishCdnStreamArgs}.
+   * @param opts Resource options. `additionalSecretOutputs` is extended, never replaced.
+   */
+  constructor(name: string, args: PublishCdnStreamArgs, opts?: pulumi.CustomResourceOptions) {
+    const props: Record<string, unknown> = {
+      taskId: undefined, sequenceNumber: undefined, requestId: undefined,
+      endpoint: undefined, region: undefined, finished: undefined,
+    };
+    for (const key of ARGUMENT_KEYS) {
+      const value = args?.[key];
+      // Secret as inputs too, so state holds no plaintext UserSig/push URL even if the user passed a literal.
+      props[key] = value !== undefined && isSecretProperty(key) ? pulumi.secret(value) : value;
+    }
+    const additionalSecretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS])];
+    super(provider, name, props, { ...opts, additionalSecretOutputs }, "trtc", "PublishCdnStream");
+  }
+}
