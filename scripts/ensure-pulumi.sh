@@ -17,19 +17,21 @@ if [ -z "${PULUMI_FORCE_BUILD:-}" ] && command -v pulumi >/dev/null 2>&1 && [ "$
   fi
 fi
 
-if [ -x "$BIN_DIR/pulumi" ] && [ -n "$("$BIN_DIR/pulumi" version 2>/dev/null)" ]; then
+if [ -x "$BIN_DIR/pulumi" ] && [ -n "$("$BIN_DIR/pulumi" version 2>/dev/null)" ] \
+   && { [ -n "${PULUMI_SKIP_LANGUAGE_HOST:-}" ] || [ -x "$BIN_DIR/pulumi-language-nodejs" ] || [ -f "$BIN_DIR/.no-language-host" ]; }; then
   echo "$BIN_DIR"
   exit 0
 fi
 
 command -v go >/dev/null 2>&1 || { log "no pulumi on PATH and no Go toolchain to build one (need Go >= 1.25)"; exit 1; }
 
-log "building the Pulumi CLI $PULUMI_VERSION with Go (first run only; takes several minutes)"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/pulumi-build.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$BIN_DIR"
 cd "$WORK"
 export GOFLAGS="${GOFLAGS:-} -mod=mod"
+if [ ! -x "$BIN_DIR/pulumi" ] || [ -z "$("$BIN_DIR/pulumi" version 2>/dev/null)" ]; then
+log "building the Pulumi CLI $PULUMI_VERSION with Go (first run only; about 10 minutes on 2 cores)"
 go mod init pulumi-cli-build >/dev/null 2>&1
 # pkg's own go.mod names an older sdk; pin the matching one explicitly.
 go mod edit -require="github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" -require="github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION"
@@ -38,16 +40,25 @@ go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$PULUMI_VERSION" >&2
 LDFLAGS="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION"
 go build -trimpath -tags osusergo,grpcnotrace -ldflags "$LDFLAGS" -o "$BIN_DIR/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
 mv "$BIN_DIR/pulumi.tmp" "$BIN_DIR/pulumi"
+fi
 
-# The Node.js language host is an untagged nested module; try it, but inline programs work without it.
+# The Node.js language host (pulumi-language-nodejs) became an untagged nested Go module after v3.66.0,
+# and the module proxy refuses it ("not available"). Up to sdk/v3 v3.66.0 it was a package of the sdk
+# module itself, which the proxy does serve; that host speaks the same LanguageRuntime gRPC protocol and
+# runs programs under CLI 3.259 with @pulumi/pulumi 3.248 (checked by tests/e2e). Without it, only
+# Automation API inline programs run; `pulumi up` in a project directory needs it.
 if [ -z "${PULUMI_SKIP_LANGUAGE_HOST:-}" ]; then
-  LH="github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3"
+  LH_VERSION="${PULUMI_LANGUAGE_HOST_VERSION:-v3.66.0}"
   mkdir -p "$WORK/lh" && cd "$WORK/lh"
   go mod init lh-build >/dev/null 2>&1
-  if go get "$LH@$PULUMI_VERSION" >&2 2>/dev/null || go get "$LH@sdk/$PULUMI_VERSION" >&2 2>/dev/null; then
-    go build -trimpath -ldflags "$LDFLAGS" -o "$BIN_DIR/pulumi-language-nodejs" "$LH" >&2 || log "language host did not build; inline programs only"
+  go mod edit -require="github.com/pulumi/pulumi/sdk/v3@$LH_VERSION"
+  if go get "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs@$LH_VERSION" >&2 &&
+     go build -trimpath -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$LH_VERSION" \
+       -o "$BIN_DIR/pulumi-language-nodejs.tmp" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs >&2; then
+    mv "$BIN_DIR/pulumi-language-nodejs.tmp" "$BIN_DIR/pulumi-language-nodejs"
   else
-    log "the Go module proxy does not serve $LH at $PULUMI_VERSION; inline programs only"
+    log "the Node.js language host did not build; only Automation API inline programs will run"
+    touch "$BIN_DIR/.no-language-host"
   fi
 fi
 log "built $("$BIN_DIR/pulumi" version) into $BIN_DIR"
