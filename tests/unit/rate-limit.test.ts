@@ -1,0 +1,133 @@
+import { SlidingWindowLimiter, sharedLimiter } from "../../provider/api/rate-limit";
+
+/** A manual clock and scheduler: time only moves when the test says so. */
+function manualTime() {
+  let now = 0;
+  let timers: { at: number; fn: () => void; cancelled: boolean }[] = [];
+  return {
+    now: () => now,
+    schedule: (fn: () => void, ms: number) => {
+      const t = { at: now + ms, fn, cancelled: false };
+      timers.push(t);
+      return () => {
+        t.cancelled = true;
+      };
+    },
+    /** Advances to `until`, firing due timers in order and letting promise callbacks run between them. */
+    async advanceTo(until: number) {
+      for (;;) {
+        timers = timers.filter((t) => !t.cancelled);
+        const due = timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        timers.splice(timers.indexOf(due), 1);
+        now = due.at;
+        due.fn();
+        await flush();
+      }
+      now = until;
+      await flush();
+    },
+    pendingTimers: () => timers.filter((t) => !t.cancelled).length,
+  };
+}
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+/** Largest number of grant times inside any half-open window [t, t + windowMs). */
+function maxInAnyWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i] - sorted[j] >= windowMs) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
+describe("SlidingWindowLimiter", () => {
+  test("grants the first `limit` at once, then holds the rest until the window (plus margin) has passed", async () => {
+    const time = manualTime();
+    const limiter = new SlidingWindowLimiter({ limit: 20, windowMs: 1000, marginMs: 50, now: time.now, schedule: time.schedule });
+    const granted: number[] = [];
+    const all = Array.from({ length: 45 }, () => limiter.acquire().then(() => granted.push(time.now())));
+    await flush();
+    expect(granted).toHaveLength(20);
+    expect(limiter.pending).toBe(25);
+    await time.advanceTo(1049);
+    expect(granted).toHaveLength(20);
+    await time.advanceTo(1050);
+    expect(granted).toHaveLength(40);
+    await time.advanceTo(2100);
+    await Promise.all(all);
+    expect(granted).toHaveLength(45);
+    expect(granted.slice(40)).toEqual([2100, 2100, 2100, 2100, 2100]);
+  });
+
+  test("no 1 s window ever holds more than the limit, for arrivals spread irregularly over 10 s", async () => {
+    const time = manualTime();
+    const limiter = new SlidingWindowLimiter({ limit: 20, now: time.now, schedule: time.schedule });
+    const granted: number[] = [];
+    const waits: Promise<unknown>[] = [];
+    // 300 requests arriving in irregular clumps (0-70 ms apart, ~30/s): more than 20/s is asked for.
+    let at = 0;
+    for (let i = 0; i < 300; i++) {
+      at += (i * 37) % 71;
+      await time.advanceTo(at);
+      waits.push(limiter.acquire().then(() => granted.push(time.now())));
+      await flush();
+    }
+    await time.advanceTo(60_000);
+    await Promise.all(waits);
+    expect(granted).toHaveLength(300);
+    expect(maxInAnyWindow(granted, 1000)).toBe(20);
+    // The 50 ms margin: even windows of 1049 ms never hold 21, so 49 ms of jitter cannot make the server see 21.
+    expect(maxInAnyWindow(granted, 1049)).toBe(20);
+    expect(maxInAnyWindow(granted, 1051)).toBe(21);
+  });
+
+  test("serves waiters first come, first served", async () => {
+    const time = manualTime();
+    const limiter = new SlidingWindowLimiter({ limit: 2, windowMs: 100, marginMs: 0, now: time.now, schedule: time.schedule });
+    const order: number[] = [];
+    const waits = [0, 1, 2, 3, 4].map((i) => limiter.acquire().then(() => order.push(i)));
+    await time.advanceTo(1000);
+    await Promise.all(waits);
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  test("an aborted waiter is removed without taking a grant, and the signal's reason is the rejection", async () => {
+    const time = manualTime();
+    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 100, marginMs: 0, now: time.now, schedule: time.schedule });
+    await limiter.acquire();
+    const controller = new AbortController();
+    const aborted = limiter.acquire(controller.signal);
+    const next = limiter.acquire();
+    const reason = new Error("deadline");
+    controller.abort(reason);
+    await expect(aborted).rejects.toBe(reason);
+    expect(limiter.pending).toBe(1);
+    await time.advanceTo(100);
+    await expect(next).resolves.toBeUndefined();
+    await expect(limiter.acquire(controller.signal)).rejects.toBe(reason);
+  });
+
+  test("rejects a limit that is not a positive integer", () => {
+    expect(() => new SlidingWindowLimiter({ limit: 0 })).toThrow(/positive integer/);
+    expect(() => new SlidingWindowLimiter({ limit: 2.5 })).toThrow(/positive integer/);
+  });
+});
+
+describe("sharedLimiter", () => {
+  test("one limiter per host and action, shared by every caller; the strictest limit wins", () => {
+    const a = sharedLimiter("unit-test.example:1", "StartPublishCdnStream", 20);
+    const b = sharedLimiter("UNIT-TEST.example:1", "StartPublishCdnStream", 50);
+    expect(b).toBe(a);
+    expect(a.limit).toBe(20);
+    sharedLimiter("unit-test.example:1", "StartPublishCdnStream", 5);
+    expect(a.limit).toBe(5);
+    expect(sharedLimiter("unit-test.example:1", "StopPublishCdnStream", 20)).not.toBe(a);
+    expect(sharedLimiter("unit-test.example:2", "StartPublishCdnStream", 20)).not.toBe(a);
+  });
+});
