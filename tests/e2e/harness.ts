@@ -5,6 +5,7 @@
  *   by the CLI's Node.js language host exactly as `pulumi up` in that directory would;
  * - inline stacks: a program function run by the Automation API, for scenarios whose arguments change.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -14,6 +15,21 @@ import { openLocalStack, stateFilePath } from "../../scripts/local-stack";
 
 /** The repository root (the dynamic provider resolves `pulumi-trtc-relay` from here). */
 export const REPO = path.resolve(__dirname, "../..");
+
+/**
+ * Puts the Pulumi CLI and the dynamic-provider launcher on PATH when jest runs without `npm test`
+ * (which already did). The script answers from its cache in well under a second once built.
+ */
+function ensurePulumiOnPath(): void {
+  const launcher = path.join(REPO, "node_modules", "@pulumi", "pulumi");
+  const dirs = (process.env.PATH ?? "").split(path.delimiter);
+  const hasPulumi = dirs.some((d) => d && fs.existsSync(path.join(d, "pulumi")));
+  const extra: string[] = [];
+  if (!hasPulumi) extra.push(execFileSync("bash", [path.join(REPO, "scripts", "ensure-pulumi.sh")], { encoding: "utf8" }).trim());
+  if (!dirs.includes(launcher)) extra.push(launcher);
+  if (extra.length) process.env.PATH = [...extra, ...dirs].join(path.delimiter);
+}
+ensurePulumiOnPath();
 /** The passphrase of every test stack. */
 export const PASSPHRASE = "e2e-passphrase";
 

@@ -1,0 +1,78 @@
+/**
+ * `npm start`: the main job. Starts the TRTC emulator (state kept in .trtc-local/), deploys the root
+ * Pulumi project (Pulumi.yaml -> the quickstart example) with `pulumi up` on a local file backend with a
+ * passphrase, no logins, then prints the TaskId and what the emulator now runs.
+ *
+ * Flags: `--serve` keeps the emulator running afterwards (Ctrl-C to stop); `--destroy` tears the stack
+ * down instead of deploying it.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { LocalWorkspace } from "@pulumi/pulumi/automation";
+import { startEmulator } from "../emulator";
+import { redactText } from "../provider/api/redact";
+
+const ROOT = path.resolve(__dirname, "../..");
+const LOCAL = path.join(ROOT, ".trtc-local");
+const PORT = Number(process.env.TRTC_EMULATOR_PORT ?? 9470);
+const STACK = process.env.TRTC_QUICKSTART_STACK ?? "quickstart";
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  fs.mkdirSync(path.join(LOCAL, "backend"), { recursive: true });
+  // A fixed port and a data file: the endpoint recorded in state stays the same, so a second `npm start`
+  // finds the same running task and changes nothing.
+  const emulator = await startEmulator({ port: PORT, dataFile: path.join(LOCAL, "emulator.json") }).catch((e: Error) => {
+    throw new Error(`could not start the emulator on port ${PORT} (${e.message}); set TRTC_EMULATOR_PORT to a free port`);
+  });
+  console.log(`emulator: ${emulator.url} (state in .trtc-local/emulator.json)`);
+  try {
+    const stack = await LocalWorkspace.createOrSelectStack(
+      { stackName: STACK, workDir: ROOT },
+      {
+        pulumiHome: path.join(LOCAL, "pulumi-home"),
+        secretsProvider: "passphrase",
+        envVars: {
+          PULUMI_BACKEND_URL: `file://${path.join(LOCAL, "backend")}`,
+          PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "trtc-local",
+          PULUMI_SKIP_UPDATE_CHECK: "true",
+          PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+          // Credentials and endpoint through the environment, as a CI job against real TRTC would pass them.
+          TRTC_ENDPOINT: emulator.url,
+          TENCENTCLOUD_SECRET_ID: emulator.secretId,
+          TENCENTCLOUD_SECRET_KEY: emulator.secretKey,
+          TENCENTCLOUD_REGION: "ap-guangzhou",
+        },
+      },
+    );
+    const onOutput = (s: string) => process.stdout.write(s);
+    if (args.has("--destroy")) {
+      await stack.destroy({ onOutput });
+    } else {
+      const result = await stack.up({ onOutput });
+      console.log("\nstack outputs:");
+      for (const [k, v] of Object.entries(result.outputs)) console.log(`  ${k}: ${v.secret ? "[secret]" : JSON.stringify(v.value)}`);
+    }
+    const res = await fetch(`${emulator.url}/_emulator/tasks`);
+    const { tasks } = (await res.json()) as { tasks: Array<Record<string, any>> };
+    const running = tasks.filter((t) => t.Status === "running");
+    console.log(`\nthe emulator runs ${running.length} task(s):`);
+    for (const t of running) {
+      const targets = (t.Params.PublishCdnParams ?? []).map((p: any) => redactText(p.PublishCdnUrl));
+      const rooms = (t.Params.FeedBackRoomParams ?? []).map((p: any) => `room ${p.RoomId}`);
+      console.log(`  ${t.TaskId}\n    room ${t.RoomId} (SdkAppId ${t.SdkAppId}), robot ${t.Params.AgentParams?.UserId}, sequence ${t.SequenceNumber ?? "-"}`);
+      console.log(`    relays to: ${[...targets, ...rooms].join(", ") || "(nothing)"}`);
+    }
+    if (args.has("--serve")) {
+      console.log(`\nemulator still serving at ${emulator.url} (control API under /_emulator/); Ctrl-C to stop`);
+      await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+    }
+  } finally {
+    await emulator.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
