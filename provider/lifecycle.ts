@@ -79,8 +79,13 @@ export function makeLifecycle(deps: LifecycleDeps = defaultDeps) {
     try {
       return { ...buildState(args as never, computed), [PROVIDER_KEY]: provider };
     } catch {
-      const sdkAppId = typeof args.sdkAppId === "number" ? args.sdkAppId : undefined;
-      return sanitize({ sdkAppId, ...computed, [PROVIDER_KEY]: provider });
+      // Only values known to be plain: this must not fail the way the full state just did.
+      const plain = (v: unknown, type: string) => (typeof v === type ? v : undefined);
+      return sanitize({
+        sdkAppId: plain(args.sdkAppId, "number"), taskId: String(computed.taskId),
+        sequenceNumber: plain(computed.sequenceNumber, "number") ?? 0, requestId: plain(computed.requestId, "string"),
+        endpoint: computed.endpoint, region: computed.region, [PROVIDER_KEY]: plain(provider, "string"),
+      });
     }
   };
 
