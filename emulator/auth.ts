@@ -10,11 +10,12 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { SERVICE } from "../provider/api/actions";
 import { canonicalRequest, parseAuthorization, scopeDate, signature, stringToSign } from "../provider/api/sign";
 import { apiErrors, type ApiError } from "./errors";
 
-/** Credential-scope service of every TRTC request, whatever host the client used. */
-export const TRTC_SERVICE = "trtc";
+/** Credential-scope service of every TRTC request, whatever host the client used (from the action table). */
+export const TRTC_SERVICE = SERVICE;
 
 /** Tencent's allowed distance between X-TC-Timestamp and server time, in seconds. */
 export const MAX_CLOCK_SKEW_SECONDS = 300;

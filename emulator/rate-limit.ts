@@ -83,7 +83,7 @@ export class RateLimiter {
 
   /** A copy of the counters. */
   snapshot(): RateStats {
-    return structuredClone(this.stats);
+    return JSON.parse(JSON.stringify(this.stats)) as RateStats;
   }
 
   /** Forgets windows and counters (control API reset). */

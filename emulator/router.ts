@@ -4,7 +4,8 @@
  * each routed action is dispatched to its handler.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { ACTIONS, API_VERSION, REGIONS, type ActionName } from "../provider/api/actions";
+import { ACTION_NAMES, API_VERSION, REGIONS, isActionName, type ActionName } from "../provider/api/actions";
+import type { Site } from "../provider/api/schema";
 import { apiErrors, type ApiError } from "./errors";
 import type { Handler } from "./handlers/context";
 import { startHandler } from "./handlers/start";
@@ -12,7 +13,7 @@ import { stopHandler } from "./handlers/stop";
 import { updateHandler } from "./handlers/update";
 
 /** Which Tencent site the emulator imitates: decides the accepted regions and the schema variant. */
-export type Site = keyof typeof REGIONS;
+export type { Site };
 
 /** One handler per action of the shared table; the compiler insists every action has one. */
 export const HANDLERS: Readonly<Record<ActionName, Handler>> = {
@@ -22,7 +23,7 @@ export const HANDLERS: Readonly<Record<ActionName, Handler>> = {
 };
 
 /** The emulated action names, from the shared table. */
-export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+export { ACTION_NAMES };
 
 /** A routed request, or why it could not be routed (with the action as received, for the log). */
 export type RouteResult = { ok: true; action: ActionName; region: string } | { ok: false; error: ApiError; action: string };
@@ -36,7 +37,7 @@ const first = (headers: IncomingHttpHeaders, name: string): string | undefined =
 export function route(headers: IncomingHttpHeaders, site: Site): RouteResult {
   const action = first(headers, "x-tc-action");
   if (!action) return { ok: false, action: "", error: apiErrors.missingParameter(["X-TC-Action"]) };
-  if (!(ACTION_NAMES as string[]).includes(action)) return { ok: false, action, error: apiErrors.invalidAction(action) };
+  if (!isActionName(action)) return { ok: false, action, error: apiErrors.invalidAction(action) };
   const version = first(headers, "x-tc-version");
   if (!version) return { ok: false, action, error: apiErrors.missingParameter(["X-TC-Version"]) };
   if (version !== API_VERSION) return { ok: false, action, error: apiErrors.noSuchVersion(version, API_VERSION) };
@@ -44,5 +45,5 @@ export function route(headers: IncomingHttpHeaders, site: Site): RouteResult {
   const allowed: readonly string[] = REGIONS[site];
   if (!region) return { ok: false, action, error: apiErrors.missingParameter(["X-TC-Region"]) };
   if (!allowed.includes(region)) return { ok: false, action, error: apiErrors.unsupportedRegion(region, allowed) };
-  return { ok: true, action: action as ActionName, region };
+  return { ok: true, action, region };
 }

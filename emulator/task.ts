@@ -2,6 +2,7 @@
  * A relay task as the emulator keeps it. The record is stored, persisted and shown by the control API in
  * one PascalCase shape, so what `GET /_emulator/tasks` prints is exactly what survives a restart.
  */
+import { cloneJson } from "./json";
 
 /** `running` until Stop, idle expiry or a control-API expiry. */
 export type TaskStatus = "running" | "finished";
@@ -68,7 +69,7 @@ export function newTask(taskId: string, body: Record<string, unknown>, nowMs: nu
     RoomIdType: body.RoomIdType as number,
     Status: "running",
     SequenceNumber: null,
-    Params: structuredClone(body),
+    Params: cloneJson(body),
     CreatedAt: at,
     UpdatedAt: at,
     History: [{ Action: "StartPublishCdnStream", At: at, RequestId: requestId }],

@@ -4,12 +4,11 @@
  * an undefined field -> `UnknownParameter`, a missing required one -> `MissingParameter`, anything else
  * (type, range, enum, cross-field rule) -> `InvalidParameter`.
  *
- * When issues of several kinds occur the code follows that order, as a gateway that first checks the
- * field set, then presence, then values would answer; the message lists the API paths of that kind.
+ * When issues of several kinds occur, the shared `issueErrorCode` picks the code (unknown, then missing,
+ * then invalid) and the message lists the API paths of that kind, each with the rule it broke.
  */
-import { formatPath } from "../provider/api/casing";
 import { redactText, secretsIn } from "../provider/api/redact";
-import { validateRequest, type ValidationIssue } from "../provider/api/validate";
+import { ISSUE_ERROR_CODES, issueErrorCode, validateRequest, type ValidationIssue } from "../provider/api/validate";
 import type { ActionName } from "../provider/api/actions";
 import { apiErrors, type ApiError } from "./errors";
 import type { Site } from "./router";
@@ -20,27 +19,24 @@ const MAX_LISTED = 10;
 /** A body ready for its handler, or the error to answer. */
 export type BodyResult = { ok: true; body: Record<string, unknown> } | { ok: false; error: ApiError };
 
-const apiPathOf = (issue: ValidationIssue): string => {
-  const p = (issue as { apiPath: unknown }).apiPath;
-  return Array.isArray(p) ? formatPath(p, "api") : String(p);
-};
+const apiPathOf = (issue: ValidationIssue): string => issue.apiPath;
 
 const list = (items: string[]): string[] =>
   items.length > MAX_LISTED ? [...items.slice(0, MAX_LISTED), `and ${items.length - MAX_LISTED} more`] : items;
 
 /** The single API error Tencent would answer for a set of schema issues. */
 export function issuesToError(issues: readonly ValidationIssue[], body: unknown): ApiError {
-  const secrets = secretsIn(body);
-  const of = (kind: ValidationIssue["kind"]) => issues.filter((i) => i.kind === kind);
-  const unknown = of("unknown");
-  if (unknown.length > 0) return apiErrors.unknownParameter(list(unknown.map(apiPathOf)));
-  const missing = of("missing");
-  if (missing.length > 0) return apiErrors.missingParameter(list(missing.map(apiPathOf)));
-  const invalid = issues.length > 0 ? issues : [];
-  const detail = list(invalid.map((i) => `${apiPathOf(i) || "(body)"} ${i.rule}`)).join("; ");
-  // Rules come from the shared schema and should never quote values, but a message is the last place a
+  const code = issueErrorCode(issues);
+  const kind = (Object.keys(ISSUE_ERROR_CODES) as Array<ValidationIssue["kind"]>).find((k) => ISSUE_ERROR_CODES[k] === code);
+  const chosen = issues.filter((i) => i.kind === kind);
+  const shown = chosen.length > 0 ? chosen : [...issues];
+  // Rules come from the shared schema and should never quote secrets, but a message is the last place a
   // UserSig or txSecret could escape, so it is masked by value and by shape regardless.
-  return apiErrors.invalidParameter(redactText(detail, secrets));
+  const mask = (items: string[]): string[] => list(items).map((t) => redactText(t, secretsIn(body)));
+  if (code === "MissingParameter") return apiErrors.missingParameter(mask(shown.map(apiPathOf)));
+  const details = mask(shown.map((i) => `${apiPathOf(i) || "(body)"} ${i.rule}`));
+  if (code === "UnknownParameter") return apiErrors.unknownParameter(details);
+  return apiErrors.invalidParameter(details.join("; "));
 }
 
 /** Parses and validates a request body for `action`. */

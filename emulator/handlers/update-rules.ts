@@ -6,7 +6,7 @@
  * cannot change and Tencent's own example updates only `SubscribeAudioList`; replacing the whole struct
  * would silently drop the encoding.
  */
-import { isDeepStrictEqual } from "node:util";
+import { cloneJson, jsonEqual } from "../json";
 
 /** Body fields that address the task rather than describe it; never merged into Params. */
 const ADDRESSING_FIELDS = new Set(["SdkAppId", "TaskId", "SequenceNumber"]);
@@ -19,7 +19,7 @@ export function immutableViolation(params: Obj, update: Obj): string | undefined
   const newEncode = asObj(update.AudioParams)?.AudioEncode;
   const oldEncode = asObj(params.AudioParams)?.AudioEncode;
   // Re-sending the same encoding is allowed: SDK users often resend full params.
-  if (newEncode !== undefined && !isDeepStrictEqual(newEncode, oldEncode)) {
+  if (newEncode !== undefined && !jsonEqual(newEncode, oldEncode)) {
     return "AudioParams.AudioEncode cannot be changed by UpdatePublishCdnStream (codec, sample rate, bit rate and channels are fixed at Start).";
   }
   if (update.VideoParams !== undefined && params.VideoParams === undefined) {
@@ -30,12 +30,12 @@ export function immutableViolation(params: Obj, update: Obj): string | undefined
 
 /** The task's Params after applying `update`. Does not mutate its inputs. */
 export function mergeUpdate(params: Obj, update: Obj): Obj {
-  const next: Obj = structuredClone(params);
+  const next: Obj = cloneJson(params);
   for (const [key, value] of Object.entries(update)) {
     if (ADDRESSING_FIELDS.has(key)) continue;
     const oldAudio = asObj(next.AudioParams);
     const newAudio = asObj(value);
-    next[key] = key === "AudioParams" && oldAudio && newAudio ? { ...oldAudio, ...structuredClone(newAudio) } : structuredClone(value);
+    next[key] = key === "AudioParams" && oldAudio && newAudio ? { ...oldAudio, ...cloneJson(newAudio) } : cloneJson(value);
   }
   return next;
 }

@@ -1,0 +1,84 @@
+/**
+ * Server-side throttling and the counters clients' own limiters are checked against. No timing
+ * assertions: a frozen injected clock puts a whole burst in one window, so the counts are exact.
+ */
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { APP, apiFor, codeOf, startBody } from "../helpers/emulator-harness";
+
+describe("emulator rate limit", () => {
+  let now = Date.UTC(2030, 0, 1, 0, 0, 0, 100);
+  let emu: RunningEmulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0, clock: () => now, credentials: [{ secretId: "AKIDsecond", secretKey: "second-key" }], secretId: "AKIDfirst", secretKey: "first-key" });
+  });
+  afterAll(() => emu.close());
+  beforeEach(async () => {
+    await apiFor(emu).control("POST", "reset");
+  });
+  const ts = () => Math.floor(now / 1000);
+
+  it("admits 20 of a 30-request burst and answers RequestLimitExceeded to the rest", async () => {
+    const api = apiFor(emu);
+    const results = await Promise.all(Array.from({ length: 30 }, () => api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: ts() })));
+    const codes = results.map(codeOf);
+    expect(codes.filter((c) => c === "RequestLimitExceeded")).toHaveLength(10);
+    expect(codes.filter((c) => c === "ResourceNotFound")).toHaveLength(20);
+
+    const stats = (await api.control("GET", "stats")).json;
+    expect(stats.limitPerSecond).toBe(20);
+    expect(stats.requests.StopPublishCdnStream).toBe(30);
+    expect(stats.throttled.StopPublishCdnStream).toBe(10);
+    expect(stats.maxPerSecond.StopPublishCdnStream).toBe(20);
+    expect(stats.maxReceivedPerSecond.StopPublishCdnStream).toBe(30);
+    const log = (await api.control("GET", "requests")).json.requests;
+    expect(log.filter((e: { outcome: string }) => e.outcome === "RequestLimitExceeded")).toHaveLength(10);
+  });
+
+  it("opens a new window each second", async () => {
+    const api = apiFor(emu);
+    for (let i = 0; i < 20; i++) expect(codeOf(await api.call("StartPublishCdnStream", startBody(), { timestamp: ts() }))).toBe("ok");
+    expect(codeOf(await api.call("StartPublishCdnStream", startBody(), { timestamp: ts() }))).toBe("RequestLimitExceeded");
+    now += 1000;
+    expect(codeOf(await api.call("StartPublishCdnStream", startBody(), { timestamp: ts() }))).toBe("ok");
+    const stats = (await api.control("GET", "stats")).json;
+    expect(stats.maxPerSecond.StartPublishCdnStream).toBe(20);
+    expect(stats.throttled.StartPublishCdnStream).toBe(1);
+  });
+
+  it("counts each action and each SecretId separately", async () => {
+    const api = apiFor(emu);
+    const stop = () => api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: ts() });
+    for (let i = 0; i < 20; i++) await stop();
+    expect(codeOf(await stop())).toBe("RequestLimitExceeded");
+    expect(codeOf(await api.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: "nope", SequenceNumber: 1, WithTranscoding: 1 }, { timestamp: ts() }))).toBe("ResourceNotFound");
+    const other = await api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: ts(), secretId: "AKIDsecond", secretKey: "second-key" });
+    expect(codeOf(other)).toBe("ResourceNotFound");
+  });
+
+  it("does not count requests that fail authentication", async () => {
+    const api = apiFor(emu);
+    await api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: ts(), authorization: null });
+    const stats = (await api.control("GET", "stats")).json;
+    expect(stats.requests.StopPublishCdnStream).toBeUndefined();
+  });
+});
+
+describe("emulator rate limit off", () => {
+  it("admits everything with rateLimitPerSecond 0 but still counts", async () => {
+    const now = Date.UTC(2030, 0, 1);
+    const emu = await startEmulator({ port: 0, rateLimitPerSecond: 0, clock: () => now });
+    try {
+      const api = apiFor(emu);
+      const codes = await Promise.all(
+        Array.from({ length: 30 }, () => api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: Math.floor(now / 1000) })),
+      );
+      expect(codes.map(codeOf).every((c) => c === "ResourceNotFound")).toBe(true);
+      const stats = (await api.control("GET", "stats")).json;
+      expect(stats.limitPerSecond).toBe(0);
+      expect(stats.maxPerSecond.StopPublishCdnStream).toBe(30);
+      expect(stats.maxReceivedPerSlidingSecond.StopPublishCdnStream).toBe(30);
+    } finally {
+      await emu.close();
+    }
+  });
+});
