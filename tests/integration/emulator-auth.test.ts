@@ -39,6 +39,14 @@ describe("emulator authentication", () => {
     expect(codeOf(res)).toBe("ok");
   });
 
+  it("accepts a signature over the Host without its port, as Tencent's Node SDK signs, but no other host", async () => {
+    const { hostname, host } = new URL(emu.get().url);
+    const portless = await emu.api().call("StartPublishCdnStream", startBody(), { headers: { Host: hostname }, tamper: { headers: { Host: host } } });
+    expect(codeOf(portless)).toBe("ok");
+    const other = await emu.api().call("StartPublishCdnStream", startBody(), { headers: { Host: "trtc.tencentcloudapi.com" }, tamper: { headers: { Host: host } } });
+    expect(codeOf(other)).toBe("AuthFailure.SignatureFailure");
+  });
+
   it("answers a fresh RequestId for every request, errors included", async () => {
     const a = await emu.api().call("StartPublishCdnStream", startBody(), { authorization: null });
     const b = await emu.api().call("StartPublishCdnStream", startBody(), { authorization: null });
