@@ -60,8 +60,9 @@ const finishedMessage = (taskId: string): string =>
   `Pulumi has recorded it as finished; run \`pulumi up\` again to start a replacement task ` +
   `(or \`pulumi refresh\` to drop it from state).`;
 
-/** The provider methods, built over `deps`. The module exports one instance over the real client. */
-export function makeLifecycle(deps: LifecycleDeps = defaultDeps) {
+/** The provider methods over `overrides` + the real client and environment; the module exports one instance. */
+export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
+  const deps: LifecycleDeps = { ...defaultDeps, ...overrides };
   const onRetry = (e: RetryEvent): void =>
     deps.log(`trtc: ${e.action} attempt ${e.attempt} failed with ${e.error.code}; retrying in ${e.delayMs} ms`);
   const api = (target: Target): TaskApi => deps.connect(target, resolveCredentials(deps.env()), onRetry);
