@@ -97,8 +97,8 @@ interface Internals {
   clockOffsetMs: number;
   /** Signs a payload; the closure is the only holder of the secret key. */
   readonly authorize: (host: string, timestamp: number, payload: string) => string;
-  /** The session token, if any (sent as a header, so not more secret than the wire). */
-  readonly token?: string;
+  /** The session token, if any; a closure for the same reason as `authorize`. */
+  readonly token: () => string | undefined;
   /** The credential values to mask by value in every message. */
   readonly secrets: () => string[];
 }
@@ -158,7 +158,7 @@ export class TrtcClient {
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
       clockOffsetMs: 0,
       authorize: (host, timestamp, payload) => tc3Authorization({ secretId, secretKey, service: SERVICE, host, timestamp, payload }),
-      token: token || undefined,
+      token: () => token || undefined,
       secrets: () => [secretKey, token].filter((s): s is string => !!s),
     };
     // Not enumerable, so util.inspect, JSON.stringify and Pulumi diagnostics never walk into it.
@@ -227,7 +227,8 @@ export class TrtcClient {
       "X-TC-Timestamp": String(timestamp),
       "X-TC-Version": API_VERSION,
     };
-    if (i.token) headers["X-TC-Token"] = i.token;
+    const sessionToken = i.token();
+    if (sessionToken) headers["X-TC-Token"] = sessionToken;
     headers["X-TC-RequestClient"] = REQUEST_CLIENT;
     if (i.language) headers["X-TC-Language"] = i.language;
     headers["Content-Type"] = "application/json";
@@ -249,7 +250,9 @@ export class TrtcClient {
   /** Reads an answer: a non-200, Tencent's error envelope, the success envelope, or garbage. */
   private parse(action: ActionName, res: WireResponse, secrets: string[]): UpdateResult & Record<string, unknown> {
     const i = this.internals;
-    const excerpt = res.body.length > 200 ? `${res.body.slice(0, 200)}…` : res.body;
+    // Mask before cutting, so the cut cannot leave half a secret that no longer matches.
+    const masked = redactText(res.body, secrets);
+    const excerpt = masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
     if (res.status !== 200) {
       throw this.failure(action, ClientErrorCode.HttpStatusCodeError, `${action}: HTTP ${res.status} from ${i.endpoint.host}: ${excerpt}`, res.status >= 500 ? "maybe" : "yes", secrets, { httpStatus: res.status });
     }
