@@ -36,6 +36,8 @@ export async function handleApiRequest(core: EmulatorCore, req: IncomingMessage,
       secretId: secretIdPrefix(entry.secretId),
       taskId: entry.taskId,
     });
+  // The Date header follows the injected clock: clients learn server time from it after SignatureExpire.
+  res.setHeader("Date", new Date(core.clock.wallNow()).toUTCString());
   const fail = (error: ApiError, headers?: Record<string, string>): void => {
     sendError(res, requestId, error, headers);
     log(error.code);
