@@ -20,7 +20,7 @@ export interface ValidationIssue {
   kind: "missing" | "invalid" | "unknown";
 }
 
-/** What {@link validateRequest} returns. */
+/** What {@link validateRequest} returns; `value` is a copy of the body with keys in documented order. */
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
 /** Options of {@link validateRequest}. */
