@@ -37,8 +37,9 @@ export function cellLines(cell: CellGeometry): string[] {
   lines.push(cell.role === "single" ? `${cell.streamType} · relayed as is, no transcoding` : `${cell.streamType} · ${place} · ${modeName(RENDER_MODE_NAMES, cell.renderMode)}`);
   if (cell.roomId !== undefined) lines.push(`room ${shorten(cell.roomId, 40)}`);
   if (cell.audioOnly) lines.push("audio only: no video in this cell");
-  if (cell.placeholderImage) lines.push(`placeholder image (${modeName(PLACEHOLDER_MODE_NAMES, cell.placeholderRenderMode ?? 3)}): ${cell.placeholderImage}`);
-  if (cell.transparentTemplate) lines.push(`transparent template: ${cell.transparentTemplate}`);
+  // URLs get a line of their own so that shortening one to the cell width never hides what it is for.
+  if (cell.placeholderImage) lines.push(`placeholder image (${modeName(PLACEHOLDER_MODE_NAMES, cell.placeholderRenderMode ?? 3)}):`, cell.placeholderImage);
+  if (cell.transparentTemplate) lines.push("transparent template:", cell.transparentTemplate);
   if (cell.customCrop) {
     const c = cell.customCrop;
     lines.push(`custom crop of the source: ${c.w}×${c.h} at ${c.x},${c.y}`);

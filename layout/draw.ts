@@ -97,7 +97,7 @@ function overlay(input: DrawInput, ids: DefIds, font: number): SvgNode[] {
   const { width, height } = input.canvas;
   const marks: SvgNode[] = [];
   const canvasWide = input.problems.filter((p) => p.severity === "error" && problemRect(p, input) === undefined);
-  if (canvasWide.length || input.canvas.assumed) {
+  if (canvasWide.length) {
     marks.push(el("rect", { class: "problem-frame", x: 3, y: 3, width: width - 6, height: height - 6, fill: "none", stroke: RED, "stroke-width": 6, "stroke-dasharray": "18 8" }));
   }
   input.problems.forEach((p, i) => {

@@ -32,6 +32,8 @@ export interface LayoutModel {
   readonly keyStyle: "pulumi" | "api";
   /** The body with API (PascalCase) keys, for the shared request rules. */
   readonly apiBody: Obj;
+  /** The body is an UpdatePublishCdnStream body (it has a TaskId): omitted parameters mean "unchanged". */
+  readonly isUpdate: boolean;
   /** `VideoParams` is present: the task outputs video. */
   readonly hasVideo: boolean;
   readonly withTranscoding: number;
@@ -211,6 +213,7 @@ export function readLayout(params: unknown): LayoutModel {
   const model: LayoutModel = {
     keyStyle,
     apiBody: body,
+    isUpdate: body.TaskId !== undefined,
     hasVideo: vp !== undefined,
     withTranscoding: r.int(body, "WithTranscoding", [], 1),
     encodeSize: width > 0 && height > 0 ? { width, height } : undefined,

@@ -25,24 +25,27 @@ function canvasOf(model: LayoutModel): { width: number; height: number; assumed:
   return model.mode === 4 && right > 0 && bottom > 0 ? { width: right, height: bottom, assumed: true } : { ...ASSUMED_CANVAS, assumed: true };
 }
 
-function audioOnly(model: LayoutModel, idPrefix: string): RenderResult {
+function noVideo(model: LayoutModel, idPrefix: string): RenderResult {
   const problems = [
     ...model.notes,
-    problemAt("audio-only-task", "warning", ["VideoParams"], "is absent, so the task relays audio only and has no video canvas or layout to draw"),
+    model.isUpdate
+      ? problemAt("layout-unchanged", "warning", ["VideoParams"], "is omitted, so the update leaves the video layout unchanged and there is nothing to draw")
+      : problemAt("audio-only-task", "warning", ["VideoParams"], "is absent, so the task relays audio only and has no video canvas or layout to draw"),
   ];
   const canvas = { ...AUDIO_ONLY_DRAWING, assumed: true };
+  const kind = model.isUpdate ? "unchanged" : "audio-only";
   const svg = drawLayout({
     canvas,
-    kind: "audio-only",
+    kind,
     backgroundColour: "#1f2937",
     backgroundRenderMode: 2,
     cells: [],
     watermarks: [],
     problems,
-    notice: "Audio-only task: no video canvas",
+    notice: model.isUpdate ? "Update without videoParams: layout unchanged" : "Audio-only task: no video canvas",
     idPrefix,
   });
-  return { svg, cells: [], watermarks: [], problems, canvas, kind: "audio-only", keyStyle: model.keyStyle };
+  return { svg, cells: [], watermarks: [], problems, canvas, kind, keyStyle: model.keyStyle };
 }
 
 /**
@@ -57,15 +60,17 @@ function audioOnly(model: LayoutModel, idPrefix: string): RenderResult {
 export function renderLayout(params: unknown, opts: RenderOptions = {}): RenderResult {
   const model = readLayout(params);
   const idPrefix = opts.idPrefix ?? "trtc";
-  if (!model.hasVideo) return audioOnly(model, idPrefix);
+  if (!model.hasVideo) return noVideo(model, idPrefix);
 
   const audioOnlyUsers = opts.audioOnlyUsers ?? [];
   const canvas = canvasOf(model);
   const problems: Problem[] = [...model.notes];
   if (canvas.assumed) {
-    problems.push(
-      problemAt("missing-video-encode", "error", ["VideoParams", "VideoEncode"], `width and height are required for video output; drawn on an assumed ${canvas.width}×${canvas.height} canvas`),
-    );
+    // An update that omits VideoEncode keeps the running task's canvas (spec §3): unknown here, not wrong.
+    const [severity, rule] = model.isUpdate
+      ? (["warning", "is omitted, so the update keeps the running task's canvas size, which this body does not say"] as const)
+      : (["error", "width and height are required for video output"] as const);
+    problems.push(problemAt("missing-video-encode", severity, ["VideoParams", "VideoEncode"], `${rule}; drawn on an assumed ${canvas.width}×${canvas.height} canvas`));
   }
 
   let kind: LayoutKind;

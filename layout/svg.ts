@@ -42,7 +42,7 @@ export function escapeAttr(value: string): string {
     .replace(/\r/g, "&#13;");
 }
 
-/** Formats a number for an attribute: no exponent, at most 2 decimals, no `-0`. */
+/** Formats a number for an attribute: at most 2 decimals (so tiny values print as 0), never `-0` or `NaN`. */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return "0";
   const r = Math.round(n * 100) / 100;

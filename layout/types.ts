@@ -71,6 +71,7 @@ export interface WatermarkGeometry extends Rect {
 /** What a {@link Problem} is about. */
 export type ProblemCode =
   | "audio-only-task"
+  | "layout-unchanged"
   | "missing-video-encode"
   | "cell-off-canvas"
   | "cell-empty"
@@ -107,8 +108,8 @@ export interface RenderOptions {
   readonly idPrefix?: string;
 }
 
-/** Which arrangement was drawn. */
-export type LayoutKind = "audio-only" | "single" | "floating" | "screen-share" | "grid" | "custom";
+/** Which arrangement was drawn ("unchanged": an Update body without videoParams, so nothing to draw). */
+export type LayoutKind = "audio-only" | "unchanged" | "single" | "floating" | "screen-share" | "grid" | "custom";
 
 /** What {@link renderLayout} returns. */
 export interface RenderResult {
