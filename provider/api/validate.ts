@@ -31,7 +31,8 @@ export interface ValidateOptions {
 
 /**
  * The API error code the emulator answers for each kind (spec §12.5): undeclared field → UnknownParameter,
- * missing required field → MissingParameter, wrong type or value → InvalidParameter.
+ * missing required field → MissingParameter, wrong type or value → InvalidParameter. A JSON `null` counts
+ * as a wrong value, not as absent (UNSURE in §12.5): the SDKs strip nulls, so one reaching here is a bug.
  */
 export const ISSUE_ERROR_CODES = {
   unknown: "UnknownParameter",

@@ -43,7 +43,11 @@ export const START_RULES: readonly Rule[] = [
   ...MIX_RULES,
 ];
 
-/** UpdatePublishCdnStream: omitted parameters mean "unchanged" (spec §3), so only the mix rules apply. */
+/**
+ * UpdatePublishCdnStream: omitted parameters mean "unchanged" (spec §3), so only the mix rules apply.
+ * What Update may not change (AudioEncode, audio-only vs video, spec §3.1) depends on the running task,
+ * so the emulator judges it against its stored state; a body alone cannot.
+ */
 export const UPDATE_RULES: readonly Rule[] = MIX_RULES;
 
 /** StopPublishCdnStream has no cross-field rules. */
