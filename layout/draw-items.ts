@@ -143,7 +143,7 @@ export function drawCell(cell: CellGeometry, fill: string, ids: DefIds, baseFont
 export function drawWatermark(wm: WatermarkGeometry, baseFont: number, clipId: string): SvgNode {
   const small = Math.max(10, Math.round(baseFont * 0.7));
   const moving = wm.dynamicPosType !== 0 ? ` · moves (${modeName(DYNAMIC_POS_NAMES, wm.dynamicPosType)})` : "";
-  const caption = `${wm.kind} watermark #${wm.index} · z ${wm.z}${moving}`;
+  const caption = `${wm.kind} watermark #${wm.index} · ${wm.w}×${wm.h} · z ${wm.z}${moving}`;
   const box = el("rect", {
     x: wm.x,
     y: wm.y,
