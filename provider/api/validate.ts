@@ -67,7 +67,10 @@ export class ValidationError extends Error {
   readonly requestId = undefined;
   override readonly name = "ValidationError";
 
-  /** `issues` must be non-empty; they are already free of secret values. */
+  /**
+   * @param action The action whose request was refused.
+   * @param issues Every broken rule (non-empty); they are already free of secret values.
+   */
   constructor(
     readonly action: ActionName,
     readonly issues: ValidationIssue[],
