@@ -97,6 +97,7 @@ export async function handleApiRequest(core: EmulatorCore, req: IncomingMessage,
     sendSuccess(res, requestId, result.fields);
     log("ok");
   } catch (e) {
+    if (req.socket.destroyed) return log("client-closed");
     core.options.log?.(`trtc-emulator: internal error: ${redactText(String((e as Error)?.stack ?? e))}`);
     if (!res.headersSent) fail(apiErrors.internalError("unexpected emulator failure; see the emulator log."));
   }

@@ -79,7 +79,7 @@ export const apiErrors = {
   // --- throttling (spec §9) ---
   /** `RequestLimitExceeded`: more than the per-second limit for this action and SecretId. */
   requestLimitExceeded: (action: string, limit: number) =>
-    err("RequestLimitExceeded", `Request rate limit exceeded: at most ${limit} ${action} requests per second.`),
+    err("RequestLimitExceeded", `Request rate limit exceeded for ${action}: at most ${limit} requests per second.`),
 
   // --- task state (spec §3.2, §12.6) ---
   /** `ResourceNotFound`: no such TaskId, or it belongs to another SdkAppId. */

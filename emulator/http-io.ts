@@ -31,8 +31,16 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(over ? { tooLarge: true } : { tooLarge: false, body: Buffer.concat(chunks) }));
+    let ended = false;
+    req.on("end", () => {
+      ended = true;
+      resolve(over ? { tooLarge: true } : { tooLarge: false, body: Buffer.concat(chunks) });
+    });
     req.on("error", reject);
+    // A client that hangs up mid-body never sends "end"; settle so the request does not linger.
+    req.on("close", () => {
+      if (!ended) reject(new Error("the client closed the connection before the body was complete"));
+    });
   });
 }
 
