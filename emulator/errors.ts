@@ -116,31 +116,38 @@ export const apiErrors = {
   limitExceeded: () => err("LimitExceeded", "Quota limit exceeded."),
 } as const;
 
-/** Every code the factory can produce, keyed by code, with a zero-argument constructor for fault injection. */
-export const INJECTABLE_ERRORS: Readonly<Record<string, () => ApiError>> = Object.freeze({
-  InternalError: () => apiErrors.internalError("injected fault"),
-  ServiceUnavailable: apiErrors.serviceUnavailable,
-  ResourceUnavailable: apiErrors.resourceUnavailable,
-  ResourceInUse: apiErrors.resourceInUse,
-  ResourceNotFound: () => apiErrors.resourceNotFound("(injected)"),
-  LimitExceeded: apiErrors.limitExceeded,
-  RequestLimitExceeded: () => apiErrors.requestLimitExceeded("this action", 20),
-  FailedOperation: apiErrors.failedOperation,
-  "FailedOperation.RestrictedConcurrency": () => apiErrors.restrictedConcurrency(0),
-  "FailedOperation.TaskFinished": () => apiErrors.taskFinished("(injected)", "injected"),
-  "FailedOperation.RequestOutdated": () => apiErrors.requestOutdated(0, 0),
-  "FailedOperation.CRUnsupportMethod": apiErrors.crUnsupportMethod,
-  UnsupportedOperation: apiErrors.unsupportedOperation,
-  InvalidParameter: () => apiErrors.invalidParameter("injected fault"),
-  InvalidParameterValue: () => apiErrors.invalidParameterValue("injected fault"),
-  "InvalidParameter.SdkAppId": apiErrors.invalidSdkAppId,
-  MissingParameter: () => apiErrors.missingParameter(["(injected)"]),
-  AuthFailure: apiErrors.authFailure,
-  "AuthFailure.InvalidSecretId": apiErrors.invalidSecretId,
-  "AuthFailure.SignatureFailure": () => apiErrors.signatureFailure("injected fault"),
-  "AuthFailure.SignatureExpire": () => apiErrors.signatureExpire(0, 0),
-  "AuthFailure.TokenFailure": () => apiErrors.tokenFailure("injected fault"),
-  "AuthFailure.UnauthorizedOperation": apiErrors.unauthorizedOperation,
-  "AuthFailure.UnRealNameAuthenticated": apiErrors.unRealNameAuthenticated,
-  "AuthFailure.UnsupportedOperation": apiErrors.authUnsupportedOperation,
-});
+/**
+ * Errors a fault may inject, keyed by their code. The keys are read from the constructors' output, so a
+ * code is spelled once, in {@link apiErrors}.
+ */
+export const INJECTABLE_ERRORS: Readonly<Record<string, () => ApiError>> = Object.freeze(
+  Object.fromEntries(
+    [
+      () => apiErrors.internalError("injected fault"),
+      apiErrors.serviceUnavailable,
+      apiErrors.resourceUnavailable,
+      apiErrors.resourceInUse,
+      () => apiErrors.resourceNotFound("(injected)"),
+      apiErrors.limitExceeded,
+      () => apiErrors.requestLimitExceeded("this action", 20),
+      apiErrors.failedOperation,
+      () => apiErrors.restrictedConcurrency(0),
+      () => apiErrors.taskFinished("(injected)", "injected"),
+      () => apiErrors.requestOutdated(0, 0),
+      apiErrors.crUnsupportMethod,
+      apiErrors.unsupportedOperation,
+      () => apiErrors.invalidParameter("injected fault"),
+      () => apiErrors.invalidParameterValue("injected fault"),
+      apiErrors.invalidSdkAppId,
+      () => apiErrors.missingParameter(["(injected)"]),
+      apiErrors.authFailure,
+      apiErrors.invalidSecretId,
+      () => apiErrors.signatureFailure("injected fault"),
+      () => apiErrors.signatureExpire(0, 0),
+      () => apiErrors.tokenFailure("injected fault"),
+      apiErrors.unauthorizedOperation,
+      apiErrors.unRealNameAuthenticated,
+      apiErrors.authUnsupportedOperation,
+    ].map((make: () => ApiError) => [make().code, make]),
+  ),
+);

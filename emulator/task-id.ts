@@ -18,7 +18,3 @@ export function newTaskId(sdkAppId: number): string {
   return bytes.toString("base64").replace(/\//g, "-").replace(/=/g, ".");
 }
 
-/** Whether a string has the shape {@link newTaskId} produces (72 chars of the base64 alphabet with `-`, ending `..`). */
-export function looksLikeTaskId(value: string): boolean {
-  return /^[A-Za-z0-9+-]{70}\.\.$/.test(value);
-}

@@ -17,7 +17,7 @@ import type { Site } from "./router";
 const MAX_LISTED = 10;
 
 /** A body ready for its handler, or the error to answer. */
-export type BodyResult = { ok: true; body: Record<string, unknown> } | { ok: false; error: ApiError };
+export type ValidatedBody = { ok: true; body: Record<string, unknown> } | { ok: false; error: ApiError };
 
 const apiPathOf = (issue: ValidationIssue): string => issue.apiPath;
 
@@ -40,7 +40,7 @@ export function issuesToError(issues: readonly ValidationIssue[], body: unknown)
 }
 
 /** Parses and validates a request body for `action`. */
-export function parseAndValidate(action: ActionName, raw: Buffer, site: Site): BodyResult {
+export function parseAndValidate(action: ActionName, raw: Buffer, site: Site): ValidatedBody {
   let body: unknown;
   try {
     body = JSON.parse(raw.length === 0 ? "{}" : raw.toString("utf8"));
