@@ -32,7 +32,9 @@ function cellTitle(cell: CellGeometry): string {
 
 /** The text lines shown in a cell, most important first (lines that do not fit are cut by the clip path). */
 export function cellLines(cell: CellGeometry): string[] {
-  const lines = [shorten(cellTitle(cell), 48)];
+  const lines = [shorten(cell.userId ?? "anonymous cell", 48)];
+  if (cell.userId === undefined) lines.push("no user given to fill it");
+  if (cell.byEntryOrder) lines.push("filled by entry order");
   const place = cell.role === "big" ? "big picture" : cell.role === "small" ? "small window" : cell.role === "grid" ? "grid cell" : `z ${cell.z}`;
   lines.push(cell.role === "single" ? `${cell.streamType} · relayed as is, no transcoding` : `${cell.streamType} · ${place} · ${modeName(RENDER_MODE_NAMES, cell.renderMode)}`);
   if (cell.roomId !== undefined) lines.push(`room ${shorten(cell.roomId, 40)}`);
