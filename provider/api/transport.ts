@@ -122,9 +122,11 @@ function observed(dispatcher: Dispatcher, onStart: () => void): Dispatcher {
   return dispatcher.compose((dispatch) => (opts, handler) =>
     dispatch(opts, {
       ...bindAll(handler),
-      onRequestStart(controller: unknown, context: unknown) {
-        onStart();
-        return (handler as { onRequestStart?: (c: unknown, x: unknown) => void }).onRequestStart?.(controller, context);
+      onRequestStart(controller: { aborted?: boolean }, context: unknown) {
+        const result = (handler as { onRequestStart?: (c: unknown, x: unknown) => void }).onRequestStart?.(controller, context);
+        // A handler that aborts here (its signal fired before the socket was ready) stops undici writing.
+        if (!controller.aborted) onStart();
+        return result;
       },
     } as Dispatcher.DispatchHandler),
   );
