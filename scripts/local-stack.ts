@@ -33,6 +33,8 @@ export interface LocalStackOptions {
   passphrase?: string;
   /** Extra environment for the CLI and the dynamic-provider process. */
   envVars?: Record<string, string>;
+  /** The `node_modules` the program and the dynamic provider resolve packages from. Default: this package's. */
+  nodeModules?: string;
 }
 
 /** The file-backend state file of a stack opened by {@link openLocalStack}. */
@@ -46,10 +48,17 @@ export async function openLocalStack(opts: LocalStackOptions): Promise<Stack> {
   const home = path.join(opts.stateDir, "home");
   fs.mkdirSync(backend, { recursive: true });
   fs.mkdirSync(home, { recursive: true });
+  // The CLI runs in the workspace directory and starts the dynamic-provider launcher there, which resolves
+  // @pulumi/pulumi and this package from that directory's node_modules: give it ours.
+  const workDir = path.join(opts.stateDir, "work", `${opts.projectName}-${opts.stackName}`);
+  fs.mkdirSync(workDir, { recursive: true });
+  const link = path.join(workDir, "node_modules");
+  if (!fs.existsSync(link)) fs.symlinkSync(opts.nodeModules ?? path.resolve(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "..", ".."), link, "dir");
   const backendUrl = `file://${backend}`;
   const stack = await LocalWorkspace.createOrSelectStack(
     { projectName: opts.projectName, stackName: opts.stackName, program: opts.program },
     {
+      workDir,
       pulumiHome: home,
       secretsProvider: "passphrase",
       projectSettings: { name: opts.projectName, runtime: "nodejs", backend: { url: backendUrl } },

@@ -30,6 +30,8 @@ function ensurePulumiOnPath(): void {
   if (extra.length) process.env.PATH = [...extra, ...dirs].join(path.delimiter);
 }
 ensurePulumiOnPath();
+// Each engine operation spawns the CLI and a provider process; a scenario takes tens of seconds.
+jest.setTimeout(600_000);
 /** The passphrase of every test stack. */
 export const PASSPHRASE = "e2e-passphrase";
 
@@ -141,10 +143,24 @@ export function stateText(env: E2eEnv, projectName: string, stackName: string): 
   return fs.readFileSync(stateFilePath(env.dir, projectName, stackName), "utf8");
 }
 
-/** The PublishCdnStream resources of a stack, with secrets decrypted (`pulumi stack export --show-secrets`). */
+/** Pulumi's marker for a secret value in a deployment export. */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** Replaces exported secret envelopes (`{sig, plaintext}`) by their values, recursively. */
+export function revealSecrets(value: unknown): any {
+  if (Array.isArray(value)) return value.map(revealSecrets);
+  if (value !== null && typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    if (obj[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270" && typeof obj.plaintext === "string") return revealSecrets(JSON.parse(obj.plaintext));
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, revealSecrets(v)]));
+  }
+  return value;
+}
+
+/** The PublishCdnStream resources of a stack, secrets decrypted (`pulumi stack export --show-secrets`). */
 export async function relayResources(stack: Stack): Promise<Array<{ urn: string; id: string; inputs: any; outputs: any }>> {
   const deployment = await stack.exportStack();
-  return (deployment.deployment.resources ?? []).filter((r: any) => String(r.type).endsWith(":PublishCdnStream"));
+  return revealSecrets((deployment.deployment.resources ?? []).filter((r: any) => String(r.type).endsWith(":PublishCdnStream")));
 }
 
 /** Drops the provider plumbing from a resource's inputs, leaving the user's arguments. */
