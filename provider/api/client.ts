@@ -9,24 +9,21 @@
  * retries by the table in retry-policy.ts.
  */
 import type { Dispatcher } from "undici";
-import { ACTIONS, API_VERSION, REGIONS, SERVICE, isActionName, type ActionName, type RequestOf } from "./actions";
+import { ACTIONS, REGIONS, SERVICE, isActionName, type ActionName, type RequestOf } from "./actions";
 import { resolveEndpoint, type Endpoint } from "./endpoint";
-import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError, type StartIdentity } from "./errors";
+import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError, type Reached, type StartIdentity } from "./errors";
 import { sharedLimiter } from "./rate-limit";
 import { redactText, secretsIn } from "./redact";
 import { DEFAULT_BACKOFF, DEFAULT_DEADLINE_MS, DEFAULT_MAX_ATTEMPTS, runWithRetry, type BackoffSettings, type RetryEvent } from "./retry";
 import { isRetryable } from "./retry-policy";
-import { ErrorResponse, type Site } from "./schema";
+import type { Site } from "./schema";
 import { tc3Authorization } from "./sign";
-import { TransportError, sendRequest, type WireResponse } from "./transport";
+import { TransportError, sendRequest } from "./transport";
 import { ValidationError, validateRequest } from "./validate";
+import { LANGUAGES, readAnswer, requestHeaders, stripNulls, type Language } from "./wire";
 
 /** Per-request timeout: connect, send and the whole answer. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
-/** `X-TC-RequestClient`: names this client in Tencent's request statistics, as each SDK names itself. */
-export const REQUEST_CLIENT = "PULUMI_TRTC_RELAY";
-/** Languages Tencent answers messages in (`X-TC-Language`). */
-export const LANGUAGES = ["zh-CN", "en-US"] as const;
 
 /** API credentials. A `token` means temporary (STS) credentials. */
 export interface TrtcCredentials {
@@ -55,7 +52,7 @@ export interface TrtcClientOptions {
   /** Attempts per call, first included. Default 8. */
   maxAttempts?: number;
   /** `X-TC-Language` for error messages. Default: not sent (Tencent's default). */
-  language?: (typeof LANGUAGES)[number];
+  language?: Language;
   /** Undici dispatcher. Default: a shared keep-alive Agent. */
   dispatcher?: Dispatcher;
   /** Called before every retry. */
@@ -88,7 +85,7 @@ interface Internals {
   readonly deadlineMs: number;
   readonly maxAttempts: number;
   readonly rateLimit: number;
-  readonly language?: string;
+  readonly language?: Language;
   readonly dispatcher?: Dispatcher;
   readonly onRetry?: (event: RetryEvent) => void;
   readonly now: () => number;
@@ -101,17 +98,6 @@ interface Internals {
   readonly token: () => string | undefined;
   /** The credential values to mask by value in every message. */
   readonly secrets: () => string[];
-}
-
-/** Removes null and undefined object fields at any depth, as Tencent's SDKs do before serializing. */
-export function stripNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(stripNulls) as T;
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = stripNulls(v);
-    return out as T;
-  }
-  return value;
 }
 
 /** A TRTC relay API client. Construct one per provider call; all instances share the rate limiters. */
@@ -220,57 +206,27 @@ export class TrtcClient {
         });
     }
     const timestamp = Math.floor((i.now() + i.clockOffsetMs) / 1000);
-    const headers: Record<string, string> = {
-      Host: i.endpoint.host,
-      "X-TC-Action": action,
-      "X-TC-Region": this.region,
-      "X-TC-Timestamp": String(timestamp),
-      "X-TC-Version": API_VERSION,
-    };
-    const sessionToken = i.token();
-    if (sessionToken) headers["X-TC-Token"] = sessionToken;
-    headers["X-TC-RequestClient"] = REQUEST_CLIENT;
-    if (i.language) headers["X-TC-Language"] = i.language;
-    headers["Content-Type"] = "application/json";
-    headers.Authorization = i.authorize(i.endpoint.host, timestamp, payload);
+    const { host } = i.endpoint;
+    const authorization = i.authorize(host, timestamp, payload);
+    const headers = requestHeaders({ host, action, region: this.region, timestamp, token: i.token(), language: i.language, authorization });
     const budget = ctx.remainingMs();
-    let res: WireResponse;
+    const timeoutMs = Math.max(1, Math.min(i.timeoutMs, budget));
+    let answer;
     try {
-      res = await sendRequest({ url: i.endpoint.url, headers, body: payload, timeoutMs: Math.max(1, Math.min(i.timeoutMs, budget)), signal: ctx.signal, dispatcher: i.dispatcher });
+      answer = readAnswer(action, await sendRequest({ url: i.endpoint.url, headers, body: payload, timeoutMs, signal: ctx.signal, dispatcher: i.dispatcher }), (t) => redactText(t, secrets));
     } catch (e) {
       if (!(e instanceof TransportError)) throw e;
-      const deadline = e.kind === "aborted" || ((e.kind === "timeout" || e.kind === "connect-timeout") && budget < i.timeoutMs);
-      const code = deadline ? ClientErrorCode.DeadlineExceeded : e.kind === "timeout" || e.kind === "connect-timeout" ? ClientErrorCode.Timeout : ClientErrorCode.NetworkError;
-      const what = deadline ? `the ${i.deadlineMs} ms deadline passed during the request (${e.message})` : e.kind.includes("timeout") ? `${e.message} (${i.timeoutMs} ms)` : e.message;
-      throw this.failure(action, code, `${action} to ${i.endpoint.host}: ${what}`, e.sent, secrets, { transportCode: e.transportCode });
+      // A timeout shortened by the deadline, or the deadline's own abort, is the deadline's doing.
+      const timedOut = e.kind === "timeout" || e.kind === "connect-timeout";
+      const deadline = e.kind === "aborted" || (timedOut && budget < i.timeoutMs);
+      const code = deadline ? ClientErrorCode.DeadlineExceeded : timedOut ? ClientErrorCode.Timeout : ClientErrorCode.NetworkError;
+      const what = deadline ? `the ${i.deadlineMs} ms deadline passed during the request (${e.message})` : timedOut ? `${e.message} (${i.timeoutMs} ms)` : e.message;
+      throw this.failure(action, code, `${action} to ${host}: ${what}`, e.sent, secrets, { transportCode: e.transportCode });
     }
-    return this.parse(action, res, secrets);
-  }
-
-  /** Reads an answer: a non-200, Tencent's error envelope, the success envelope, or garbage. */
-  private parse(action: ActionName, res: WireResponse, secrets: string[]): UpdateResult & Record<string, unknown> {
-    const i = this.internals;
-    // Mask before cutting, so the cut cannot leave half a secret that no longer matches.
-    const masked = redactText(res.body, secrets);
-    const excerpt = masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
-    if (res.status !== 200) {
-      throw this.failure(action, ClientErrorCode.HttpStatusCodeError, `${action}: HTTP ${res.status} from ${i.endpoint.host}: ${excerpt}`, res.status >= 500 ? "maybe" : "yes", secrets, { httpStatus: res.status });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(res.body);
-    } catch {
-      throw this.failure(action, ClientErrorCode.InvalidResponse, `${action}: the answer is not JSON: ${excerpt}`, "maybe", secrets, { httpStatus: 200 });
-    }
-    const error = ErrorResponse.safeParse(json);
-    if (error.success) {
-      const { Error: apiError, RequestId } = error.data.Response;
-      if (apiError.Code === "AuthFailure.SignatureExpire") this.learnClockOffset(res.headers.date);
-      throw this.failure(action, apiError.Code, `${action} failed with ${apiError.Code}: ${apiError.Message}${RequestId ? ` (RequestId ${RequestId})` : ""}`, "yes", secrets, { httpStatus: 200, requestId: RequestId });
-    }
-    const ok = ACTIONS[action].response.safeParse(json);
-    if (!ok.success) throw this.failure(action, ClientErrorCode.InvalidResponse, `${action}: the answer is not a ${action} response: ${excerpt}`, "maybe", secrets, { httpStatus: 200 });
-    return ok.data.Response;
+    if (answer.ok) return answer.response;
+    if (answer.code === "AuthFailure.SignatureExpire") this.learnClockOffset(answer.serverDate);
+    const { code, message, reached, httpStatus, requestId } = answer;
+    throw this.failure(action, code, message, reached, secrets, { httpStatus, requestId });
   }
 
   /** Re-signing after SignatureExpire uses the server's clock, taken from the answer's Date header. */
@@ -279,8 +235,9 @@ export class TrtcClient {
     if (Number.isFinite(server)) this.internals.clockOffsetMs = server - this.internals.now();
   }
 
-  private failure(action: ActionName, code: string, message: string, reached: "no" | "maybe" | "yes", secrets: string[], extra: { httpStatus?: number; requestId?: string; transportCode?: string } = {}): TencentCloudError {
-    return new TencentCloudError({ code, action, message: redactText(message, secrets), reached, retryable: isRetryable(action, { code, reached }), secrets, ...extra });
+  /** A TencentCloudError with this call's secrets masked and the table's `retryable` verdict. */
+  private failure(action: ActionName, code: string, message: string, reached: Reached, secrets: string[], extra: { httpStatus?: number; requestId?: string; transportCode?: string } = {}): TencentCloudError {
+    return new TencentCloudError({ code, action, message, reached, retryable: isRetryable(action, { code, reached }), secrets, ...extra });
   }
 }
 

@@ -78,6 +78,9 @@ const SOCKET_CODES = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE", "UND_ERR_
 /** Keep-alive for reuse across the many calls of one deployment; connect timeout well under the request timeout. */
 const AGENT_OPTIONS: Agent.Options = { keepAliveTimeout: 4_000, keepAliveMaxTimeout: 60_000, connect: { timeout: 10_000 } };
 
+/** More than the resolution of undici's internal timers (1 s), so that they never fire before ours. */
+const UNDICI_TIMER_SLACK_MS = 1_500;
+
 let shared: Agent | undefined;
 
 /** The process-wide keep-alive Agent, created on first use. */
@@ -166,8 +169,10 @@ export async function sendRequest(req: WireRequest): Promise<WireResponse> {
       headers: req.headers,
       body: req.body,
       signal: controller.signal,
-      headersTimeout: req.timeoutMs,
-      bodyTimeout: req.timeoutMs,
+      // Our own timer above is the timeout. undici's are only a backstop: its low-resolution timers may
+      // fire up to ~500 ms off, which would cut a short timeout early.
+      headersTimeout: req.timeoutMs + UNDICI_TIMER_SLACK_MS,
+      bodyTimeout: req.timeoutMs + UNDICI_TIMER_SLACK_MS,
       dispatcher: observed(req.dispatcher ?? defaultDispatcher(), () => {
         started = true;
       }),

@@ -5,7 +5,8 @@
 import { inspect } from "node:util";
 import { Agent } from "undici";
 import { API_VERSION } from "../../provider/api/actions";
-import { REQUEST_CLIENT, TrtcClient, stripNulls } from "../../provider/api/client";
+import { TrtcClient } from "../../provider/api/client";
+import { REQUEST_CLIENT, stripNulls } from "../../provider/api/wire";
 import { canonicalRequest, parseAuthorization, signature, stringToSign, tc3Authorization } from "../../provider/api/sign";
 import { ValidationError } from "../../provider/api/validate";
 import { FULL_START, MIX, STOP, UPDATE, clone, patch } from "../fixtures/bodies";
