@@ -5,42 +5,21 @@
  * whole lifecycle against the emulator. This catches everything a unit test of the TypeScript cannot:
  * captured modules, `this` binding, run-time `require` resolution, dist/ being stale or missing.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { provider } from "../../provider/provider";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../../emulator";
+import { ROOT, ensureDist } from "../helpers/ensure-dist";
 import { seedArgs } from "../helpers/stream-args";
 
-const ROOT = join(__dirname, "..", "..");
-const IMPL = join(ROOT, "dist", "provider", "lifecycle.js");
 const SIZE_BUDGET = 4096;
-
-/** Newest modification time under a source folder. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : entry.name.endsWith(".ts") ? statSync(path).mtimeMs : 0);
-  }
-  return latest;
-}
 
 let emu: RunningEmulator;
 let text: string;
 let containsSecrets: boolean;
 
 beforeAll(async () => {
-  // The shim loads compiled code; build when dist/ is missing or older than the provider sources.
-  if (!existsSync(IMPL) || statSync(IMPL).mtimeMs < newest(join(ROOT, "provider"))) {
-    try {
-      execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.json")], { cwd: ROOT, stdio: "pipe" });
-    } catch {
-      // Type errors in files being written by others still emit JavaScript; the existence check decides.
-    }
-  }
-  expect(existsSync(IMPL)).toBe(true);
+  expect(ensureDist()).toBe(true);
   emu = await startEmulator({ port: 0 });
   const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
   text = serialized.text;
