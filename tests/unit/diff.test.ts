@@ -1,4 +1,6 @@
 /** The diff table: every replace trigger, in-place updates, removals, preview unknowns, ignored keys. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { DIFF_RULES, planChanges } from "../../provider/diff";
 import { UNKNOWN } from "../../provider/unknowns";
 import { STORED_TARGET, seedArgs, storedState } from "../helpers/stream-args";
@@ -190,4 +192,17 @@ test("every rule explains itself and names a top-level argument or a config/stat
     expect(rule.why.length).toBeGreaterThan(20);
     expect(rule.path).toMatch(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)*$/);
   }
+});
+
+test("docs/RESOURCE.md lists every rule with the same verdict", () => {
+  const text = readFileSync(join(__dirname, "..", "..", "docs", "RESOURCE.md"), "utf8");
+  const doc = text.slice(text.indexOf("## Update or replace"), text.indexOf("## Validation"));
+  const rows = new Map<string, string>();
+  for (const m of doc.matchAll(/^\| `([a-zA-Z.]+)`(?: \((?:config|state)\))? \| ([^|]+) \|/gm)) rows.set(m[1], m[2].trim());
+  for (const rule of DIFF_RULES) {
+    const verdict = rows.get(rule.path);
+    expect({ path: rule.path, documented: verdict !== undefined }).toEqual({ path: rule.path, documented: true });
+    expect({ path: rule.path, verdict: verdict!.split(";")[0] }).toEqual({ path: rule.path, verdict: rule.change });
+  }
+  expect([...rows.keys()].filter((path) => !DIFF_RULES.some((r) => r.path === path))).toEqual([]);
 });
