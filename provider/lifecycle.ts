@@ -29,8 +29,11 @@ type ApiBody = Record<string, unknown>;
 
 /** The three calls the lifecycle makes; TrtcClient implements them. */
 export interface TaskApi {
+  /** StartPublishCdnStream with an API-shaped body. */
   startPublishCdnStream(body: ApiBody): Promise<{ TaskId: string; RequestId: string }>;
+  /** UpdatePublishCdnStream with an API-shaped body. */
   updatePublishCdnStream(body: ApiBody): Promise<{ TaskId: string; RequestId: string; appliedByEarlierAttempt?: boolean }>;
+  /** StopPublishCdnStream with an API-shaped body. */
   stopPublishCdnStream(body: ApiBody): Promise<{ TaskId: string; RequestId: string }>;
 }
 
@@ -96,6 +99,7 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       storeConfig(config);
     },
 
+    /** Offline validation (no credentials needed); see check.ts. */
     async check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
       let target: Target;
       try {
@@ -107,6 +111,7 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       return checkArguments(news, target.site);
     },
 
+    /** The diff table's verdict; replacement always stops the old task first. */
     async diff(_id: string, olds: Props, news: Props) {
       let target: Target | undefined;
       try {
@@ -119,6 +124,7 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       return { changes: plan.changes };
     },
 
+    /** Start; the TaskId becomes the id. */
     async create(inputs: Props): Promise<{ id: string; outs: PublishCdnStreamState }> {
       const target = resolveTarget(deps.env());
       const args = argumentsOf(inputs) as Props;
@@ -136,6 +142,7 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       }
     },
 
+    /** No Describe call exists: echoes the state, or drops a task an Update found finished. */
     async read(id: string, props?: Props): Promise<{ id: string; props?: Props }> {
       if (!props) {
         throw new Error("PublishCdnStream cannot be imported or read without state: TRTC has no Describe call for relay tasks.");
@@ -145,6 +152,7 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       return { id, props: sanitize(props) };
     },
 
+    /** Update with the changed groups and the next SequenceNumber. */
     async update(id: string, olds: Props, news: Props): Promise<{ outs: PublishCdnStreamState }> {
       const target = resolveTarget(deps.env());
       const taskId: string = typeof olds.taskId === "string" ? olds.taskId : id;
@@ -199,6 +207,7 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       }
     },
 
+    /** Stop where the task lives; "already gone" counts as stopped. */
     async delete(id: string, props: Props): Promise<void> {
       if (props.finished === true) return; // nothing is running
       const current = resolveTarget(deps.env());
