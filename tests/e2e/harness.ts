@@ -110,14 +110,20 @@ export function emulatorConfig(env: E2eEnv): ConfigMap {
   };
 }
 
-/** A stack over a copy of `examples/<name>`, run through the language host like `pulumi up` there. */
+/**
+ * A stack over a copy of `examples/<name>`, run through the language host like `pulumi up` there. The
+ * copy keeps the repository's shape (examples share `examples/local-defaults.ts` and the root
+ * tsconfig) and links this repo's node_modules at its root, as a user's project has the package installed.
+ */
 export async function projectStack(env: E2eEnv, example: string, stackName: string, config: ConfigMap = {}): Promise<Stack> {
-  const workDir = path.join(env.dir, "projects", `${example}-${stackName}`);
-  fs.cpSync(path.join(REPO, "examples", example), workDir, { recursive: true, filter: (src) => !src.includes("node_modules") });
-  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(workDir, "node_modules"), "dir");
+  const root = path.join(env.dir, "projects", `${example}-${stackName}`);
+  fs.mkdirSync(root, { recursive: true });
+  fs.cpSync(path.join(REPO, "examples"), path.join(root, "examples"), { recursive: true, filter: (src) => !src.includes("node_modules") });
+  fs.copyFileSync(path.join(REPO, "tsconfig.json"), path.join(root, "tsconfig.json"));
+  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(root, "node_modules"), "dir");
   fs.mkdirSync(path.join(env.dir, "backend"), { recursive: true });
   const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName, workDir },
+    { stackName, workDir: path.join(root, "examples", example) },
     { pulumiHome: path.join(env.dir, "home"), secretsProvider: "passphrase", envVars: cliEnv(env.dir) },
   );
   await stack.setAllConfig({ ...emulatorConfig(env), ...config });
