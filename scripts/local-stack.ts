@@ -2,10 +2,9 @@
  * A Pulumi stack on this machine with no logins: a `file://` backend, the passphrase secrets provider,
  * an isolated PULUMI_HOME, and the TRTC endpoint and credentials set as stack config.
  *
- * Programs run as Automation API inline programs because the Node.js language host
- * (`pulumi-language-nodejs`) is an untagged nested Go module that the module proxy refuses to serve, so a
- * self-built CLI has no language host (see docs/PULUMI-CLI.md). The program code is the same function the
- * examples default-export, so `pulumi up` in an example directory runs exactly what these stacks run.
+ * Programs run as Automation API inline programs: the function an example default-exports, or one a test
+ * or benchmark builds with changing arguments. `pulumi up` in an example directory (through the Node.js
+ * language host that scripts/ensure-pulumi.sh builds) runs the same function.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
