@@ -15,6 +15,7 @@ export const CONFIG_KEYS = {
   securityToken: "tencentcloud:securityToken",
   region: "tencentcloud:region",
   endpoint: "trtc:endpoint",
+  requestTimeoutMs: "trtc:requestTimeoutMs",
 } as const;
 
 /** The environment fallbacks, key for key. */
@@ -24,6 +25,7 @@ export const ENV_KEYS = {
   securityToken: "TENCENTCLOUD_SECURITY_TOKEN",
   region: "TENCENTCLOUD_REGION",
   endpoint: "TRTC_ENDPOINT",
+  requestTimeoutMs: "TRTC_REQUEST_TIMEOUT_MS",
 } as const;
 
 /** The public China-site endpoint, used when nothing overrides it. */
@@ -76,6 +78,11 @@ export interface Target {
   region: string;
   /** Validation flavour: `.intl.` hosts are the international site. */
   site: Site;
+  /**
+   * Per-request timeout in ms when configured; the client's default otherwise. A setting, not part of where
+   * the task lives: slow networks (and the reliability runs) need it, and it never causes a replacement.
+   */
+  timeoutMs?: number;
 }
 
 /** Long-term or temporary credentials. */
@@ -119,7 +126,16 @@ export function resolveTarget(env: NodeJS.ProcessEnv = process.env): Target {
   const endpoint = normalizeEndpoint(lookup("endpoint", env) ?? DEFAULT_ENDPOINT);
   const region = lookup("region", env) ?? DEFAULT_REGION;
   const site: Site = new URL(endpoint).hostname.includes(".intl.") ? "intl" : "cn";
-  return { endpoint, region, site };
+  const timeout = lookup("requestTimeoutMs", env);
+  if (timeout === undefined) return { endpoint, region, site };
+  const timeoutMs = Number(timeout);
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
+    throw new ConfigError(
+      `The request timeout must be a whole number of milliseconds from 100 to 600000; set ` +
+        `${CONFIG_KEYS.requestTimeoutMs} or ${ENV_KEYS.requestTimeoutMs}.`,
+    );
+  }
+  return { endpoint, region, site, timeoutMs };
 }
 
 /** The credentials to sign with, or a {@link ConfigError} naming every way to provide them. */

@@ -49,7 +49,7 @@ export interface LifecycleDeps {
 
 const defaultDeps: LifecycleDeps = {
   connect: (target, credentials, onRetry) =>
-    new TrtcClient({ credentials, region: target.region, endpoint: target.endpoint, site: target.site, onRetry }),
+    new TrtcClient({ credentials, region: target.region, endpoint: target.endpoint, site: target.site, timeoutMs: target.timeoutMs, onRetry }),
   env: () => process.env,
   log: (line) => console.error(line),
 };
@@ -75,7 +75,7 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
     if (typeof props.endpoint !== "string") return current;
     const endpoint = normalizeEndpoint(props.endpoint);
     const site: Site = new URL(endpoint).hostname.includes(".intl.") ? "intl" : "cn";
-    return { endpoint, region: typeof props.region === "string" ? props.region : current.region, site };
+    return { endpoint, region: typeof props.region === "string" ? props.region : current.region, site, timeoutMs: current.timeoutMs };
   };
 
   /** Full state, or, if even that fails, the minimum a later delete needs. */
