@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { handleApiRequest } from "./api-request";
 import { CONTROL_PREFIX, handleControlRequest } from "./control-api";
 import { createCore, type EmulatorCore } from "./core";
+import { handleDashboardRequest, isDashboardRoute } from "./dashboard/routes";
 import { sendJson } from "./http-io";
 import { resolveOptions, type EmulatorOptions } from "./options";
 
@@ -50,6 +51,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://emulator.invalid").pathname;
     core.presence.sweep();
+    if (isDashboardRoute(req, pathname)) return handleDashboardRequest(core, req, res, pathname);
     if (pathname === "/") return void handleApiRequest(core, req, res);
     if (pathname.startsWith(CONTROL_PREFIX)) return void handleControlRequest(core, req, res, pathname);
     req.resume();
