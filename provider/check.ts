@@ -12,6 +12,7 @@ import { validateRequest, type ValidationIssue } from "./api/validate";
 import type { Site } from "./config";
 import { argumentsOf } from "./outputs";
 import { UNKNOWN, parsePath, related, unknownPaths, type Path } from "./unknowns";
+import { HOW_TO_CONFIGURE_KEY } from "./usersig/settings";
 
 /** One problem, in the dynamic provider's shape. */
 export interface CheckFailure {
@@ -35,14 +36,47 @@ export function dependsOnUnknown(issue: Pick<ValidationIssue, "path" | "rule">, 
   });
 }
 
-/** The checked inputs (no `__provider`, no `undefined`) and the failures to report. */
-export function checkArguments(news: Record<string, unknown>, site: Site): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+/** Whether the provider can issue a robot's UserSig for an application (provider/usersig/settings.ts). */
+export type CanGenerateUserSig = (sdkAppId: unknown) => boolean;
+
+/** Stands in for a UserSig the provider will generate at Start, so the shared schema judges the rest. */
+const GENERATED_LATER = "generated-at-start";
+const FEEDBACK_SIG = /^feedBackRoomParams\[\d+\]\.userSig$/;
+
+/**
+ * Fills the push-back robots' missing UserSigs with a stand-in when the provider will generate them; the
+ * shared schema (which requires them, as the API does) stays strict for the client and the emulator.
+ */
+function asSent(body: Record<string, any>, canGenerate: CanGenerateUserSig | undefined): Record<string, any> {
+  if (!canGenerate?.(body.SdkAppId) || !Array.isArray(body.FeedBackRoomParams)) return body;
+  const FeedBackRoomParams = body.FeedBackRoomParams.map((robot: unknown) =>
+    robot !== null && typeof robot === "object" && !Array.isArray(robot) && (robot as Record<string, unknown>).UserSig === undefined
+      ? { ...robot, UserSig: GENERATED_LATER }
+      : robot);
+  return { ...body, FeedBackRoomParams };
+}
+
+/** The rule text for an issue, with the way out spelled out where the provider offers one. */
+function reasonFor(issue: ValidationIssue, howToGenerate: string): string {
+  if (issue.kind === "missing" && FEEDBACK_SIG.test(issue.path)) {
+    return `${issue.rule}: set ${issue.path} to the push-back robot's UserSig, or ${howToGenerate}`;
+  }
+  return issue.rule;
+}
+
+/**
+ * The checked inputs (no `__provider`, no `undefined`) and the failures to report. `canGenerate` says
+ * whether an omitted push-back robot UserSig will be generated at Start (a key is configured).
+ */
+export function checkArguments(
+  news: Record<string, unknown>, site: Site, canGenerate?: CanGenerateUserSig,
+): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const inputs = argumentsOf(news) as unknown as Record<string, unknown>;
-  const result = validateRequest("StartPublishCdnStream", toApiCase(inputs), { site });
+  const result = validateRequest("StartPublishCdnStream", asSent(toApiCase(inputs), canGenerate), { site });
   if (result.ok) return { inputs, failures: [] };
   const unknowns = unknownPaths(inputs);
   const failures = result.issues
     .filter((issue) => !dependsOnUnknown(issue, unknowns))
-    .map((issue) => ({ property: issue.path, reason: issue.rule }));
+    .map((issue) => ({ property: issue.path, reason: reasonFor(issue, HOW_TO_CONFIGURE_KEY) }));
   return { inputs, failures };
 }

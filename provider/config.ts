@@ -16,6 +16,12 @@ export const CONFIG_KEYS = {
   region: "tencentcloud:region",
   endpoint: "trtc:endpoint",
   requestTimeoutMs: "trtc:requestTimeoutMs",
+  /** One TRTC SDK secret key, for any SdkAppId (provider/usersig/settings.ts). Set it as a secret. */
+  sdkSecretKey: "trtc:sdkSecretKey",
+  /** JSON object of per-application SDK secret keys, `{"1400188366": "..."}`; wins over `sdkSecretKey`. Secret. */
+  sdkSecretKeys: "trtc:sdkSecretKeys",
+  /** Lifetime in seconds of the UserSigs the provider generates. */
+  userSigExpireSeconds: "trtc:userSigExpireSeconds",
 } as const;
 
 /** The environment fallbacks, key for key. */
@@ -26,6 +32,9 @@ export const ENV_KEYS = {
   region: "TENCENTCLOUD_REGION",
   endpoint: "TRTC_ENDPOINT",
   requestTimeoutMs: "TRTC_REQUEST_TIMEOUT_MS",
+  sdkSecretKey: "TRTC_SDK_SECRET_KEY",
+  sdkSecretKeys: "TRTC_SDK_SECRET_KEYS",
+  userSigExpireSeconds: "TRTC_USERSIG_EXPIRE_SECONDS",
 } as const;
 
 /** The public China-site endpoint, used when nothing overrides it. */
@@ -33,7 +42,8 @@ export const DEFAULT_ENDPOINT = "https://trtc.tencentcloudapi.com";
 /** The region used when neither config nor environment names one. */
 export const DEFAULT_REGION = "ap-guangzhou";
 
-type Setting = keyof typeof CONFIG_KEYS;
+/** A name of {@link CONFIG_KEYS}. */
+export type Setting = keyof typeof CONFIG_KEYS;
 
 /** The part of Pulumi's `ConfigureRequest.config` this module uses. */
 export interface ConfigSource {
@@ -62,7 +72,8 @@ export function clearConfig(): void {
   for (const setting of Object.keys(stackConfig) as Setting[]) delete stackConfig[setting];
 }
 
-function lookup(setting: Setting, env: NodeJS.ProcessEnv): string | undefined {
+/** One setting: stack config if set, else its environment variable, else undefined (trimmed, never empty). */
+export function lookup(setting: Setting, env: NodeJS.ProcessEnv): string | undefined {
   const fromEnv = env[ENV_KEYS[setting]]?.trim();
   return stackConfig[setting] ?? (fromEnv ? fromEnv : undefined);
 }

@@ -34,6 +34,13 @@ export interface DiffRule {
    * an earlier value set (omission would leave it unchanged).
    */
   readonly fill?: unknown;
+  /**
+   * For a value the provider may fill in itself (a generated UserSig): when the new inputs omit it, the
+   * old output of the same item — matched on this sibling key — is the new value. Filling in is thus never
+   * a change, and Update re-sends the stored value. The row's top-level group judges real changes; when the
+   * group is a list, the row applies to each item.
+   */
+  readonly keepsOldWhenOmitted?: string;
   /** Why; shown nowhere, read by maintainers. */
   readonly why: string;
 }
@@ -44,6 +51,11 @@ export const DIFF_RULES: readonly DiffRule[] = [
   { path: "roomId", change: "replace", why: "Not an Update parameter (spec §3.1)." },
   { path: "roomIdType", change: "replace", why: "Not an Update parameter (spec §3.1)." },
   { path: "agentParams", change: "replace", why: "Not an Update parameter: the robot (UserId, UserSig, MaxIdleTime) is fixed at Start." },
+  {
+    path: "agentParams.userSig", change: "replace", keepsOldWhenOmitted: "userId",
+    why: "Omitted with trtc:sdkSecretKey configured, the provider generated it at Start; the robot keeps that " +
+      "ticket (same userId), so its absence from the inputs is not a change.",
+  },
   { path: "recordParams", change: "replace", why: "Not an Update parameter; recording is fixed at Start (added 2024-10-30)." },
   {
     path: "withTranscoding", change: "replace",
@@ -84,6 +96,11 @@ export const DIFF_RULES: readonly DiffRule[] = [
   {
     path: "feedBackRoomParams", change: "update", removed: "replace",
     why: "As publishCdnParams: a non-empty list updates in place, removing the last room replaces.",
+  },
+  {
+    path: "feedBackRoomParams.userSig", change: "update", keepsOldWhenOmitted: "userId",
+    why: "As agentParams.userSig, per push-back robot (matched on userId): the stored ticket is reused and " +
+      "re-sent when the list is updated; a robot new to the list gets a fresh one.",
   },
   {
     path: "seiParams", change: "update", fill: {},
@@ -170,6 +187,34 @@ function setAt(root: Props, path: string[], value: unknown): void {
   current[path[path.length - 1]] = value;
 }
 
+const isPlain = (v: unknown): v is Props => v !== null && typeof v === "object" && !Array.isArray(v) && !isUnknown(v);
+
+/**
+ * A copy of `news` in which each value a {@link DiffRule.keepsOldWhenOmitted} row covers, when omitted,
+ * is taken from the old outputs' item with the same match key (e.g. the stored UserSig of the robot with
+ * the same userId). Unknown values are left alone: preview must not pretend to know them.
+ */
+export function withKeptValues(olds: Props, news: Props): Props {
+  const out: Props = structuredClone(news);
+  for (const rule of DIFF_RULES) {
+    const match = rule.keepsOldWhenOmitted;
+    const parts = match === undefined ? null : /^(\w+)\.(\w+)$/.exec(rule.path);
+    if (!match || !parts) continue;
+    const [, group, key] = parts;
+    const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+    const previous = items(olds[group]).filter(isPlain);
+    for (const item of items(out[group])) {
+      // Present means given by the user, including the preview sentinel (a string): only omission inherits.
+      if (!isPlain(item) || (item[key] !== undefined && item[key] !== null && item[key] !== "")) continue;
+      const id = item[match];
+      if (typeof id !== "string" || isUnknown(id)) continue;
+      const old = previous.find((p) => p[match] === id && typeof p[key] === "string" && p[key] !== "");
+      if (old) item[key] = old[key];
+    }
+  }
+  return out;
+}
+
 /**
  * Compares the old outputs with the new (checked) inputs and the current target.
  * `target` may be omitted when it cannot be resolved; endpoint/region rows are then skipped.
@@ -178,8 +223,10 @@ export function planChanges(olds: Props, news: Props, target?: Pick<Target, "end
   const replaces: string[] = [];
   const updatedGroups = new Set<string>();
   let changes = false;
+  news = withKeptValues(olds, news);
 
   for (const rule of DIFF_RULES) {
+    if (rule.keepsOldWhenOmitted) continue; // applied above; the group's own row judges the change
     const from = rule.from ?? "args";
     if (from === "config" && (!target || olds[rule.path] === undefined)) continue; // older state: nothing to compare
     const before = valueAt(olds, rule.path);

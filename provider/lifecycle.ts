@@ -19,10 +19,12 @@ import {
   ConfigError, normalizeEndpoint, resolveCredentials, resolveTarget, storeConfig,
   type ConfigSource, type Credentials, type Site, type Target,
 } from "./config";
-import { planChanges } from "./diff";
+import { planChanges, withKeptValues } from "./diff";
 import { ResourceInitError } from "./init-error";
 import { PROVIDER_KEY, argumentsOf, buildState, sanitize, type ComputedState, type PublishCdnStreamState } from "./outputs";
 import { isTaskGone } from "./task-gone";
+import { fillRobotUserSigs } from "./usersig/fill";
+import { resolveUserSigSettings, type UserSigSettings } from "./usersig/settings";
 
 type Props = Record<string, any>;
 type ApiBody = Record<string, unknown>;
@@ -78,6 +80,16 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
     return { endpoint, region: typeof props.region === "string" ? props.region : current.region, site, timeoutMs: current.timeoutMs };
   };
 
+  /** `body` with every robot that lacks a UserSig given one, when a key is configured; logs paths only. */
+  const issueUserSigs = (body: Props): Props => {
+    const settings = resolveUserSigSettings(deps.env());
+    const filled = fillRobotUserSigs(body, settings);
+    if (filled.generated.length > 0) {
+      deps.log(`trtc: generated UserSigs for ${filled.generated.join(", ")} (valid ${settings.expireSeconds} s)`);
+    }
+    return filled.body;
+  };
+
   /** Full state, or, if even that fails, the minimum a later delete needs. */
   const safeState = (args: Props, computed: ComputedState, provider: unknown): Props => {
     try {
@@ -102,13 +114,15 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
     /** Offline validation (no credentials needed); see check.ts. */
     async check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
       let target: Target;
+      let userSigs: UserSigSettings;
       try {
         target = resolveTarget(deps.env());
+        userSigs = resolveUserSigSettings(deps.env());
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
         return { inputs: argumentsOf(news) as Props, failures: [{ property: "", reason: e.message }] };
       }
-      return checkArguments(news, target.site);
+      return checkArguments(news, target.site, userSigs.canGenerate);
     },
 
     /** The diff table's verdict; replacement always stops the old task first. */
@@ -127,7 +141,8 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
     /** Start; the TaskId becomes the id. */
     async create(inputs: Props): Promise<{ id: string; outs: PublishCdnStreamState }> {
       const target = resolveTarget(deps.env());
-      const args = argumentsOf(inputs) as Props;
+      // Robots without a UserSig get one now, once; it is stored (secret) and never regenerated.
+      const args = issueUserSigs(argumentsOf(inputs) as Props);
       const started = await api(target).startPublishCdnStream(toApiCase(args));
       const computed: ComputedState = {
         taskId: started.TaskId, sequenceNumber: 0, requestId: started.RequestId,
@@ -162,7 +177,8 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       if (plan.replaces.length > 0) {
         throw new Error(`Cannot change ${plan.replaces.join(", ")} of task ${taskId} in place; this needs a replacement.`);
       }
-      const args = argumentsOf(news) as Props;
+      // Stored UserSigs of robots the inputs leave without one stay in state, as diff assumed.
+      const args = withKeptValues(olds, argumentsOf(news) as Props);
       const last = Number.isSafeInteger(olds.sequenceNumber) ? (olds.sequenceNumber as number) : 0;
       const keep = (sequenceNumber: number, requestId: string): ComputedState => ({
         taskId, sequenceNumber, requestId, endpoint: target.endpoint, region: target.region,
@@ -172,9 +188,12 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
         return { outs: buildState(args as never, keep(last, typeof olds.requestId === "string" ? olds.requestId : "")) };
       }
 
+      // A push-back robot new to the list is the only one that can still lack a UserSig here.
+      const groups = issueUserSigs({ sdkAppId: args.sdkAppId, ...plan.send });
+      if (groups.feedBackRoomParams !== undefined) args.feedBackRoomParams = groups.feedBackRoomParams;
       const client = api(target);
       const send = async (sequenceNumber: number) => client.updatePublishCdnStream(toApiCase({
-        sdkAppId: args.sdkAppId, taskId, sequenceNumber, withTranscoding: args.withTranscoding, ...plan.send,
+        sdkAppId: args.sdkAppId, taskId, sequenceNumber, withTranscoding: args.withTranscoding, ...groups,
       }));
       let sequenceNumber = last + 1;
       let answer: { RequestId: string };
