@@ -23,6 +23,7 @@ node scripts/link-self.js
 echo "setup: compiling TypeScript" >&2
 npx tsc -p tsconfig.json >&2
 
+bash scripts/ensure-chromium.sh >&2  # the browser tests need Debian's Chromium; fails loudly when it cannot be installed
 pulumi_dir="$(bash scripts/ensure-pulumi.sh)"
 # The dynamic-provider launcher (pulumi-resource-pulumi-nodejs) ships at the root of @pulumi/pulumi.
 echo "export PATH=\"$pulumi_dir:$PWD/node_modules/@pulumi/pulumi:\$PATH\""
