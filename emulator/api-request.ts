@@ -89,6 +89,7 @@ export async function handleApiRequest(core: EmulatorCore, req: IncomingMessage,
       maxConcurrentTasks: core.options.maxConcurrentTasks,
     });
     entry.taskId = result.taskId ?? entry.taskId;
+    if (result.ok) core.callbacks.sync(core.store.getTask(result.taskId), action);
     if (fault?.drop === "after") {
       req.socket.destroy();
       return log(`dropped:after:${result.ok ? "ok" : result.error.code}`);

@@ -2,6 +2,7 @@
  * Command-line flags of `trtc-emulator`, parsed into {@link EmulatorOptions}. Kept apart from cli.ts so
  * the parsing can be tested without spawning a process.
  */
+import { checkCallbackOptions } from "./callbacks/config";
 import type { EmulatorOptions } from "./options";
 
 /** What the command line asked for. */
@@ -22,11 +23,14 @@ Prints the URL it listens on as the first line of stdout.
   --rate-limit <n>      requests per second per action and SecretId (default 20, 0 = off)
   --max-tasks <n>       running-task limit (FailedOperation.RestrictedConcurrency); default unlimited
   --site cn|intl        regions and schema variant to imitate (default cn)
+  --callback-url <url>  send relay-to-CDN status callbacks (spec §10) to this http(s) URL
+  --callback-key <key>  their signing key, 1-32 letters/digits (or set TRTC_CALLBACK_KEY,
+                        which unlike argv is not visible in ps)
   --verbose             write the request log to stderr
   --help                show this text
 `;
 
-const VALUE_FLAGS = new Set(["--host", "--port", "--secret-id", "--secret-key", "--data", "--rate-limit", "--max-tasks", "--site"]);
+const VALUE_FLAGS = new Set(["--host", "--port", "--secret-id", "--secret-key", "--data", "--rate-limit", "--max-tasks", "--site", "--callback-url", "--callback-key"]);
 
 const intFlag = (name: string, raw: string): number => {
   if (!/^\d+$/.test(raw)) throw new Error(`${name} needs a non-negative integer, got "${raw}"`);
@@ -34,8 +38,9 @@ const intFlag = (name: string, raw: string): number => {
 };
 
 /** Parses argv (without node and script); throws an Error naming the bad flag. */
-export function parseArgs(argv: readonly string[]): CliCommand {
+export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): CliCommand {
   const options: EmulatorOptions = {};
+  const callback: { url?: string; key?: string } = {};
   let verbose = false;
   for (let i = 0; i < argv.length; i++) {
     let flag = argv[i];
@@ -81,6 +86,12 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         if (value !== "cn" && value !== "intl") throw new Error(`--site must be cn or intl, got "${value}"`);
         options.site = value;
         break;
+      case "--callback-url":
+        callback.url = value;
+        break;
+      case "--callback-key":
+        callback.key = value;
+        break;
       case "--verbose":
         verbose = true;
         break;
@@ -90,6 +101,14 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   }
   if ((options.secretId === undefined) !== (options.secretKey === undefined)) {
     throw new Error("--secret-id and --secret-key must be given together");
+  }
+  const callbackKey = callback.key ?? env.TRTC_CALLBACK_KEY;
+  if (callback.key !== undefined && callback.url === undefined) throw new Error("--callback-key needs --callback-url");
+  if (callback.url !== undefined) {
+    if (!callbackKey) throw new Error("--callback-url needs --callback-key or TRTC_CALLBACK_KEY");
+    const checked = checkCallbackOptions({ url: callback.url, key: callbackKey }, "--callback-");
+    if (typeof checked === "string") throw new Error(checked);
+    options.callback = { url: callback.url, key: callbackKey };
   }
   return { kind: "run", options, verbose };
 }

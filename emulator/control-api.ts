@@ -4,6 +4,7 @@
  * the request log and the rate counters. It is how tests drive what a real cloud would do on its own.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { callbackRoutes } from "./callbacks/control";
 import type { EmulatorCore } from "./core";
 import { resetCore } from "./core";
 import { parseFault } from "./faults";
@@ -43,6 +44,7 @@ function taskRoutes(core: EmulatorCore, method: string, rest: string[]): Reply {
   if (rest.length === 2 && rest[1] === "expire" && method === "POST") {
     finishTask(task, "expired", core.clock.now());
     core.store.putTask(task);
+    core.callbacks.sync(task, "expired");
     return ok(task);
   }
   return bad(404, "use GET tasks/<TaskId> or POST tasks/<TaskId>/expire");
@@ -104,6 +106,9 @@ async function dispatch(core: EmulatorCore, req: IncomingMessage, method: string
       return faultRoutes(core, req, method);
     case "clock":
       return clockRoutes(core, req, method);
+    case "callback":
+    case "callbacks":
+      return callbackRoutes(core, req, method, head, rest);
     case "requests":
       return method === "GET" ? ok({ requests: core.requestLog.list() }) : bad(405, "use GET");
     case "stats": {

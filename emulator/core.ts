@@ -2,6 +2,7 @@
  * The emulator's state in one object: the API pipeline and the control API both work on it, and
  * `startEmulator` hands it out so in-process tests can inspect it without HTTP when they want to.
  */
+import { CallbackSender } from "./callbacks/sender";
 import { EmulatorClock } from "./clock";
 import { FaultInjector } from "./faults";
 import type { ResolvedOptions } from "./options";
@@ -19,13 +20,15 @@ export interface EmulatorCore {
   readonly limiter: RateLimiter;
   readonly faults: FaultInjector;
   readonly requestLog: RequestLog;
+  readonly callbacks: CallbackSender;
 }
 
 /** Builds the state, loading `dataFile` when given (throws on a corrupt file rather than losing it). */
 export function createCore(options: ResolvedOptions): EmulatorCore {
   const store = options.dataFile ? new FileStore(options.dataFile) : new MemoryStore();
   const clock = new EmulatorClock(options.clock, store.getClockOffset());
-  const presence = new RoomPresence(store, clock);
+  const callbacks = new CallbackSender({ clock, target: options.callback, log: options.log }, store.listTasks());
+  const presence = new RoomPresence(store, clock, (task) => callbacks.sync(task, "idle"));
   return {
     options,
     store,
@@ -34,6 +37,7 @@ export function createCore(options: ResolvedOptions): EmulatorCore {
     limiter: new RateLimiter(options.rateLimitPerSecond),
     faults: new FaultInjector(options.random),
     requestLog: new RequestLog(1000, options.log),
+    callbacks,
   };
 }
 
@@ -44,5 +48,6 @@ export function resetCore(core: EmulatorCore): void {
   core.limiter.reset();
   core.faults.clear();
   core.requestLog.clear();
+  core.callbacks.reset();
   core.presence.schedule();
 }

@@ -19,3 +19,6 @@ export type { RateStats } from "./rate-limit";
 export type { RequestLogEntry } from "./request-log";
 export type { Site } from "./router";
 export type { ApiError } from "./errors";
+export type { CallbackOptions, CallbackTargetView } from "./callbacks/config";
+export type { CallbackDeliveryView, AttemptView, DeliveryState } from "./callbacks/view";
+export type { CallbackCause, PushFaultSpec } from "./callbacks/push-state";

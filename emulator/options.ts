@@ -3,6 +3,7 @@
  * provider's embedded mode all get the same emulator for the same switches.
  */
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type EmulatorCredential } from "./auth";
+import { resolveCallbackOptions, type CallbackOptions, type CallbackTarget } from "./callbacks/config";
 import type { ClockFn } from "./clock";
 import { DEFAULT_MAX_BODY_BYTES } from "./http-io";
 import type { Site } from "./router";
@@ -40,6 +41,8 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Randomness for fault probabilities; default `Math.random`. */
   random?: () => number;
+  /** Send relay-to-CDN callbacks here (spec §10); none when absent. Changeable through `PUT /_emulator/callback`. */
+  callback?: CallbackOptions;
 }
 
 /** Options with defaults applied. */
@@ -56,6 +59,7 @@ export interface ResolvedOptions {
   log?: (line: string) => void;
   maxBodyBytes: number;
   random: () => number;
+  callback?: CallbackTarget;
 }
 
 const nonNegativeInt = (name: string, v: number | undefined): void => {
@@ -91,5 +95,6 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     log: o.log,
     maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     random: o.random ?? Math.random,
+    callback: resolveCallbackOptions(o.callback),
   };
 }

@@ -77,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     close() {
       closed ??= new Promise<void>((resolve) => {
         core.presence.close();
+        core.callbacks.close();
         server.close(() => resolve());
         server.closeAllConnections();
       });
