@@ -87,6 +87,7 @@ export async function handleApiRequest(core: EmulatorCore, req: IncomingMessage,
       presence: core.presence,
       requestId,
       maxConcurrentTasks: core.options.maxConcurrentTasks,
+      sdkSecretKeys: core.options.sdkSecretKeys,
     });
     entry.taskId = result.taskId ?? entry.taskId;
     if (result.ok) core.callbacks.sync(core.store.getTask(result.taskId), action);

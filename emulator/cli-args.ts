@@ -26,11 +26,13 @@ Prints the URL it listens on as the first line of stdout.
   --callback-url <url>  send relay-to-CDN status callbacks (spec §10) to this http(s) URL
   --callback-key <key>  their signing key, 1-32 letters/digits (or set TRTC_CALLBACK_KEY,
                         which unlike argv is not visible in ps)
+  --sdk-secret-key <SdkAppId>=<key>
+                        check robot UserSigs of that application (repeatable)
   --verbose             write the request log to stderr
   --help                show this text
 `;
 
-const VALUE_FLAGS = new Set(["--host", "--port", "--secret-id", "--secret-key", "--data", "--rate-limit", "--max-tasks", "--site", "--callback-url", "--callback-key"]);
+const VALUE_FLAGS = new Set(["--host", "--port", "--secret-id", "--secret-key", "--data", "--rate-limit", "--max-tasks", "--site", "--callback-url", "--callback-key", "--sdk-secret-key"]);
 
 const intFlag = (name: string, raw: string): number => {
   if (!/^\d+$/.test(raw)) throw new Error(`${name} needs a non-negative integer, got "${raw}"`);
@@ -92,6 +94,12 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       case "--callback-key":
         callback.key = value;
         break;
+      case "--sdk-secret-key": {
+        const [appId, ...key] = (value as string).split("=");
+        if (!/^\d+$/.test(appId) || key.join("=") === "") throw new Error("--sdk-secret-key needs <SdkAppId>=<key>");
+        options.sdkSecretKeys = { ...(options.sdkSecretKeys as Record<string, string>), [appId]: key.join("=") };
+        break;
+      }
       case "--verbose":
         verbose = true;
         break;

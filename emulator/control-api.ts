@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { callbackRoutes } from "./callbacks/control";
+import { appRoutes } from "./apps-control";
 import type { EmulatorCore } from "./core";
 import { resetCore } from "./core";
 import { parseFault } from "./faults";
@@ -109,6 +110,8 @@ async function dispatch(core: EmulatorCore, req: IncomingMessage, method: string
     case "callback":
     case "callbacks":
       return callbackRoutes(core, req, method, head, rest);
+    case "apps":
+      return appRoutes(core.options.sdkSecretKeys, req, method, rest);
     case "requests":
       return method === "GET" ? ok({ requests: core.requestLog.list() }) : bad(405, "use GET");
     case "stats": {

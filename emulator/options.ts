@@ -7,6 +7,7 @@ import { resolveCallbackOptions, type CallbackOptions, type CallbackTarget } fro
 import type { ClockFn } from "./clock";
 import { DEFAULT_MAX_BODY_BYTES } from "./http-io";
 import type { Site } from "./router";
+import { toKeyRing } from "./usersig-check";
 
 /** Documented per-action limit (spec §9). */
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 20;
@@ -41,6 +42,11 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Randomness for fault probabilities; default `Math.random`. */
   random?: () => number;
+  /**
+   * SDK secret keys by SdkAppId, e.g. `{ 1400188366: "..." }`: robot UserSigs of these applications are
+   * checked at Start/Update (usersig-check.ts). Memory only; `PUT /_emulator/apps/<id>` adds more.
+   */
+  sdkSecretKeys?: Record<string, string> | ReadonlyMap<number, string>;
   /** Send relay-to-CDN callbacks here (spec §10); none when absent. Changeable through `PUT /_emulator/callback`. */
   callback?: CallbackOptions;
 }
@@ -59,6 +65,8 @@ export interface ResolvedOptions {
   log?: (line: string) => void;
   maxBodyBytes: number;
   random: () => number;
+  /** The live key ring: the control API's apps routes edit it. */
+  sdkSecretKeys: Map<number, string>;
   callback?: CallbackTarget;
 }
 
@@ -95,6 +103,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     log: o.log,
     maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     random: o.random ?? Math.random,
+    sdkSecretKeys: toKeyRing(o.sdkSecretKeys),
     callback: resolveCallbackOptions(o.callback),
   };
 }

@@ -17,6 +17,8 @@ export interface HandlerContext {
   requestId: string;
   /** Running-task limit; undefined = unlimited. */
   maxConcurrentTasks?: number;
+  /** SDK secret keys by SdkAppId: robot UserSigs of these applications are checked (usersig-check.ts). */
+  sdkSecretKeys?: ReadonlyMap<number, string>;
 }
 
 /** A handler's answer: the success fields (without RequestId) or an API error; `taskId` for the log. */

@@ -4,6 +4,7 @@
 import { apiErrors } from "../errors";
 import { newTask } from "../task";
 import { newTaskId } from "../task-id";
+import { robotUserSigError } from "../usersig-check";
 import type { Handler } from "./context";
 import { collisionMessage, findRobotCollision } from "./robots";
 
@@ -18,6 +19,8 @@ export const startHandler: Handler = (body, ctx) => {
   if (limit !== undefined && tasks.filter((t) => t.Status === "running").length >= limit) {
     return { ok: false, error: apiErrors.restrictedConcurrency(limit) };
   }
+  const badUserSig = robotUserSigError(body, ctx.sdkSecretKeys, ctx.clock.now());
+  if (badUserSig) return { ok: false, error: badUserSig };
 
   let taskId = newTaskId(sdkAppId);
   while (ctx.store.getTask(taskId)) taskId = newTaskId(sdkAppId);

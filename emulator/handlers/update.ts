@@ -7,6 +7,7 @@
  */
 import { apiErrors } from "../errors";
 import { iso } from "../task";
+import { robotUserSigError } from "../usersig-check";
 import type { Handler } from "./context";
 import { findRunningTask } from "./lookup";
 import { immutableViolation, mergeUpdate } from "./update-rules";
@@ -20,6 +21,8 @@ export const updateHandler: Handler = (body, ctx) => {
 
   const violation = immutableViolation(task.Params, body);
   if (violation) return { ok: false, error: apiErrors.invalidParameter(violation), taskId };
+  const badUserSig = robotUserSigError(body, ctx.sdkSecretKeys, ctx.clock.now(), task.Params);
+  if (badUserSig) return { ok: false, error: badUserSig, taskId };
 
   const sequence = body.SequenceNumber as number;
   if (task.SequenceNumber !== null && sequence <= task.SequenceNumber) {
