@@ -13,7 +13,9 @@ export interface AgentParamsArgs {
   readonly userId: pulumi.Input<string>;
   /**
    * UserSig for `userId` (Tencent doc 647/45910). Optional in the API schema. Secret: pass it from
-   * `pulumi.Config.requireSecret`, never as a literal.
+   * `pulumi.Config.requireSecret`, never as a literal. When omitted and the stack config holds the
+   * application's SDK secret key (`trtc:sdkSecretKey`), the provider generates one at Start (valid
+   * `trtc:userSigExpireSeconds`, default 180 days) and keeps it, as a secret output, for the task's life.
    */
   readonly userSig?: pulumi.Input<string>;
   /**

@@ -20,6 +20,11 @@ export interface McuFeedBackRoomParamsArgs {
   readonly roomIdType: pulumi.Input<number>;
   /** The push-back robot's UserId; must be unique in the room. Required. */
   readonly userId: pulumi.Input<string>;
-  /** UserSig of `userId`. Required and secret. */
-  readonly userSig: pulumi.Input<string>;
+  /**
+   * UserSig of `userId`; secret. Required by the API, but may be omitted when the stack config holds the
+   * application's SDK secret key (`trtc:sdkSecretKey` or `trtc:sdkSecretKeys`): the provider then generates
+   * it when the robot first joins (Start, or the Update that adds it), stores it as a secret output and
+   * reuses it afterwards. Without a key, check reports `feedBackRoomParams[i].userSig` as missing.
+   */
+  readonly userSig?: pulumi.Input<string>;
 }
