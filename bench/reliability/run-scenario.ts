@@ -1,0 +1,149 @@
+/**
+ * Runs one scenario of the matrix through the real engine: up, update all, destroy, each first with the
+ * scenario's faults, then (if it failed) once more without them, as a user would rerun the command.
+ * Every phase ends with an audit of state against the emulator.
+ */
+import type { Stack } from "@pulumi/pulumi/automation";
+import { TrtcClient } from "../../provider/api/client";
+import { auditStack, stateTaskIds, type Audit } from "./audit";
+import { SDK_APP_ID, identity, makeFleet, streamOf, type FleetSecrets } from "./fleet";
+import { openRig, type Rig } from "./rig";
+import { requestsSoFar, type PhaseName, type Scenario } from "./scenarios";
+
+/** What one phase did. */
+export interface PhaseResult {
+  phase: PhaseName;
+  /** Resource operations the phase asked for (one per task). */
+  attempted: number;
+  /** Of those, how many the first (faulted) run completed. */
+  succeeded: number;
+  /** Provider retries, counted from the provider's `attempt N failed` lines in the engine output. */
+  retries: number;
+  /** API requests the emulator received during the phase (all attempts, the rerun included). */
+  requests: number;
+  /** The first error the engine reported, if the first run failed. */
+  error?: string;
+  /** Whether the first run succeeded, or else a rerun without faults did. */
+  converged: boolean;
+  /** True when the rerun only succeeded after the manual step the error message describes. */
+  neededManualStep: boolean;
+  /** The audit after the phase (after the rerun, if any). */
+  audit: Audit;
+  /** The audit right after the faulted run. */
+  auditAfterFault: Audit;
+}
+
+/** What a scenario did. */
+export interface ScenarioResult {
+  scenario: Scenario;
+  size: number;
+  phases: PhaseResult[];
+  /** Start-outcome-unknown errors that named the room and robot UserId of a task left running. */
+  explainedOrphans: number;
+  /** Seconds the whole scenario took (for the method section, not asserted). */
+  seconds: number;
+}
+
+/** The secrets every reliability fleet uses (the secrets audit checks the same kind of values). */
+export const FLEET_SECRETS: FleetSecrets = { userSig: "eJwRELIABILITYUSERSIG7f3a", txSecret: "reltxsecret9b8c7d6e5f" };
+
+const RETRY_LINE = /attempt \d+ failed with/g;
+
+/** The engine's error lines, without the noise of the summary. */
+function firstError(text: string): string | undefined {
+  const line = text.split("\n").map((l) => l.trim()).find((l) => l.startsWith("error:") && !/update failed|preview failed|destroy failed/.test(l));
+  return line?.slice(0, 600);
+}
+
+/** The TaskIds a robot-collision error names: the way to find a task whose Start answer was lost. */
+const namedHolders = (text: string): string[] => [...new Set([...text.matchAll(/running task (\S+?) in room/g)].map((m) => m[1]))];
+
+/** Counts completed operations of a phase from state and emulator. */
+async function completed(phase: PhaseName, stack: Stack, rig: Rig, size: number): Promise<number> {
+  const ids = new Set(await stateTaskIds(stack));
+  if (phase === "destroy") return size - ids.size;
+  const tasks = (await rig.tasks()).filter((t) => t.Status === "running" && ids.has(t.TaskId));
+  if (phase === "up") return tasks.length;
+  return tasks.filter((t) => Array.from({ length: size }, (_, i) => streamOf(i, 2)).some((s) => String(t.Params.PublishCdnParams?.[0]?.PublishCdnUrl).includes(s))).length;
+}
+
+/** Runs `scenario` on a stack of `size` tasks; `log` receives progress lines. */
+export async function runScenario(scenario: Scenario, size: number, log: (line: string) => void = () => {}): Promise<ScenarioResult> {
+  const started = Date.now();
+  const rig = await openRig({ persist: scenario.persist });
+  try {
+    const fleet = makeFleet(size, FLEET_SECRETS);
+    const config = Object.fromEntries(Object.entries(scenario.config ?? {}).map(([k, v]) => [k, { value: v }]));
+    const stack = await rig.stack("reliability", scenario.name, fleet.program, config);
+    const phases: PhaseResult[] = [];
+    let explainedOrphans = 0;
+    for (const phase of ["up", "update", "destroy"] as const) {
+      if (phase === "update") fleet.generation = 2;
+      await scenario.before?.[phase]?.(rig);
+      const run = async (onOutput: (s: string) => void) =>
+        phase === "destroy" ? stack.destroy({ onOutput, parallel: 16 }) : stack.up({ onOutput, parallel: 16 });
+      await rig.control("DELETE", "faults");
+      for (const f of scenario.faults?.[phase] ?? []) await rig.control("POST", "faults", f);
+      const atStart = requestsSoFar(rig);
+      let text = "";
+      const hook = scenario.during?.[phase]?.(rig, atStart);
+      let ok = true;
+      try {
+        await run((s) => { text += s; });
+      } catch (e) {
+        ok = false;
+        if (!text) text = String((e as Error).message);
+      }
+      await hook;
+      await rig.control("DELETE", "faults");
+      const auditAfterFault = await auditStack(stack, rig);
+      const succeeded = await completed(phase, stack, rig, size);
+      // The engine prints each provider line as it happens and again under "Diagnostics:"; count the summary.
+      const summary = text.includes("Diagnostics:") ? text.slice(text.lastIndexOf("Diagnostics:")) : text;
+      const retries = (summary.match(RETRY_LINE) ?? []).length;
+      // A lost Start must be explained by room and robot in the error, or it counts as unexplained.
+      for (const orphan of (await rig.tasks()).filter((t) => auditAfterFault.orphans.includes(t.TaskId))) {
+        const { RoomId } = orphan;
+        const robot = orphan.Params.AgentParams.UserId;
+        if (text.includes("outcome unknown") && text.includes(`RoomId "${RoomId}"`) && text.includes(`robot UserId "${robot}"`)) explainedOrphans++;
+      }
+      let converged = ok;
+      let neededManualStep = false;
+      if (!ok) {
+        let again = "";
+        try {
+          await run((s) => { again += s; });
+          converged = true;
+        } catch {
+          // The documented manual step: stop the tasks the collision error names, then rerun.
+          const holders = namedHolders(again);
+          if (holders.length > 0) {
+            const client = new TrtcClient({ credentials: { secretId: rig.emulator.secretId, secretKey: rig.emulator.secretKey }, region: "ap-guangzhou", endpoint: rig.emulator.url });
+            for (const id of holders) await client.stopPublishCdnStream({ SdkAppId: SDK_APP_ID, TaskId: id });
+            neededManualStep = true;
+            try {
+              await run(() => {});
+              converged = true;
+            } catch {
+              converged = false;
+            }
+          }
+        }
+      }
+      const audit = await auditStack(stack, rig);
+      const result: PhaseResult = {
+        phase, attempted: size, succeeded, retries, requests: requestsSoFar(rig) - atStart,
+        error: ok ? undefined : firstError(text), converged, neededManualStep, audit, auditAfterFault,
+      };
+      phases.push(result);
+      log(`${scenario.name} ${phase}: ${succeeded}/${size} ok first run, ${retries} retries, converged=${converged}` +
+        `${neededManualStep ? " (manual step)" : ""}, orphans=${audit.orphans.length} lost=${audit.lost.length} dup=${audit.duplicates.length}`);
+    }
+    return { scenario, size, phases, explainedOrphans, seconds: Math.round((Date.now() - started) / 1000) };
+  } finally {
+    await rig.close();
+  }
+}
+
+/** The room and robot of fleet task `i` (re-exported for tests that check error texts). */
+export { identity };
