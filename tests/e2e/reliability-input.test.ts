@@ -1,0 +1,31 @@
+/**
+ * Bad input and secrets through the real engine: invalid programs fail at preview naming the camelCase
+ * property and the rule with no request sent; valid edge cases preview; and no secret value appears in
+ * state, checkpoint history, verbose engine logs or error messages.
+ */
+import "./harness"; // puts pulumi on PATH and sets the long jest timeout
+import { INVALID_CASES, VALID_CASES } from "../../bench/reliability/bad-input";
+import { runCorpus } from "../../bench/reliability/bad-input-run";
+import { runSecretsAudit } from "../../bench/reliability/secrets-audit";
+
+test("the corpus is big enough to cover every rule group", () => {
+  expect(INVALID_CASES.length).toBeGreaterThanOrEqual(60);
+  expect(VALID_CASES.length).toBeGreaterThan(0);
+});
+
+test("invalid programs fail at preview with property and rule; valid edge cases pass; nothing reaches the emulator", async () => {
+  const r = await runCorpus(8);
+  expect(r.engineInvalid.failures).toEqual([]);
+  expect(r.engineInvalid.explained).toBe(8);
+  expect(r.engineValid).toEqual({ total: VALID_CASES.length, passed: true, error: undefined });
+  expect(r.checkInvalid).toEqual({ total: INVALID_CASES.length, explained: INVALID_CASES.length });
+  expect(r.requests).toBe(0);
+});
+
+test("no secret appears in state, history, verbose engine logs, provider output or error messages", async () => {
+  const r = await runSecretsAudit();
+  expect(r.failureExercised).toBe(true);
+  expect(r.searched.some((s) => s.place.includes("history"))).toBe(true);
+  expect(r.searched.find((s) => s.place === "up stderr")?.bytes ?? 0).toBeGreaterThan(1000);
+  expect(r.leaks).toEqual([]);
+});
