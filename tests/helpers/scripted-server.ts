@@ -198,3 +198,28 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     },
   };
 }
+
+/** A scripted server and an undici Agent for one test file, started and closed with the file's hooks. */
+export interface ScriptedServerFixture {
+  readonly server: ScriptedServer;
+  readonly agent: import("undici").Agent;
+}
+
+/**
+ * Registers beforeAll/afterAll (and a beforeEach reset unless `reset: false`) for a scripted server and a
+ * fresh Agent, so connection reuse never leaks between test files. Read the fields inside tests only.
+ */
+export function useScriptedServer(opts: { reset?: boolean } = {}): ScriptedServerFixture {
+  const fixture = {} as { server: ScriptedServer; agent: import("undici").Agent };
+  beforeAll(async () => {
+    const { Agent } = await import("undici");
+    fixture.server = await startScriptedServer();
+    fixture.agent = new Agent();
+  });
+  afterAll(async () => {
+    await fixture.agent?.close();
+    await fixture.server?.close();
+  });
+  if (opts.reset !== false) beforeEach(() => fixture.server.reset());
+  return fixture;
+}

@@ -4,34 +4,23 @@
  * field. Real HTTP server on port 0; one attempt per call so each answer's own flags are visible.
  */
 import { inspect } from "node:util";
-import { Agent } from "undici";
 import { ACTIONS, type ActionName } from "../../provider/api/actions";
 import { TrtcClient } from "../../provider/api/client";
 import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError } from "../../provider/api/errors";
 import { FULL_START, MIX, STOP, UPDATE, clone } from "../fixtures/bodies";
-import { apiError, startScriptedServer, type ScriptedServer } from "../helpers/scripted-server";
+import { apiError, useScriptedServer } from "../helpers/scripted-server";
 
 const SECRET_KEY = "errors-test-secret-key-0123456789";
 const TOKEN = "errors-test-session-token-abcdef";
 
-let server: ScriptedServer;
-let agent: Agent;
-beforeAll(async () => {
-  server = await startScriptedServer();
-  agent = new Agent();
-});
-afterAll(async () => {
-  await agent.close();
-  await server.close();
-});
-beforeEach(() => server.reset());
+const fixture = useScriptedServer();
 
 const client = (maxAttempts = 1) =>
   new TrtcClient({
     credentials: { secretId: "AKIDerrors000000000000000000000000", secretKey: SECRET_KEY, token: TOKEN },
     region: "ap-guangzhou",
-    endpoint: server.url,
-    dispatcher: agent,
+    endpoint: fixture.server.url,
+    dispatcher: fixture.agent,
     maxAttempts,
     backoff: { baseMs: 1, throttledBaseMs: 1, capMs: 2 },
   });
@@ -56,9 +45,9 @@ describe("documented error codes", () => {
   });
 
   test.each(cases)("%s answered %s", async (action, code) => {
-    server.script(apiError(code, `scripted ${code}`, "req-0123"));
+    fixture.server.script(apiError(code, `scripted ${code}`, "req-0123"));
     const error = await client().call(action, clone(BODIES[action])).catch((e: unknown) => e);
-    expect(server.calls).toHaveLength(1);
+    expect(fixture.server.calls).toHaveLength(1);
     if (action === "StartPublishCdnStream" && code === "InternalError") {
       // The task may exist: not retried, and explained instead of rethrown.
       expect(error).toBeInstanceOf(StartOutcomeUnknownError);
@@ -83,21 +72,21 @@ describe("documented error codes", () => {
 
 describe("answers that are not Tencent errors", () => {
   test("HTTP 502 is an HttpStatusCodeError that may have reached the server: Update retries it", async () => {
-    server.script({ reply: "<html>bad gateway</html>", status: 502 });
+    fixture.server.script({ reply: "<html>bad gateway</html>", status: 502 });
     const error = await client().updatePublishCdnStream(clone(UPDATE) as never).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: ClientErrorCode.HttpStatusCodeError, httpStatus: 502, reached: "maybe", retryable: true, fault: "server" });
     expect((error as Error).message).toContain("HTTP 502");
   });
 
   test("HTTP 502 to a Start is an unknown outcome", async () => {
-    server.script({ reply: "bad gateway", status: 502 });
+    fixture.server.script({ reply: "bad gateway", status: 502 });
     await expect(client().startPublishCdnStream(clone(MIX) as never)).rejects.toBeInstanceOf(StartOutcomeUnknownError);
   });
 
   test("HTTP 404 is a definite refusal: not retryable, the client's fault", async () => {
-    server.script({ reply: "not found", status: 404 }, { reply: "not found", status: 404 });
+    fixture.server.script({ reply: "not found", status: 404 }, { reply: "not found", status: 404 });
     await expect(client(5).stopPublishCdnStream(clone(STOP) as never)).rejects.toMatchObject({ code: ClientErrorCode.HttpStatusCodeError, httpStatus: 404, retryable: false, fault: "client", attempts: 1 });
-    expect(server.calls).toHaveLength(1);
+    expect(fixture.server.calls).toHaveLength(1);
   });
 
   test.each([
@@ -105,7 +94,7 @@ describe("answers that are not Tencent errors", () => {
     ["no Response", JSON.stringify({ Result: {} })],
     ["no TaskId", JSON.stringify({ Response: { RequestId: "r" } })],
   ])("a 200 with %s is an InvalidResponse", async (_, reply) => {
-    server.script({ reply });
+    fixture.server.script({ reply });
     await expect(client().updatePublishCdnStream(clone(UPDATE) as never)).rejects.toMatchObject({ code: ClientErrorCode.InvalidResponse, httpStatus: 200, reached: "maybe" });
   });
 });
@@ -127,14 +116,14 @@ describe("secrets never reach an error", () => {
   };
 
   test("a server that echoes the whole request (body, Authorization, token) into its message", async () => {
-    server.script({
+    fixture.server.script({
       dynamic: (call) => apiError("UnknownParameter", `cannot use ${call.body} signed ${call.headers.authorization} token ${call.headers["x-tc-token"]}`),
     });
     const body = { ...clone(UPDATE), PublishCdnParams: FULL_START.PublishCdnParams, FeedBackRoomParams: FULL_START.FeedBackRoomParams };
     const error = await client().updatePublishCdnStream(body as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TencentCloudError);
     // The echo really contained the secrets (so the test can fail), and the error kept none of them.
-    expect(server.calls[0].body).toContain("eJwSIG-feedback");
+    expect(fixture.server.calls[0].body).toContain("eJwSIG-feedback");
     expect((error as Error).message).toMatch(/UnknownParameter: cannot use .*PublishCdnUrl.*txTime=62635BDE.* signed TC3-HMAC-SHA256 \*\*\* token \*\*\*/);
     expect(leaks(error)).toEqual([]);
   });
@@ -143,7 +132,7 @@ describe("secrets never reach an error", () => {
     const sig = (FULL_START.AgentParams as { UserSig: string }).UserSig;
     // Secrets first and near the 200-character excerpt cut, where half a secret could survive a naive mask.
     const page = `key=${SECRET_KEY} ${"x".repeat(180 - SECRET_KEY.length)} ${TOKEN} sig ${sig} for ${JSON.stringify(FULL_START)}`;
-    server.script({ reply: page, status: 502 });
+    fixture.server.script({ reply: page, status: 502 });
     const error = await client().startPublishCdnStream(clone(FULL_START) as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StartOutcomeUnknownError);
     expect(leaks(error)).toEqual([]);

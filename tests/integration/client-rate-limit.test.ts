@@ -4,25 +4,15 @@
  * would); the server's arrival log must never hold more than 20 requests in any 1 s window. Prints the
  * sustained rate for docs/CLIENT.md.
  */
-import { Agent } from "undici";
 import { TrtcClient } from "../../provider/api/client";
 import { STOP, clone } from "../fixtures/bodies";
-import { startScriptedServer, type ScriptedServer } from "../helpers/scripted-server";
+import { useScriptedServer } from "../helpers/scripted-server";
 
 const N = 200;
 const CLIENTS = 4;
 const LIMIT = 20;
 
-let server: ScriptedServer;
-let agent: Agent;
-beforeAll(async () => {
-  server = await startScriptedServer();
-  agent = new Agent();
-});
-afterAll(async () => {
-  await agent.close();
-  await server.close();
-});
+const fixture = useScriptedServer({ reset: false });
 
 /** Largest number of timestamps inside any half-open window [t, t + windowMs). */
 function maxInAnyWindow(times: number[], windowMs: number): number {
@@ -47,8 +37,8 @@ test(`${N} concurrent requests from ${CLIENTS} clients: every 1 s window at the 
       new TrtcClient({
         credentials: { secretId: "AKIDlimit000000000000000000000000", secretKey: "limit-test-secret-key-012345678" },
         region: "ap-guangzhou",
-        endpoint: server.url,
-        dispatcher: agent,
+        endpoint: fixture.server.url,
+        dispatcher: fixture.agent,
       }),
   );
   const fired = performance.now();
@@ -57,7 +47,7 @@ test(`${N} concurrent requests from ${CLIENTS} clients: every 1 s window at the 
 
   expect(results).toHaveLength(N);
   expect(new Set(results.map((r) => r.TaskId)).size).toBe(N);
-  const arrivals = server.calls.map((c) => c.at);
+  const arrivals = fixture.server.calls.map((c) => c.at);
   expect(arrivals).toHaveLength(N);
   const maxPerSecond = maxInAnyWindow(arrivals, 1000);
   expect(maxPerSecond).toBeLessThanOrEqual(LIMIT);

@@ -3,34 +3,23 @@
  * keeps to itself.
  */
 import { inspect } from "node:util";
-import { Agent } from "undici";
 import { API_VERSION } from "../../provider/api/actions";
 import { TrtcClient } from "../../provider/api/client";
 import { REQUEST_CLIENT, stripNulls } from "../../provider/api/wire";
 import { canonicalRequest, parseAuthorization, signature, stringToSign, tc3Authorization } from "../../provider/api/sign";
 import { ValidationError } from "../../provider/api/validate";
 import { FULL_START, MIX, STOP, UPDATE, clone, patch } from "../fixtures/bodies";
-import { startScriptedServer, type ScriptedServer } from "../helpers/scripted-server";
+import { useScriptedServer } from "../helpers/scripted-server";
 
 const SECRET_ID = "AKIDwiretest00000000000000000000000";
 const SECRET_KEY = "wire-test-secret-key-0123456789ab";
 const TOKEN = "sts-session-token-value-0123456789";
 const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
 
-let server: ScriptedServer;
-let agent: Agent;
-beforeAll(async () => {
-  server = await startScriptedServer();
-  agent = new Agent();
-});
-afterAll(async () => {
-  await agent.close();
-  await server.close();
-});
-beforeEach(() => server.reset());
+const fixture = useScriptedServer();
 
 const client = (extra: Partial<ConstructorParameters<typeof TrtcClient>[0]> = {}) =>
-  new TrtcClient({ credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY }, region: "ap-guangzhou", endpoint: server.url, dispatcher: agent, now: () => NOW, ...extra });
+  new TrtcClient({ credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY }, region: "ap-guangzhou", endpoint: fixture.server.url, dispatcher: fixture.agent, now: () => NOW, ...extra });
 
 /** Header names and values as sent, minus the framing headers undici adds. */
 const sentHeaders = (raw: string[]): [string, string][] => {
@@ -44,18 +33,18 @@ describe("TrtcClient wire format (spec §7.7)", () => {
     const body = { ...clone(MIX), SeiParams: null, RecordParams: undefined };
     const result = await client().startPublishCdnStream(body as never);
     expect(result).toEqual({ TaskId: "task-0001", RequestId: expect.any(String) });
-    expect(server.calls).toHaveLength(1);
-    const [call] = server.calls;
+    expect(fixture.server.calls).toHaveLength(1);
+    const [call] = fixture.server.calls;
     expect(call.method).toBe("POST");
     expect(call.url).toBe("/");
     const expectedBody = JSON.stringify(stripNulls(body));
     expect(call.body).toBe(expectedBody);
     expect(call.body).not.toContain("null");
     expect(call.body).not.toContain("SeiParams");
-    const auth = tc3Authorization({ secretId: SECRET_ID, secretKey: SECRET_KEY, service: "trtc", host: server.host, timestamp: NOW / 1000, payload: expectedBody });
+    const auth = tc3Authorization({ secretId: SECRET_ID, secretKey: SECRET_KEY, service: "trtc", host: fixture.server.host, timestamp: NOW / 1000, payload: expectedBody });
     expect(sentHeaders(call.rawHeaders)).toEqual([
       // undici always writes the Host header name in lower case; names are case-insensitive (RFC 9110).
-      ["host", server.host],
+      ["host", fixture.server.host],
       ["X-TC-Action", "StartPublishCdnStream"],
       ["X-TC-Region", "ap-guangzhou"],
       ["X-TC-Timestamp", String(NOW / 1000)],
@@ -69,7 +58,7 @@ describe("TrtcClient wire format (spec §7.7)", () => {
 
   test("the signature verifies with sign.ts: scope service trtc (not the host), signed headers content-type;host", async () => {
     await client().stopPublishCdnStream(clone(STOP) as never);
-    const [call] = server.calls;
+    const [call] = fixture.server.calls;
     const parsed = parseAuthorization(call.headers.authorization);
     expect(parsed).toMatchObject({ secretId: SECRET_ID, date: "2026-01-02", service: "trtc", signedHeaders: ["content-type", "host"] });
     const canonical = canonicalRequest("POST", { "content-type": String(call.headers["content-type"]), host: String(call.headers.host) }, call.body);
@@ -82,7 +71,7 @@ describe("TrtcClient wire format (spec §7.7)", () => {
   test("X-TC-Token and X-TC-Language are sent only when set", async () => {
     await client({ credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY, token: TOKEN }, language: "en-US" }).updatePublishCdnStream(clone(UPDATE) as never);
     await client().updatePublishCdnStream(clone(UPDATE) as never);
-    const [withToken, without] = server.calls;
+    const [withToken, without] = fixture.server.calls;
     expect(withToken.headers["x-tc-token"]).toBe(TOKEN);
     expect(withToken.headers["x-tc-language"]).toBe("en-US");
     expect(sentHeaders(withToken.rawHeaders).map(([k]) => k)).toEqual([
@@ -93,13 +82,13 @@ describe("TrtcClient wire format (spec §7.7)", () => {
   });
 
   test("Update returns TaskId and RequestId from the answer and sends the SequenceNumber unchanged", async () => {
-    server.script({ reply: { Response: { TaskId: "t-upd", RequestId: "r-upd", Extra: 1 } } });
+    fixture.server.script({ reply: { Response: { TaskId: "t-upd", RequestId: "r-upd", Extra: 1 } } });
     await expect(client().updatePublishCdnStream(clone(UPDATE) as never)).resolves.toEqual({ TaskId: "t-upd", RequestId: "r-upd" });
-    expect(server.calls[0].json.SequenceNumber).toBe(UPDATE.SequenceNumber);
+    expect(fixture.server.calls[0].json.SequenceNumber).toBe(UPDATE.SequenceNumber);
   });
 
   test("call() returns the whole Response for any action of the table", async () => {
-    server.script({ reply: { Response: { TaskId: "t", RequestId: "r", Extra: 1 } } });
+    fixture.server.script({ reply: { Response: { TaskId: "t", RequestId: "r", Extra: 1 } } });
     await expect(client().call("StopPublishCdnStream", clone(STOP))).resolves.toEqual({ TaskId: "t", RequestId: "r", Extra: 1 });
   });
 });
@@ -111,14 +100,14 @@ describe("validation before sending", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toMatch(/agentParams\.maxIdleTime/);
     expect((error as ValidationError).message).toMatch(/sdkAppId/);
-    expect(server.calls).toHaveLength(0);
+    expect(fixture.server.calls).toHaveLength(0);
   });
 
   test("the site follows the host: an intl-only field is rejected for the cn endpoint", async () => {
     const cnOnly = { ...clone(STOP), RecordKey: "rk" };
     await expect(client({ site: "intl" }).stopPublishCdnStream(cnOnly as never)).rejects.toBeInstanceOf(ValidationError);
     await expect(client().stopPublishCdnStream(cnOnly as never)).resolves.toMatchObject({ TaskId: STOP.TaskId });
-    expect(server.calls).toHaveLength(1);
+    expect(fixture.server.calls).toHaveLength(1);
   });
 
   test.each([
@@ -145,11 +134,11 @@ describe("what the client keeps to itself", () => {
       expect(text).not.toContain(SECRET_KEY);
       expect(text).not.toContain(TOKEN);
     }
-    expect(JSON.parse(JSON.stringify(c))).toEqual({ region: "ap-guangzhou", endpoint: `${server.url}/`, site: "cn" });
+    expect(JSON.parse(JSON.stringify(c))).toEqual({ region: "ap-guangzhou", endpoint: `${fixture.server.url}/`, site: "cn" });
   });
 
   test("a FULL_START with UserSigs, storage keys and txSecret URLs still sends every one of them verbatim", async () => {
     await client().startPublishCdnStream(clone(FULL_START) as never);
-    expect(server.calls[0].json).toEqual(FULL_START);
+    expect(fixture.server.calls[0].json).toEqual(FULL_START);
   });
 });
