@@ -5,7 +5,7 @@
  * `npm run reliability` more.
  */
 import { check } from "../../provider/lifecycle";
-import { INVALID_CASES, VALID_CASES, corpusProgram, judgeInvalid, type CorpusCase } from "./bad-input";
+import { INVALID_CASES, VALID_CASES, corpusProgram, judgeInvalid, ruleOf, type CorpusCase } from "./bad-input";
 import { openRig } from "./rig";
 
 /** What the corpus run found. */
@@ -60,7 +60,7 @@ export async function runCorpus(invalidCount: number, log: (line: string) => voi
     for (const c of INVALID_CASES) {
       const { failures: f } = await check({}, c.args);
       const text = f.map((x) => `property ${x.property} value {} has a problem: ${x.reason}`).join("\n");
-      if (f.some((x) => (c.expect!.path === "" || x.property === c.expect!.path || text.includes(c.expect!.path)) && c.expect!.rule.test(x.reason))) checkExplained++;
+      if (f.some((x) => (c.expect!.path === "" || x.property === c.expect!.path || text.includes(c.expect!.path)) && (c.expect!.rule.test(x.reason) || c.expect!.rule.test(ruleOf(x.reason))))) checkExplained++;
     }
     return {
       engineInvalid: { total: picked.length, explained, failures },

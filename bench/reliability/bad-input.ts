@@ -26,8 +26,17 @@ export interface CorpusCase {
 const usable = (c: InvalidBody | ValidBody): boolean =>
   c.action === "StartPublishCdnStream" && (c.site ?? "cn") === "cn" && c.body !== null && typeof c.body === "object" && !Array.isArray(c.body);
 
+/**
+ * API-level cases with no Pulumi equivalent: camelCase keys are the resource's spelling, and `region` is a
+ * computed output that argumentsOf drops (so a stray `region` argument is ignored, not reported).
+ */
+export const API_ONLY = new Set(["camelCase key not converted", "unknown top-level key"]);
+
+/** The rule text without the provider's advice after the first colon (e.g. how to get a UserSig). */
+export const ruleOf = (reason: string): string => reason.split(/:\s/)[0];
+
 /** The invalid cases. */
-export const INVALID_CASES: CorpusCase[] = INVALID_BODIES.filter(usable).map((c, n) => ({
+export const INVALID_CASES: CorpusCase[] = INVALID_BODIES.filter(usable).filter((c) => !API_ONLY.has(c.name)).map((c, n) => ({
   resource: `bad-${n}`, name: c.name, args: toPulumiCase(c.body) as Record<string, unknown>, expect: { path: c.expectPath, rule: c.expectRule },
 }));
 
@@ -63,7 +72,7 @@ export function judgeInvalid(output: string, cases: readonly CorpusCase[]): { pa
   for (const c of cases) {
     const text = diagnosticsFor(output, c.resource);
     const pathOk = c.expect!.path === "" || text.includes(c.expect!.path);
-    const ruleOk = c.expect!.rule.test(text) || text.split("\n").some((l) => c.expect!.rule.test(l.replace(/^.*has a problem:\s*/, "").trim()));
+    const ruleOk = c.expect!.rule.test(text) || text.split("\n").some((l) => c.expect!.rule.test(ruleOf(l.replace(/^.*has a problem:\s*/, "").trim())));
     if (pathOk && ruleOk) passed.push(c);
     else failed.push({ c, text });
   }

@@ -54,7 +54,7 @@ export async function runSecretsAudit(): Promise<SecretsAuditResult> {
         ...base,
         feedBackRoomParams: [{ roomId: String(920000 + i), roomIdType: 0, userId: `audit_feedback_${i}`, userSig: S.feedbackSig }],
         recordParams: {
-          uniRecord: 1, recordKey: `audit_${i}`,
+          uniRecord: 3, recordKey: `audit_${i}`,
           mcuStorageParams: { cloudStorage: { vendor: 0, region: "ap-shanghai", bucket: "rec-1250000000", accessKey: S.storageAccessKey, secretKey: S.storageSecretKey } },
         },
       });
