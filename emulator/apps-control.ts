@@ -1,7 +1,7 @@
 /**
  * Control routes `/_emulator/apps[/<SdkAppId>]`: tell the emulator an application's SDK secret key so it
  * checks robot UserSigs (usersig-check.ts). Keys live in memory only — never in the `--data` file, the
- * request log or any answer (answers say `"sdkSecretKey": "set"`) — and survive `POST /_emulator/reset`,
+ * request log or any answer (answers say `"checksUserSigs": true`) — and survive `POST /_emulator/reset`,
  * like the API credentials, because they are configuration rather than state.
  */
 import type { IncomingMessage } from "node:http";
@@ -14,7 +14,7 @@ export interface AppsReply {
 }
 
 const bad = (status: number, error: string): AppsReply => ({ status, body: { error } });
-const view = (sdkAppId: number) => ({ sdkAppId, sdkSecretKey: "set" });
+const view = (sdkAppId: number) => ({ sdkAppId, checksUserSigs: true });
 
 /** Answers GET apps, PUT apps/<id> `{"sdkSecretKey": "..."}`, DELETE apps/<id>. */
 export async function appRoutes(keys: Map<number, string>, req: IncomingMessage, method: string, rest: string[]): Promise<AppsReply> {
@@ -28,7 +28,7 @@ export async function appRoutes(keys: Map<number, string>, req: IncomingMessage,
   }
   if (method === "DELETE") {
     keys.delete(sdkAppId);
-    return { status: 200, body: { sdkAppId, sdkSecretKey: "unset" } };
+    return { status: 200, body: { sdkAppId, checksUserSigs: false } };
   }
   if (method !== "PUT") return bad(405, "use PUT or DELETE");
   const read = await readBody(req, 64 * 1024);

@@ -74,7 +74,8 @@ export function robotUserSigError(
       : ({ ok: false, reason: "malformed" } as const);
     if (!result.ok) {
       return apiErrors.invalidParameter(
-        `${robot.path}: the robot \`${robot.userId}\` cannot enter room ${String(robot.roomId)}: its UserSig ` +
+        // "<path> refused", not "<path>: ...": the package's redaction masks whatever follows "UserSig:".
+        `${robot.path} refused: the robot \`${robot.userId}\` cannot enter room ${String(robot.roomId)}; its ticket ` +
           `${REASONS[result.reason]} (emulator check; Tencent documents no specific error for this).`,
       );
     }
