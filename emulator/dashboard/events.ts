@@ -5,7 +5,7 @@
  * loading it and subscribing). Sections are rendered on the server, by the same code as the first page
  * load, so escaping and redaction live in one place and the browser only swaps markup in.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import type { Html } from "./html";
 
 /** How often a stream looks for changes; well under the ~1 s a person notices. */
@@ -18,7 +18,7 @@ const HEARTBEAT_MS = 15_000;
  * Streams `event: sections` messages (`data` = JSON object of section name → markup) until the client
  * goes away. `compute` is called on every tick; an exception ends the stream rather than the emulator.
  */
-export function streamSections(req: IncomingMessage, res: ServerResponse, compute: () => Record<string, Html>): void {
+export function streamSections(res: ServerResponse, compute: () => Record<string, Html>): void {
   res.writeHead(200, {
     "Content-Type": "text/event-stream; charset=utf-8",
     "Cache-Control": "no-store",
@@ -57,7 +57,7 @@ export function streamSections(req: IncomingMessage, res: ServerResponse, comput
   // A dashboard left open must never keep a test process or the CLI alive.
   timer.unref();
   const stop = (): void => clearInterval(timer);
-  req.on("close", stop);
+  // The response's "close", not the request's: a request emits "close" as soon as its (empty) body is read.
   res.on("close", stop);
   tick();
 }

@@ -62,9 +62,9 @@ export function handleDashboardRequest(core: EmulatorCore, req: IncomingMessage,
   if (pathname === `${UI_PREFIX}/script.js`) return send(req, res, 200, "text/javascript", SCRIPT);
   if (pathname === `${UI_PREFIX}/events`) {
     const taskId = url.searchParams.get("task");
-    if (taskId === null) return streamSections(req, res, () => homeSections(core));
+    if (taskId === null) return streamSections(res, () => homeSections(core));
     // A task that disappears (reset) leaves a note in its summary instead of stale data.
-    return streamSections(req, res, () => taskSections(core, taskId) ?? { summary: missingTask(taskId), layout: html``, rooms: html``, history: html``, params: html`` });
+    return streamSections(res, () => taskSections(core, taskId) ?? { summary: missingTask(taskId), layout: html``, rooms: html``, history: html``, params: html`` });
   }
   const pageMatch = TASK_PAGE.exec(pathname);
   if (pageMatch) {
