@@ -1,0 +1,92 @@
+/**
+ * Runs Pulumi operations for the benchmark through the real engine (Automation API inline programs on a
+ * `file://` backend, scripts/local-stack.ts), timing each and counting the resource operations that failed.
+ */
+import { execFileSync } from "node:child_process";
+import type { Stack } from "@pulumi/pulumi/automation";
+import type { RunningEmulator } from "../emulator";
+import { openLocalStack } from "../scripts/local-stack";
+import { NAIVE_ENV } from "./naive-provider";
+import { relayProgram, type Declared, type Variant } from "./variants";
+
+/** The engine parallelism every operation runs with. */
+export const PARALLEL = 64;
+
+/** A stack of one variant, with the mutable declaration its program reads. */
+export interface BenchStack {
+  variant: Variant;
+  stack: Stack;
+  declared: Declared;
+  projectName: string;
+}
+
+/** Opens a fresh stack named `<variant>-<tag>` that declares nothing until told otherwise. */
+export async function openBenchStack(emulator: RunningEmulator, stateDir: string, variant: Variant, tag: string): Promise<BenchStack> {
+  const declared: Declared = { count: 0, generation: 1 };
+  const projectName = `bench-${variant}-${tag}`;
+  const stack = await openLocalStack({
+    projectName,
+    stackName: "bench",
+    program: relayProgram(variant, declared),
+    stateDir,
+    endpoint: emulator.url,
+    credentials: { secretId: emulator.secretId, secretKey: emulator.secretKey },
+    envVars: {
+      [NAIVE_ENV.endpoint]: emulator.url,
+      [NAIVE_ENV.secretId]: emulator.secretId,
+      [NAIVE_ENV.secretKey]: emulator.secretKey,
+    },
+  });
+  return { variant, stack, declared, projectName };
+}
+
+/** The outcome of one timed operation. */
+export interface OpResult {
+  wallMs: number;
+  /** Resource operations the engine reported as failed. */
+  failedOps: number;
+  /** First line of the engine's error, when the operation failed. */
+  error?: string;
+}
+
+/** Runs `op` with an event counter, timing it; an engine failure is recorded, not thrown. */
+async function timed(run: (onEvent: (e: any) => void) => Promise<unknown>): Promise<OpResult> {
+  let failedOps = 0;
+  const onEvent = (e: any): void => {
+    if (e.resOpFailedEvent) failedOps++;
+  };
+  const start = performance.now();
+  try {
+    await run(onEvent);
+    return { wallMs: performance.now() - start, failedOps };
+  } catch (e) {
+    const wallMs = performance.now() - start;
+    const text = String((e as Error).message ?? e);
+    const line = text.split("\n").find((l) => /error:/.test(l)) ?? text.split("\n")[0];
+    return { wallMs, failedOps: Math.max(failedOps, 1), error: line.trim().slice(0, 300) };
+  }
+}
+
+/** `pulumi up --parallel 64` of what the stack currently declares. */
+export function up(s: BenchStack): Promise<OpResult> {
+  return timed((onEvent) => s.stack.up({ parallel: PARALLEL, onEvent }));
+}
+
+/** `pulumi preview --parallel 64`. */
+export function preview(s: BenchStack): Promise<OpResult> {
+  return timed((onEvent) => s.stack.preview({ parallel: PARALLEL, onEvent }));
+}
+
+/** `pulumi destroy --parallel 64`. */
+export function destroy(s: BenchStack): Promise<OpResult> {
+  return timed((onEvent) => s.stack.destroy({ parallel: PARALLEL, onEvent }));
+}
+
+/** `pulumi version`, from the CLI on PATH. */
+export function pulumiCliVersion(): string {
+  try {
+    return execFileSync("pulumi", ["version"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error("bench: the pulumi CLI is not on PATH; run `npm run bench` (it runs scripts/setup.sh first)");
+  }
+}

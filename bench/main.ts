@@ -1,0 +1,108 @@
+/**
+ * `npm run bench [-- --quick] [--reps N] [--out FILE]`: runs every measurement once, interleaving the
+ * variants, and writes docs/BENCHMARKS.md (a quick run writes to a temporary file unless `--out` says
+ * otherwise, so it never replaces the committed full report).
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startEmulator } from "../emulator";
+import { pulumiCliVersion } from "./engine";
+import { measureFootprint, type Footprint } from "./footprint";
+import { machineInfo } from "./machine";
+import { runMicro } from "./micro";
+import { repoRoot } from "./paths";
+import { diffPreview, emptyPreview, runCreatePreviews, type PreviewSample } from "./preview-cost";
+import { LIMIT_PER_SECOND, renderReport, type BenchResults } from "./report";
+import { runThroughput } from "./throughput";
+
+/** Parsed command line. */
+export interface BenchArgs {
+  quick: boolean;
+  /** Throughput repetitions; default 1 (a full run already takes ~20 min here). */
+  reps?: number;
+  out?: string;
+}
+
+/** Parses `--quick`, `--reps N`, `--out FILE`; anything else is an error naming it. */
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const out: BenchArgs = { quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--quick") out.quick = true;
+    else if (a === "--reps" && /^[1-9]\d*$/.test(argv[i + 1] ?? "")) out.reps = Number(argv[++i]);
+    else if (a === "--out" && argv[i + 1]) out.out = argv[++i];
+    else throw new Error(`bench: unknown or incomplete argument ${JSON.stringify(a)}; use --quick, --reps N, --out FILE`);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const machine = machineInfo(pulumiCliVersion());
+  const sizes = args.quick ? [20, 40] : [20, 100, 200];
+  const top = Math.max(...sizes);
+  const reps = { throughput: args.reps ?? 1, preview: args.quick ? 1 : 3, micro: args.quick ? 3 : 7 };
+  const outFile = args.out ?? (args.quick ? path.join(os.tmpdir(), "trtc-bench-quick.md") : path.join(repoRoot(), "docs", "BENCHMARKS.md"));
+  const command = ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" ");
+
+  log(`bench: ${command}; sizes ${sizes.join(", ")}; reps ${JSON.stringify(reps)}`);
+  log("4. client microbenchmarks");
+  const micro = runMicro(reps.micro, { sign: 20_000, validate: 2_000 });
+  for (const m of micro.results) log(`  ${m.name}: ${Math.round(m.opsPerSecond)} ops/s`);
+
+  const emulator = await startEmulator({ port: 0, rateLimitPerSecond: LIMIT_PER_SECOND });
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "trtc-bench-"));
+  try {
+    log(`2. previews of ${top} resources (fresh stacks)`);
+    const previews: PreviewSample[] = await runCreatePreviews(emulator, stateDir, top, reps.preview, log);
+    const footprints: Footprint[] = [];
+    log("1. throughput (3. footprint and diff previews taken after each create at the largest N)");
+    const throughput = await runThroughput({
+      emulator,
+      stateDir,
+      sizes,
+      reps: reps.throughput,
+      log,
+      afterCreate: async (s, n, rep) => {
+        if (n !== top) return;
+        if (rep === 1) footprints.push(measureFootprint(stateDir, s));
+        if (s.variant === "naive") return;
+        if (s.variant === "noop") previews.push(await emptyPreview(emulator, stateDir, rep, log));
+        previews.push(await diffPreview(s, n, rep, log));
+      },
+    });
+    const results: BenchResults = {
+      command,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      quick: args.quick,
+      machine,
+      loadAfter: os.loadavg(),
+      sizes,
+      reps,
+      throughput,
+      previews,
+      previewN: top,
+      footprints,
+      micro,
+    };
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    fs.writeFileSync(outFile, renderReport(results));
+    const raw = path.join(os.tmpdir(), `trtc-bench-${started}.json`);
+    fs.writeFileSync(raw, JSON.stringify(results, null, 2));
+    log(`bench: wrote ${outFile} (raw samples: ${raw}) in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+  } finally {
+    await emulator.close();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  });
+}

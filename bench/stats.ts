@@ -1,0 +1,51 @@
+/**
+ * The few statistics the report needs, kept apart so a unit test can check them without running anything.
+ */
+
+/** Median of `values` (mean of the middle two for an even count); NaN when empty. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The least and greatest of `values`; NaNs when empty. */
+export function range(values: readonly number[]): { min: number; max: number } {
+  return values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: NaN, max: NaN };
+}
+
+/**
+ * How close a run came to the API limit: the floor `n / limit` seconds over the time the provider added
+ * beyond the engine's own cost (`wall - engineFloor`). 1 = exactly at the limit; above 1 means the
+ * subtraction over-corrected (the phases overlap), so read it as "at the limit". NaN when nothing remains.
+ */
+export function limitRatio(n: number, limitPerSecond: number, wallMs: number, engineFloorMs: number): number {
+  const added = wallMs - engineFloorMs;
+  return added > 0 ? (n / limitPerSecond) * 1000 / added : NaN;
+}
+
+/**
+ * Per-resource cost of one implementation relative to another, from preview times: (a - base) / (b - base),
+ * where `base` is an empty program's preview. NaN when `b` is not above the base.
+ */
+export function overheadRatio(aMs: number, bMs: number, baseMs: number): number {
+  const denom = bMs - baseMs;
+  return denom > 0 ? (aMs - baseMs) / denom : NaN;
+}
+
+/** Formats a number with `digits` decimals, or `n/a` for NaN/infinite values. */
+export function fmt(value: number, digits = 2): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : "n/a";
+}
+
+/** Formats an operations-per-second figure with thousands separators and no decimals. */
+export function fmtRate(value: number): string {
+  return Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "n/a";
+}
+
+/** A Markdown table from a header row and data rows (cells are written as given). */
+export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}

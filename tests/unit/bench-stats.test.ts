@@ -1,0 +1,59 @@
+/**
+ * The benchmark's statistics and formatting helpers (no timing is asserted anywhere: these are pure).
+ */
+import { maxInWindow } from "../../bench/emulator-window";
+import { parseArgs } from "../../bench/main";
+import { fmt, fmtRate, limitRatio, markdownTable, median, overheadRatio, range } from "../../bench/stats";
+
+describe("bench statistics", () => {
+  test("median of odd and even counts, NaN when empty, input untouched", () => {
+    const xs = [5, 1, 3];
+    expect(median(xs)).toBe(3);
+    expect(xs).toEqual([5, 1, 3]);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  test("range", () => {
+    expect(range([3, 9, 1])).toEqual({ min: 1, max: 9 });
+    expect(range([]).min).toBeNaN();
+  });
+
+  test("limitRatio is floor over the time beyond the engine floor", () => {
+    // 200 tasks at 20/s = 10 s; 31 s wall minus 20 s engine = 11 s added -> 10/11.
+    expect(limitRatio(200, 20, 31_000, 20_000)).toBeCloseTo(10 / 11, 6);
+    expect(limitRatio(200, 20, 20_000, 20_000)).toBeNaN();
+  });
+
+  test("overheadRatio subtracts the empty-program base from both", () => {
+    expect(overheadRatio(13_000, 11_000, 1_000)).toBeCloseTo(1.2, 6);
+    expect(overheadRatio(5_000, 1_000, 1_000)).toBeNaN();
+  });
+
+  test("maxInWindow counts arrivals in any half-open 1000 ms interval", () => {
+    expect(maxInWindow([])).toBe(0);
+    expect(maxInWindow([0, 999, 1000, 1999])).toBe(2);
+    expect(maxInWindow([0, 100, 200, 1150, 1160])).toBe(3);
+    expect(maxInWindow(Array.from({ length: 21 }, (_, i) => i * 50))).toBe(20);
+  });
+});
+
+describe("bench formatting", () => {
+  test("numbers and n/a", () => {
+    expect(fmt(0.8999, 2)).toBe("0.90");
+    expect(fmt(NaN)).toBe("n/a");
+    expect(fmtRate(12345.6)).toBe("12,346");
+    expect(fmtRate(Infinity)).toBe("n/a");
+  });
+
+  test("markdownTable escapes pipes and writes a separator row", () => {
+    expect(markdownTable(["a", "b"], [["1", "x|y"]])).toBe("| a | b |\n| --- | --- |\n| 1 | x\\|y |");
+  });
+
+  test("parseArgs accepts --quick, --reps N, --out FILE and names anything else", () => {
+    expect(parseArgs([])).toEqual({ quick: false });
+    expect(parseArgs(["--quick", "--reps", "3", "--out", "/tmp/x.md"])).toEqual({ quick: true, reps: 3, out: "/tmp/x.md" });
+    expect(() => parseArgs(["--reps", "0"])).toThrow(/--reps/);
+    expect(() => parseArgs(["--fast"])).toThrow(/"--fast"/);
+  });
+});
