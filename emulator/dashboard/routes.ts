@@ -64,7 +64,7 @@ export function handleDashboardRequest(core: EmulatorCore, req: IncomingMessage,
     const taskId = url.searchParams.get("task");
     if (taskId === null) return streamSections(res, () => homeSections(core));
     // A task that disappears (reset) leaves a note in its summary instead of stale data.
-    return streamSections(res, () => taskSections(core, taskId) ?? { summary: missingTask(taskId), layout: html``, rooms: html``, history: html``, params: html`` });
+    return streamSections(res, () => taskSections(core, taskId) ?? { summary: missingTask(taskId), layout: html``, rooms: html``, history: html``, callbacks: html``, params: html`` });
   }
   const pageMatch = TASK_PAGE.exec(pathname);
   if (pageMatch) {

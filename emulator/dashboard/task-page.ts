@@ -1,9 +1,11 @@
 /**
  * One task's page: what it is (status, room, SequenceNumber, robots, masked push targets), its layout as
- * it is now (the renderer's SVG inlined, with the problems it found), who is in its rooms, its history and
- * its redacted parameters; plus presence forms for each of its rooms and an expire button.
+ * it is now (the renderer's SVG inlined, with the problems it found), who is in its rooms, its history,
+ * the relay callbacks sent for it and its redacted parameters; plus presence forms for each of its rooms
+ * and an expire button.
  */
 import type { EmulatorCore } from "../core";
+import { callbackSection } from "./callbacks";
 import { expireForm, presenceForm } from "./controls";
 import { anchorList, robotList, statusBadge, table, targetList } from "./fragments";
 import { html, raw, type Html } from "./html";
@@ -70,6 +72,7 @@ export function taskSections(core: EmulatorCore, taskId: string): Record<string,
     layout: layout(core, taskId),
     rooms: rooms(view),
     history: history(view),
+    callbacks: callbackSection(core, taskId),
     params: html`<details><summary>All parameters (secrets masked)</summary><pre>${JSON.stringify(view.params, null, 2)}</pre></details>`,
   };
 }
@@ -94,6 +97,7 @@ ${section("layout", s.layout)}
 <div>${section("rooms", s.rooms)}<h3>Set room presence</h3>${view.rooms.map((r) => presenceForm(view.sdkAppId, r))}</div>
 <div>${section("history", s.history)}${view.status === "running" ? html`<h3>Finish it</h3>${expireForm(taskId)}` : ""}</div>
 </div>
+${section("callbacks", s.callbacks)}
 ${section("params", s.params)}`,
   );
 }

@@ -5,6 +5,7 @@
  * - a new `up` with a changed layout shows up on the open page without a reload;
  * - no txSecret, UserSig or SecretKey reaches the page;
  * - the presence and fault forms change what the control API reports;
+ * - the relay callbacks the emulator sent for the task (to examples/callback-receiver) are listed;
  * - screenshots are kept in test-artifacts/ (and docs/dashboard.png with DASHBOARD_DOC_SCREENSHOT=1).
  *
  * Chromium is required, not optional: a machine without it gets it from scripts/ensure-chromium.sh, and
@@ -15,6 +16,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { PublishCdnStream, type PublishCdnStreamArgs } from "pulumi-trtc-relay";
+import { startReceiver, type Receiver } from "../../examples/callback-receiver";
 import { sideBySideVideo } from "../../examples/side-by-side";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../layout/png";
 import { inlineStack, openEnv, REPO, type E2eEnv } from "./harness";
@@ -141,6 +143,7 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
 }
 
 let env: E2eEnv;
+let receiver: Receiver;
 let stack: Awaited<ReturnType<typeof inlineStack>>;
 let browser: Browser;
 let page: Page;
@@ -149,7 +152,8 @@ let taskId = "";
 beforeAll(async () => {
   ensureChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
-  env = await openEnv();
+  receiver = await startReceiver({ key: "dashboardCallbackKey42", log: () => undefined });
+  env = await openEnv({ callback: { url: receiver.url, key: "dashboardCallbackKey42" } });
   stack = await inlineStack(env, "dashboard", "dev", program);
   const up = await stack.up();
   taskId = up.outputs.taskId.value;
@@ -165,6 +169,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await env?.close();
+  await receiver?.close();
 });
 
 describe("the emulator dashboard in Chromium, following a real deployment", () => {
@@ -207,11 +212,21 @@ describe("the emulator dashboard in Chromium, following a real deployment", () =
     expect(await page.locator('[data-section="history"] tr[data-action="UpdatePublishCdnStream"]').count()).toBe(1);
   });
 
+  test("the task page lists the relay callbacks sent for the task, delivered to the receiver", async () => {
+    const delivered = page.locator('[data-section="callbacks"] td[data-state="delivered"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-section="callbacks"] td[data-state="delivered"]').length >= 1);
+    const sent = (await env.control("GET", "callbacks")).callbacks.filter((c: { taskId: string }) => c.taskId === taskId);
+    expect(await page.locator('[data-section="callbacks"] tr[data-callback-id]').count()).toBeGreaterThanOrEqual(1);
+    expect(await delivered.count()).toBeGreaterThanOrEqual(1);
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(await page.innerText('[data-section="callbacks"]')).toContain("txSecret=***");
+  });
+
   test("no txSecret, UserSig or SecretKey is anywhere in the page or the layout file", async () => {
     const html = await page.content();
     const svg = await (await fetch(`${env.emulator.url}/_emulator/tasks/${encodeURIComponent(taskId)}/layout.svg`)).text();
     for (const text of [html, svg, await page.innerText("body")]) {
-      for (const secret of [SECRET.txSecret, SECRET.robotSig, SECRET.feedbackSig, env.emulator.secretKey]) expect(text.includes(secret)).toBe(false);
+      for (const secret of [SECRET.txSecret, SECRET.robotSig, SECRET.feedbackSig, env.emulator.secretKey, "dashboardCallbackKey42"]) expect(text.includes(secret)).toBe(false);
     }
     // The parameters panel still says which fields were there.
     expect(html).toMatch(/&quot;UserSig&quot;: &quot;\*\*\*&quot;|"UserSig": "\*\*\*"/);
