@@ -285,6 +285,23 @@ describe("the emulator dashboard in Chromium, following a real deployment", () =
     await page.locator('[data-section="faults"]', { hasText: "No faults" }).waitFor();
   });
 
+  test("text from the control API is shown as text on the open page, never as markup", async () => {
+    const anchors = ['<img src=x id="pwned" onerror="window.__pwned=1">', "</code><script>window.__pwned=2</script>"];
+    const room = 'r"><b id="pwned2">bold</b>';
+    await env.control("PUT", `rooms/1400188366/${encodeURIComponent(room)}`, { anchors });
+    await page.waitForFunction(
+      (want) => [...document.querySelectorAll('[data-section="rooms"] code.anchor')].some((c: any) => c.textContent === want),
+      anchors[0],
+    );
+    const seen = await page.evaluate(() => ({
+      injected: [document.getElementById("pwned"), document.getElementById("pwned2")].filter(Boolean).length,
+      ran: window.__pwned ?? null,
+      text: document.querySelector('[data-section="rooms"]').textContent,
+    }));
+    expect({ injected: seen.injected, ran: seen.ran }).toEqual({ injected: 0, ran: null });
+    for (const t of [...anchors, room]) expect(seen.text).toContain(t);
+  });
+
   test("destroy moves the task to the finished list on the open page", async () => {
     await stack.destroy();
     const row = page.locator(`[data-section="finished"] tr[data-task-row="${taskId}"]`);
