@@ -20,9 +20,12 @@ export interface BenchStack {
   projectName: string;
 }
 
+/** Room offset of the next stack: each stack gets 1000 rooms of its own. */
+let nextBase = 0;
+
 /** Opens a fresh stack named `<variant>-<tag>` that declares nothing until told otherwise. */
 export async function openBenchStack(emulator: RunningEmulator, stateDir: string, variant: Variant, tag: string): Promise<BenchStack> {
-  const declared: Declared = { count: 0, generation: 1 };
+  const declared: Declared = { count: 0, generation: 1, base: (nextBase += 1000) };
   const projectName = `bench-${variant}-${tag}`;
   const stack = await openLocalStack({
     projectName,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--reps N] [--out FILE]`: runs every measurement once, interleaving the
+ * `npm run bench [-- --quick] [--reps N] [--out FILE] [--render RAW.json]`: runs every measurement once, interleaving the
  * variants, and writes docs/BENCHMARKS.md (a quick run writes to a temporary file unless `--out` says
  * otherwise, so it never replaces the committed full report).
  */
@@ -22,6 +22,8 @@ export interface BenchArgs {
   /** Throughput repetitions; default 1 (a full run already takes ~20 min here). */
   reps?: number;
   out?: string;
+  /** Re-render the report from a run's raw samples (the JSON a run leaves in the temp dir); measures nothing. */
+  render?: string;
 }
 
 /** Parses `--quick`, `--reps N`, `--out FILE`; anything else is an error naming it. */
@@ -32,13 +34,21 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     if (a === "--quick") out.quick = true;
     else if (a === "--reps" && /^[1-9]\d*$/.test(argv[i + 1] ?? "")) out.reps = Number(argv[++i]);
     else if (a === "--out" && argv[i + 1]) out.out = argv[++i];
-    else throw new Error(`bench: unknown or incomplete argument ${JSON.stringify(a)}; use --quick, --reps N, --out FILE`);
+    else if (a === "--render" && argv[i + 1]) out.render = argv[++i];
+    else throw new Error(`bench: unknown or incomplete argument ${JSON.stringify(a)}; use --quick, --reps N, --out FILE, --render RAW.json`);
   }
   return out;
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.render) {
+    const saved = JSON.parse(fs.readFileSync(args.render, "utf8")) as BenchResults;
+    const file = args.out ?? (saved.quick ? path.join(os.tmpdir(), "trtc-bench-quick.md") : path.join(repoRoot(), "docs", "BENCHMARKS.md"));
+    fs.writeFileSync(file, renderReport(saved));
+    process.stdout.write(`bench: rendered ${args.render} to ${file}\n`);
+    return;
+  }
   const started = Date.now();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const machine = machineInfo(pulumiCliVersion());

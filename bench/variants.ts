@@ -31,13 +31,15 @@ export const VARIANT_TYPE: Record<Variant, string> = {
 export interface Declared {
   count: number;
   generation: number;
+  /** Offset of this stack's room numbers and robot ids (see taskArgs). */
+  base: number;
 }
 
 /** A program declaring `declared.count` resources of `variant` with generation `declared.generation`. */
 export function relayProgram(variant: Variant, declared: Declared): PulumiFn {
   return async () => {
     for (let i = 0; i < declared.count; i++) {
-      const args = taskArgs(i, declared.generation);
+      const args = taskArgs(i, declared.generation, declared.base);
       if (variant === "ours") new PublishCdnStream(`task${i}`, args);
       else if (variant === "naive") new NaiveRelay(`task${i}`, args);
       else new NoopRelay(`task${i}`, args);

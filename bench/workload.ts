@@ -10,11 +10,15 @@ import type { PublishCdnStreamArgs } from "../provider/args";
 /** The SdkAppId of Tencent's own examples; the emulator accepts any. */
 export const BENCH_SDK_APP_ID = 1400188366;
 
-/** The arguments of task `i` in generation `generation` (1 = create, 2 = update). */
-export function taskArgs(i: number, generation: number): PublishCdnStreamArgs {
-  const room = String(700000 + i); // roomIdType 0: a decimal integer
+/**
+ * The arguments of task `i` in generation `generation` (1 = create, 2 = update). `base` keeps each
+ * stack's rooms and robots apart: a task a failed baseline destroy left running must not collide with the
+ * robot of the next scenario's task (the emulator, like TRTC, refuses a robot UserId already in use).
+ */
+export function taskArgs(i: number, generation: number, base = 0): PublishCdnStreamArgs {
+  const room = String(700000 + base + i); // roomIdType 0: a decimal integer
   const cell = (user: number, x: number) => ({
-    userMediaStream: { userInfo: { userId: `user_${i}_${user}`, roomId: room, roomIdType: 0 } },
+    userMediaStream: { userInfo: { userId: `user_${base + i}_${user}`, roomId: room, roomIdType: 0 } },
     imageWidth: 640,
     imageHeight: 720,
     locationX: x,
@@ -25,10 +29,10 @@ export function taskArgs(i: number, generation: number): PublishCdnStreamArgs {
     roomId: room,
     roomIdType: 0,
     withTranscoding: 1,
-    agentParams: { userId: `relay_${i}`, userSig: `bench-usersig-${i}`, maxIdleTime: 300 },
+    agentParams: { userId: `relay_${base + i}`, userSig: `bench-usersig-${i}`, maxIdleTime: 300 },
     audioParams: {
       audioEncode: { sampleRate: 48000, channel: 2, bitRate: 64, codec: 0 },
-      subscribeAudioList: [{ userInfo: { userId: `user_${i}_0` } }],
+      subscribeAudioList: [{ userInfo: { userId: `user_${base + i}_0` } }],
     },
     videoParams: {
       videoEncode: { width: 1280, height: 720, fps: 15, bitRate: 1536, gop: 2 },

@@ -53,6 +53,7 @@ describe("bench formatting", () => {
   test("parseArgs accepts --quick, --reps N, --out FILE and names anything else", () => {
     expect(parseArgs([])).toEqual({ quick: false });
     expect(parseArgs(["--quick", "--reps", "3", "--out", "/tmp/x.md"])).toEqual({ quick: true, reps: 3, out: "/tmp/x.md" });
+    expect(parseArgs(["--render", "/tmp/raw.json"])).toEqual({ quick: false, render: "/tmp/raw.json" });
     expect(() => parseArgs(["--reps", "0"])).toThrow(/--reps/);
     expect(() => parseArgs(["--fast"])).toThrow(/"--fast"/);
   });
