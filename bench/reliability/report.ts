@@ -54,7 +54,7 @@ export function renderReport(f: ReliabilityFigures): string {
   if (f.secrets) {
     const s = f.secrets;
     out.push("", "## Secrets audit", "");
-    out.push(`Up, update, a failing update (${s.failureExercised ? "it failed as intended" : "**it did not fail**"}) and destroy with engine logs at verbosity 9. ` +
+    out.push(`Up, update, a failing update (${s.failureExercised ? "it failed as intended" : "**it did not fail**"}) and destroy at the engine's normal verbosity (Pulumi's own -v=9 and --debug traces are not audited: they log unwrapped RPC payloads; see bench/reliability/secrets-audit.ts). ` +
       `Searched ${s.searched.length} places (${s.searched.reduce((a, b) => a + b.bytes, 0)} bytes: state, checkpoint history and backups, engine stdout/stderr, PULUMI_HOME logs, the emulator's request log). ` +
       `Leaks: ${s.leaks.length === 0 ? "none" : s.leaks.join("; ")}.`);
   }
