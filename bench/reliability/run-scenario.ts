@@ -115,6 +115,7 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
           await run((s) => { again += s; });
           converged = true;
         } catch {
+          if (process.env.RELIABILITY_DEBUG) console.error(again.slice(-3000));
           // The documented manual step: stop the tasks the collision error names, then rerun.
           const holders = namedHolders(again);
           if (holders.length > 0) {
