@@ -23,7 +23,7 @@ export type {
 export type { McuLayoutVolumeArgs, McuPassThroughArgs, McuSeiParamsArgs } from "./sei";
 export type { MaxVideoUserArgs, MixUserInfoArgs, SingleSubscribeParamsArgs, UserMediaStreamArgs } from "./users";
 export type { McuLayoutParamsArgs, McuVideoParamsArgs, VideoEncodeArgs } from "./video";
-export type { McuWaterMarkImageArgs, McuWaterMarkParamsArgs, McuWaterMarkTextArgs } from "./watermark";
+export type { McuWaterMarkImageArgs, McuWaterMarkParamsArgs, McuWaterMarkTextArgs, WaterMarkBoxArgs } from "./watermark";
 
 /**
  * Arguments of a `PublishCdnStream`: one TRTC mix-and-relay (or single-stream relay) task.

@@ -1,10 +1,8 @@
 /** Watermarks (API structs `McuWaterMarkParams`, `McuWaterMarkImage`, `McuWaterMarkText`, spec §5.14-5.16). */
 import type * as pulumi from "@pulumi/pulumi";
 
-/** An image watermark (spec §5.15). Positions and sizes in px. */
-export interface McuWaterMarkImageArgs {
-  /** Image URL (png/jpg/jpeg, at most 2K and 5 MB). Required. */
-  readonly waterMarkUrl: pulumi.Input<string>;
+/** Where a watermark sits on the canvas: the box both image and text watermarks have (px). */
+export interface WaterMarkBoxArgs {
   /** Width in px. Required. */
   readonly waterMarkWidth: pulumi.Input<number>;
   /** Height in px. Required. */
@@ -13,6 +11,12 @@ export interface McuWaterMarkImageArgs {
   readonly locationX: pulumi.Input<number>;
   /** Top edge in px. Required. */
   readonly locationY: pulumi.Input<number>;
+}
+
+/** An image watermark (spec §5.15). Positions and sizes in px. */
+export interface McuWaterMarkImageArgs extends WaterMarkBoxArgs {
+  /** Image URL (png/jpg/jpeg, at most 2K and 5 MB). Required. */
+  readonly waterMarkUrl: pulumi.Input<string>;
   /** Stacking layer. Default 0. */
   readonly zOrder?: pulumi.Input<number>;
   /** `0` fixed (default), `1` jumps to a random position every second, `2` bounces along the edges. */
@@ -20,17 +24,9 @@ export interface McuWaterMarkImageArgs {
 }
 
 /** A text watermark (spec §5.16). Positions and sizes in px. */
-export interface McuWaterMarkTextArgs {
+export interface McuWaterMarkTextArgs extends WaterMarkBoxArgs {
   /** The text. Required. */
   readonly text: pulumi.Input<string>;
-  /** Box width in px. Required. */
-  readonly waterMarkWidth: pulumi.Input<number>;
-  /** Box height in px. Required. */
-  readonly waterMarkHeight: pulumi.Input<number>;
-  /** Left edge in px. Required. */
-  readonly locationX: pulumi.Input<number>;
-  /** Top edge in px. Required. */
-  readonly locationY: pulumi.Input<number>;
   /** Font size. Required. */
   readonly fontSize: pulumi.Input<number>;
   /** Text colour `0xRRGGBB`. Default white. */
