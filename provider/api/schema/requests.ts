@@ -32,18 +32,24 @@ export function buildRequestSchemas(b: Builder) {
   const cdnTargets = () => list(cdn.McuPublishCdnParam, { max: MAX_TARGETS, noun: "CDN targets" });
   const feedBackRooms = () => list(robots.McuFeedBackRoomParams, { max: MAX_TARGETS, noun: "push-back rooms" });
 
-  const StartPublishCdnStreamRequest = b.struct("StartPublishCdnStreamRequest", {
-    SdkAppId: sdkAppId(),
-    RoomId: roomId(),
-    RoomIdType: roomIdType(),
-    AgentParams: robots.AgentParams,
-    WithTranscoding: withTranscoding(),
+  // The parameters Update can carry, each replacing the task's value when given (spec §3.1); Start takes
+  // the same ones, so both requests spread this one list.
+  const updatableParams = () => ({
     AudioParams: audio.McuAudioParams.optional(),
     VideoParams: video.McuVideoParams.optional(),
     SingleSubscribeParams: users.SingleSubscribeParams.optional(),
     PublishCdnParams: cdnTargets().optional(),
     SeiParams: sei.McuSeiParams.optional(),
     FeedBackRoomParams: feedBackRooms().optional(),
+  });
+
+  const StartPublishCdnStreamRequest = b.struct("StartPublishCdnStreamRequest", {
+    SdkAppId: sdkAppId(),
+    RoomId: roomId(),
+    RoomIdType: roomIdType(),
+    AgentParams: robots.AgentParams,
+    WithTranscoding: withTranscoding(),
+    ...updatableParams(),
     RecordParams: record.McuRecordParams.optional(),
   });
   const UpdatePublishCdnStreamRequest = b.struct("UpdatePublishCdnStreamRequest", {
@@ -51,12 +57,7 @@ export function buildRequestSchemas(b: Builder) {
     TaskId: taskId(),
     SequenceNumber: int(),
     WithTranscoding: withTranscoding(),
-    AudioParams: audio.McuAudioParams.optional(),
-    VideoParams: video.McuVideoParams.optional(),
-    SingleSubscribeParams: users.SingleSubscribeParams.optional(),
-    PublishCdnParams: cdnTargets().optional(),
-    SeiParams: sei.McuSeiParams.optional(),
-    FeedBackRoomParams: feedBackRooms().optional(),
+    ...updatableParams(),
   });
   const StopPublishCdnStreamRequest = b.struct("StopPublishCdnStreamRequest", {
     SdkAppId: sdkAppId(),
