@@ -3,7 +3,7 @@
  * `/_emulator/stats`), other error answers, and the most requests per action that arrived within any
  * 1000 ms (from `/_emulator/requests`), which shows whether a client kept under the limit.
  */
-import type { RunningEmulator } from "../emulator";
+import { emulatorControl, type RunningEmulator } from "../emulator";
 
 /** Counters of one phase. */
 export interface PhaseTraffic {
@@ -36,11 +36,7 @@ interface LogEntry {
 
 const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
 
-async function control<T>(emulator: RunningEmulator, route: string): Promise<T> {
-  const res = await fetch(`${emulator.url}/_emulator/${route}`);
-  if (!res.ok) throw new Error(`GET /_emulator/${route}: ${res.status}`);
-  return (await res.json()) as T;
-}
+const control = <T>(emulator: RunningEmulator, route: string): Promise<T> => emulatorControl<T>(emulator.url, "GET", route);
 
 /** Most timestamps (ms) of one key within any interval of `windowMs`. */
 export function maxInWindow(times: number[], windowMs = 1000): number {

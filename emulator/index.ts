@@ -22,3 +22,4 @@ export type { ApiError } from "./errors";
 export type { CallbackOptions, CallbackTargetView } from "./callbacks/config";
 export type { CallbackDeliveryView, AttemptView, DeliveryState } from "./callbacks/view";
 export type { CallbackCause, PushFaultSpec } from "./callbacks/push-state";
+export { emulatorControl } from "./control-client";

@@ -9,7 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
-import { startEmulator } from "../emulator";
+import { emulatorControl, startEmulator } from "../emulator";
 import { redactText } from "../provider/api/redact";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -53,8 +53,7 @@ async function main(): Promise<void> {
       console.log("\nstack outputs:");
       for (const [k, v] of Object.entries(result.outputs)) console.log(`  ${k}: ${v.secret ? "[secret]" : JSON.stringify(v.value)}`);
     }
-    const res = await fetch(`${emulator.url}/_emulator/tasks`);
-    const { tasks } = (await res.json()) as { tasks: Array<Record<string, any>> };
+    const { tasks } = await emulatorControl<{ tasks: Array<Record<string, any>> }>(emulator.url, "GET", "tasks");
     const running = tasks.filter((t) => t.Status === "running");
     console.log(`\nthe emulator runs ${running.length} task(s):`);
     for (const t of running) {

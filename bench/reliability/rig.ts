@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { ConfigMap, PulumiFn, Stack } from "@pulumi/pulumi/automation";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { emulatorControl, startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 import { openLocalStack } from "../../scripts/local-stack";
 
 /** The passphrase of every reliability stack. */
@@ -59,16 +59,7 @@ export async function openRig(options: EmulatorOptions & { persist?: boolean } =
     emulator: await startEmulator({ port: 0, ...base }),
     dir,
     requests,
-    async control(method, route, body) {
-      const res = await fetch(`${rig.emulator.url}/_emulator/${route}`, {
-        method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} /_emulator/${route}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : undefined;
-    },
+    control: (method, route, body) => emulatorControl(rig.emulator.url, method, route, body),
     tasks: async () => (await rig.control("GET", "tasks")).tasks,
     async maxPerSecond() {
       const stats = await rig.control("GET", "stats");

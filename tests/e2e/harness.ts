@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, type ConfigMap, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { emulatorControl, startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 import { openLocalStack, stateFilePath } from "../../scripts/local-stack";
 
 /** The repository root (the dynamic provider resolves `pulumi-trtc-relay` from here). */
@@ -65,16 +65,7 @@ export interface E2eEnv {
 export async function openEnv(options: EmulatorOptions = {}): Promise<E2eEnv> {
   const emulator = await startEmulator({ port: 0, ...options });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trtc-e2e-"));
-  const control = async (method: string, route: string, body?: unknown) => {
-    const res = await fetch(`${emulator.url}/_emulator/${route}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} /_emulator/${route}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
+  const control = (method: string, route: string, body?: unknown) => emulatorControl(emulator.url, method, route, body);
   const tasks = async (): Promise<EmulatorTask[]> => (await control("GET", "tasks")).tasks;
   return {
     emulator,
