@@ -117,16 +117,19 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
         } catch {
           if (process.env.RELIABILITY_DEBUG) console.error(again.slice(-3000));
           // The documented manual step: stop the tasks the collision error names, then rerun.
-          const holders = namedHolders(again);
-          if (holders.length > 0) {
-            const client = new TrtcClient({ credentials: { secretId: rig.emulator.secretId, secretKey: rig.emulator.secretKey }, region: "ap-guangzhou", endpoint: rig.emulator.url });
+          // The engine stops at the first failed create, so each rerun may name only some of the orphans:
+          // repeat the step while reruns keep naming new ones.
+          const client = new TrtcClient({ credentials: { secretId: rig.emulator.secretId, secretKey: rig.emulator.secretKey }, region: "ap-guangzhou", endpoint: rig.emulator.url });
+          let holders = namedHolders(again);
+          for (let round = 0; holders.length > 0 && round < 5 && !converged; round++) {
             for (const id of holders) await client.stopPublishCdnStream({ SdkAppId: SDK_APP_ID, TaskId: id });
             neededManualStep = true;
+            let next = "";
             try {
-              await run(() => {});
+              await run((s) => { next += s; });
               converged = true;
             } catch {
-              converged = false;
+              holders = namedHolders(next);
             }
           }
         }
