@@ -6,6 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# One setup at a time per checkout and per machine: two at once race npm in node_modules, apt on the dpkg
+# lock and the Go build of the CLI into the same cache (parallel test shells and CI share this machine).
+exec 9>"${TMPDIR:-/tmp}/pulumi-trtc-relay-setup.lock"
+flock 9
+
 stamp=node_modules/.trtc-install-stamp
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
