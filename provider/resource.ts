@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PublishCdnStreamArgs, PublishCdnStreamInputs } from "./args";
-import { provider } from "./provider";
+import { PROVIDER_SOURCE, RESOURCE_TYPE } from "./provider";
 import { SECRET_OUTPUTS, isSecretProperty } from "./secrets";
 
 type Applied<K extends keyof PublishCdnStreamInputs> = pulumi.Output<PublishCdnStreamInputs[K]>;
@@ -42,7 +42,7 @@ const ARGUMENT_KEYS: readonly (keyof PublishCdnStreamArgs)[] = [
  * export const taskId = live.taskId;
  * ```
  */
-export class PublishCdnStream extends pulumi.dynamic.Resource {
+export class PublishCdnStream extends pulumi.CustomResource {
   /** The TaskId Start returned; also the resource id. */
   declare readonly taskId: pulumi.Output<string>;
   /** The last SequenceNumber sent with an Update (0 after Start). */
@@ -97,6 +97,8 @@ export class PublishCdnStream extends pulumi.dynamic.Resource {
       props[key] = value !== undefined && isSecretProperty(key) ? pulumi.secret(value) : value;
     }
     const additionalSecretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS])];
-    super(provider, name, props, { ...opts, additionalSecretOutputs }, "trtc", "PublishCdnStream");
+    // What pulumi.dynamic.Resource does, with a fixed provider text instead of a serialized closure.
+    props.__provider = PROVIDER_SOURCE;
+    super(RESOURCE_TYPE, name, props, { ...opts, additionalSecretOutputs });
   }
 }

@@ -7,8 +7,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import * as grpc from "@grpc/grpc-js";
-import * as pulumi from "@pulumi/pulumi";
-import { provider } from "../../provider/provider";
+import { PROVIDER_SOURCE } from "../../provider/provider";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../../emulator";
 import { ROOT, ensureDist } from "../helpers/ensure-dist";
 import { seedArgs } from "../helpers/stream-args";
@@ -33,7 +32,7 @@ function rpc(method: string, request: unknown): Promise<any> {
 beforeAll(async () => {
   expect(ensureDist()).toBe(true); // the host loads dist/ through the shim
   emu = await startEmulator({ port: 0 });
-  text = (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+  text = PROVIDER_SOURCE;
   host = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), "127.0.0.1:1"], {
     cwd: ROOT, env: { ...process.env, PULUMI_NODEJS_PROJECT: "proj" }, stdio: ["ignore", "pipe", "pipe"],
   });
