@@ -6,6 +6,8 @@
  * error with an id becomes.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { PROVIDER_SOURCE } from "../../provider/provider";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../../emulator";
@@ -147,4 +149,36 @@ test("an Update that finds the task ended returns an init failure carrying the i
   expect(initFailed.getId()).toBe(id);
   expect(initFailed.getProperties().toJavaScript()).toMatchObject({ taskId: id, finished: true, __provider: text });
   expect(initFailed.getReasonsList()).toEqual([expect.stringMatching(/pulumi up/)]);
+});
+
+test("a task created by the first releases (2.5 KB shim in its outputs) is updated and stopped through the host", async () => {
+  const legacy = readFileSync(join(ROOT, "tests/fixtures/provider-shim-v0.txt"), "utf8");
+  const args = seedArgs("relay-single-audio-only");
+  args.agentParams.userId = "legacy_robot";
+  const create = new providerPb.CreateRequest();
+  create.setUrn(URN);
+  create.setProperties(Struct.fromJavaScript({ ...args, __provider: legacy }));
+  const created = await rpc("create", create);
+  const id: string = created.getId();
+  const outs = created.getProperties().toJavaScript();
+  expect(outs.__provider).toBe(legacy);
+
+  // The upgrade: new inputs carry the current text, the stored outputs the old one.
+  const news = { ...args, publishCdnParams: [{ publishCdnUrl: "rtmp://x/live/legacy", isTencentCdn: 1 }], __provider: text };
+  const update = new providerPb.UpdateRequest();
+  update.setId(id);
+  update.setUrn(URN);
+  update.setOlds(Struct.fromJavaScript(outs));
+  update.setNews(Struct.fromJavaScript(news));
+  const updated = (await rpc("update", update)).getProperties().toJavaScript();
+  expect(updated).toMatchObject({ taskId: id, sequenceNumber: 1, __provider: text });
+
+  // A resource whose outputs still hold the old text is deleted with that text.
+  const del = new providerPb.DeleteRequest();
+  del.setId(id);
+  del.setUrn(URN);
+  del.setProperties(Struct.fromJavaScript({ ...updated, __provider: legacy }));
+  await rpc("delete", del);
+  const held: any = await (await fetch(`${emu.url}/_emulator/tasks/${encodeURIComponent(id)}`)).json();
+  expect((held.task ?? held).Status).toBe("finished");
 });
