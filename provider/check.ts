@@ -7,16 +7,17 @@
  * names the unknown field (cross-field rules name the other field in camelCase, e.g. "exceeds
  * videoEncode.width"). Dropping too much in preview is harmless: `up` checks again with every value known.
  */
-import { toApiCase } from "./api/casing";
+import { toApiCase, toPulumiKey } from "./api/casing";
 import { validateRequest, type ValidationIssue } from "./api/validate";
-import type { Site } from "./config";
-import { argumentsOf } from "./outputs";
+import { CONFIG_KEYS, ENV_KEYS, type Site } from "./config";
+import { COMPUTED_KEYS, argumentsOf, isArgument } from "./outputs";
+import { isSecretProperty } from "./secrets";
 import { UNKNOWN, parsePath, related, unknownPaths, type Path } from "./unknowns";
 import { HOW_TO_CONFIGURE_KEY } from "./usersig/settings";
 
 /** One problem, in the dynamic provider's shape. */
 export interface CheckFailure {
-  /** camelCase path, `""` for the resource as a whole. */
+  /** camelCase path; `""` for the resource as a whole, or when the reason starts with the name (valuesHidden). */
   property: string;
   /** The rule broken, in the user's terms. */
   reason: string;
@@ -64,6 +65,42 @@ function reasonFor(issue: ValidationIssue, howToGenerate: string): string {
   return issue.rule;
 }
 
+/** Settings users may mistake for arguments; each comes from stack config or the environment instead. */
+const SETTINGS = ["region", "endpoint", "secretId", "secretKey", "securityToken"] as const;
+
+/**
+ * Arguments the schema cannot judge. A computed output name or a setting (`region`, `endpoint`,
+ * credentials) would be dropped by argumentsOf without a word, and a PascalCase key (`SdkAppId`, or
+ * `agentParams.UserId`) would pass, since toApiCase turns it into the API's own spelling; JavaScript and
+ * untyped programs can write either.
+ */
+export function misplacedArguments(news: Record<string, unknown>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  for (const [key, value] of Object.entries(news)) {
+    if (value === undefined) continue;
+    const setting = SETTINGS.find((s) => s === key);
+    if (setting) {
+      failures.push({ property: key, reason: `is not an argument: the ${key} comes from the ${CONFIG_KEYS[setting]} stack config (or ${ENV_KEYS[setting]})` });
+    } else if ((COMPUTED_KEYS as readonly string[]).includes(key)) {
+      failures.push({ property: key, reason: "is not an argument: it is an output the provider sets" });
+    }
+  }
+  const walk = (value: unknown, at: string): void => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${at}[${i}]`));
+    else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        const path = at ? `${at}.${key}` : key;
+        if (toPulumiKey(key) !== key) {
+          failures.push({ property: path, reason: `is written in PascalCase: did you mean ${toPulumiKey(key)}? (argument names are camelCase)` });
+        }
+        walk(item, path);
+      }
+    }
+  };
+  walk(argumentsOf(news), "");
+  return failures;
+}
+
 /**
  * The checked inputs (no `__provider`, no `undefined`) and the failures to report. `canGenerate` says
  * whether an omitted push-back robot UserSig will be generated at Start (a key is configured).
@@ -72,11 +109,28 @@ export function checkArguments(
   news: Record<string, unknown>, site: Site, canGenerate?: CanGenerateUserSig,
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const inputs = argumentsOf(news) as unknown as Record<string, unknown>;
+  const misplaced = misplacedArguments(news);
   const result = validateRequest("StartPublishCdnStream", asSent(toApiCase(inputs), canGenerate), { site });
-  if (result.ok) return { inputs, failures: [] };
+  if (result.ok) return { inputs, failures: valuesHidden(misplaced, news) };
   const unknowns = unknownPaths(inputs);
+  const named = new Set(misplaced.map((f) => f.property)); // `secretKey`: one message, not also "not a known property"
   const failures = result.issues
-    .filter((issue) => !dependsOnUnknown(issue, unknowns))
+    .filter((issue) => !dependsOnUnknown(issue, unknowns) && !named.has(issue.path))
     .map((issue) => ({ property: issue.path, reason: reasonFor(issue, HOW_TO_CONFIGURE_KEY) }));
-  return { inputs, failures };
+  return { inputs, failures: valuesHidden([...misplaced, ...failures], news) };
+}
+
+/**
+ * The engine prints `value {…}` beside a failure that names a top-level property, taken from the
+ * program's inputs with secrets unwrapped (CLI v3.259: `property publishCdnParams value {&{{map[
+ * publishCdnUrl:{rtmp://…?txSecret=…}]}}}`); what check returns cannot change that. Where the value may hold
+ * a credential — a secret argument, or a name check does not recognise (a misplaced `userSig`) — the
+ * failure is reported on the resource instead, the property named at the start of the reason.
+ */
+function valuesHidden(failures: CheckFailure[], news: Record<string, unknown>): CheckFailure[] {
+  return failures.map((f) => {
+    const printed = f.property !== "" && news[f.property] !== undefined;
+    if (!printed || (isArgument(f.property) && !isSecretProperty(f.property))) return f;
+    return { property: "", reason: `${f.property} ${f.reason}` };
+  });
 }

@@ -4,16 +4,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PublishCdnStreamArgs, PublishCdnStreamInputs } from "./args";
+import { ARGUMENT_KEYS, isArgument } from "./outputs";
 import { PROVIDER_SOURCE, RESOURCE_TYPE } from "./provider";
 import { SECRET_OUTPUTS, isSecretProperty } from "./secrets";
 
 type Applied<K extends keyof PublishCdnStreamInputs> = pulumi.Output<PublishCdnStreamInputs[K]>;
-
-/** Every argument name, so each becomes an output even when the user leaves it out (pulumi/pulumi#5174). */
-const ARGUMENT_KEYS: readonly (keyof PublishCdnStreamArgs)[] = [
-  "sdkAppId", "roomId", "roomIdType", "agentParams", "withTranscoding", "audioParams", "videoParams",
-  "singleSubscribeParams", "publishCdnParams", "seiParams", "feedBackRoomParams", "recordParams",
-];
 
 /**
  * A TRTC task that mixes (or relays) room streams and pushes the result to CDNs and/or back into rooms.
@@ -91,10 +86,16 @@ export class PublishCdnStream extends pulumi.CustomResource {
       taskId: undefined, sequenceNumber: undefined, requestId: undefined,
       endpoint: undefined, region: undefined, finished: undefined,
     };
+    // Every argument, so each becomes an output even when the user leaves it out (pulumi/pulumi#5174).
     for (const key of ARGUMENT_KEYS) {
       const value = args?.[key];
       // Secret as inputs too, so state holds no plaintext UserSig/push URL even if the user passed a literal.
       props[key] = value !== undefined && isSecretProperty(key) ? pulumi.secret(value) : value;
+    }
+    // Anything else a JavaScript or untyped program passed (a stray `region`, a PascalCase `SdkAppId`) goes
+    // to check, which rejects it by name, rather than being dropped here without a word.
+    for (const [key, value] of Object.entries(args ?? {})) {
+      if (value !== undefined && !isArgument(key)) props[key] = value;
     }
     const additionalSecretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS])];
     // What pulumi.dynamic.Resource does, with a fixed provider text instead of a serialized closure.

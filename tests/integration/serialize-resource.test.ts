@@ -66,3 +66,14 @@ test("credential-carrying arguments are secret inputs, so state never holds them
   expect((await settle(res.videoParams)).secret).toBe(false);
   expect((await settle(res.roomId)).secret).toBe(false);
 });
+
+test("names that are not arguments (a stray region, a PascalCase key) reach the provider's check instead of vanishing", async () => {
+  const { PublishCdnStream } = await import("../../provider");
+  const { sdkAppId, ...args } = seedArgs("mix-audio-only-cdn");
+  const res = new PublishCdnStream("stray", { ...args, SdkAppId: sdkAppId, region: "ap-guangzhou", extra: undefined } as unknown as PublishCdnStreamArgs);
+  await settle(res.taskId);
+  const reg = registered.find((r) => r.name === "stray")!;
+  expect(reg.inputs.SdkAppId).toBe(sdkAppId);
+  expect(reg.inputs.region).toBe("ap-guangzhou");
+  expect(Object.keys(reg.inputs)).not.toContain("extra"); // undefined is "not given", as for arguments
+});
