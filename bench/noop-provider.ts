@@ -1,37 +1,47 @@
 /**
  * The engine's own floor: a dynamic resource whose provider does nothing but echo its inputs. A deployment
  * of N of these costs what the Pulumi engine, the language host and the dynamic-provider host cost for N
- * resources, with no API and no limiter; subtracting it isolates what PublishCdnStream adds.
+ * resources, with no API and no limiter; subtracting it isolates what PublishCdnStream's provider adds.
  *
- * It takes the same arguments as PublishCdnStream (as plain inputs), so the engine moves the same amount
- * of data per resource.
+ * It registers exactly PublishCdnStream's property map (the same output names, the same secrets, the same
+ * stray-name handling, via inputProperties) and, like PublishCdnStream, a fixed provider text rather than a
+ * closure-serialized one. So the engine, the program and the state file carry the same data per resource,
+ * and the difference between the two is the provider's check, diff, create, update and delete (and the
+ * API limit) alone. {@link NoopBlob} is the cheapest shape there is, reported beside it for reference.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PublishCdnStreamArgs } from "../provider/args";
+import { inputProperties } from "../provider/resource";
+import { SECRET_OUTPUTS } from "../provider/secrets";
 
-/** Echoes inputs; ids come from a counter plus the process id, unique enough for one benchmark stack. */
-const noopProvider: pulumi.dynamic.ResourceProvider = {
-  async check(_olds: any, news: any) {
-    return { inputs: news };
-  },
-  async diff(_id: string, olds: any, news: any) {
-    return { changes: JSON.stringify(olds.args) !== JSON.stringify(news.args) };
-  },
-  async create(inputs: any) {
-    return { id: `noop-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`, outs: inputs };
-  },
-  async update(_id: string, _olds: any, news: any) {
-    return { outs: news };
-  },
-  async delete() {
-    return;
-  },
-};
+/**
+ * The whole provider as the text the dynamic-provider host loads. Ids come from a counter plus the process
+ * id, unique enough for one benchmark stack. `diff` compares the arguments the way any provider must.
+ */
+export const NOOP_PROVIDER_SOURCE = `let n = 0;
+const args = (p) => JSON.stringify(Object.entries(p).filter(([k]) => k !== "__provider").sort());
+exports.handler = () => ({
+  check: async (olds, news) => ({ inputs: news }),
+  diff: async (id, olds, news) => ({ changes: args(olds) !== args(news) }),
+  create: async (inputs) => ({ id: "noop-" + process.pid + "-" + (n++), outs: inputs }),
+  update: async (id, olds, news) => ({ outs: news }),
+  delete: async () => {},
+});
+`;
 
-/** A resource that costs only what the engine costs. */
-export class NoopRelay extends pulumi.dynamic.Resource {
+/** A resource shaped like PublishCdnStream that costs only what the engine costs. */
+export class NoopRelay extends pulumi.CustomResource {
   /** @param name resource name; @param args the PublishCdnStream arguments, echoed as outputs. */
   constructor(name: string, args: PublishCdnStreamArgs, opts?: pulumi.CustomResourceOptions) {
-    super(noopProvider, name, { args }, opts, "bench", "NoopRelay");
+    const props = { ...inputProperties(args), __provider: NOOP_PROVIDER_SOURCE };
+    super("pulumi-nodejs:dynamic/bench:NoopRelay", name, props, { ...opts, additionalSecretOutputs: [...SECRET_OUTPUTS] });
+  }
+}
+
+/** The no-op provider behind one plain property holding all arguments: fewer outputs, no secrets. */
+export class NoopBlob extends pulumi.CustomResource {
+  /** @param name resource name; @param args the PublishCdnStream arguments, echoed as one output. */
+  constructor(name: string, args: PublishCdnStreamArgs, opts?: pulumi.CustomResourceOptions) {
+    super("pulumi-nodejs:dynamic/bench:NoopBlob", name, { args, __provider: NOOP_PROVIDER_SOURCE }, opts);
   }
 }

@@ -2,6 +2,9 @@
  * Measurement 2: what PublishCdnStream's check and diff cost per resource in a preview, relative to a
  * no-op dynamic resource. Previews make no API call, so this is provider CPU and engine traffic only.
  *
+ * The no-op registers PublishCdnStream's exact property map (bench/noop-provider.ts), so the ratio is the
+ * provider's check and diff alone; the one-property no-op (`blob`) shows what the shape itself costs.
+ *
  * Two kinds of preview, each minus a preview of an empty program (the fixed cost of starting the CLI,
  * language host and provider host):
  * - `create`: a fresh stack declaring N resources — check only;
@@ -27,14 +30,16 @@ export interface PreviewSample {
 export async function runCreatePreviews(emulator: RunningEmulator, stateDir: string, n: number, reps: number, log: (l: string) => void): Promise<PreviewSample[]> {
   const stacks = {
     empty: await openBenchStack(emulator, stateDir, "noop", "preview-empty"),
+    blob: await openBenchStack(emulator, stateDir, "blob", "preview"),
     noop: await openBenchStack(emulator, stateDir, "noop", "preview"),
     ours: await openBenchStack(emulator, stateDir, "ours", "preview"),
   };
+  stacks.blob.declared.count = n;
   stacks.noop.declared.count = n;
   stacks.ours.declared.count = n;
   const samples: PreviewSample[] = [];
   for (let rep = 1; rep <= reps; rep++) {
-    for (const variant of ["empty", "noop", "ours"] as const) {
+    for (const variant of ["empty", "blob", "noop", "ours"] as const) {
       const r = await preview(stacks[variant]);
       samples.push({ kind: "create", variant, n: variant === "empty" ? 0 : n, rep, wallMs: r.wallMs, failedOps: r.failedOps });
       log(`  preview create ${variant.padEnd(5)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);

@@ -4,11 +4,14 @@
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { PublishCdnStream } from "../provider/resource";
 import { NaiveRelay } from "./naive-provider";
-import { NoopRelay } from "./noop-provider";
+import { NoopBlob, NoopRelay } from "./noop-provider";
 import { taskArgs } from "./workload";
 
-/** `ours` = PublishCdnStream; `naive` = the baseline provider; `noop` = the engine's own floor. */
-export type Variant = "ours" | "naive" | "noop";
+/**
+ * `ours` = PublishCdnStream; `naive` = the baseline provider; `noop` = the engine's own floor for
+ * PublishCdnStream's property shape; `blob` = the no-op behind one plain property (previews only, for reference).
+ */
+export type Variant = "ours" | "naive" | "noop" | "blob";
 
 /** Every variant, in the order a round runs them (floor first, so ours and naive see the same machine). */
 export const VARIANTS: readonly Variant[] = ["noop", "ours", "naive"];
@@ -18,6 +21,7 @@ export const VARIANT_LABEL: Record<Variant, string> = {
   ours: "PublishCdnStream",
   naive: "naive provider (baseline)",
   noop: "no-op resource (engine floor)",
+  blob: "no-op resource, one plain property",
 };
 
 /** The type token suffix of each variant's resources in state. */
@@ -25,6 +29,7 @@ export const VARIANT_TYPE: Record<Variant, string> = {
   ours: ":PublishCdnStream",
   naive: ":NaiveRelay",
   noop: ":NoopRelay",
+  blob: ":NoopBlob",
 };
 
 /** What a program declares; mutated between operations on one stack. */
@@ -42,6 +47,7 @@ export function relayProgram(variant: Variant, declared: Declared): PulumiFn {
       const args = taskArgs(i, declared.generation, declared.base);
       if (variant === "ours") new PublishCdnStream(`task${i}`, args);
       else if (variant === "naive") new NaiveRelay(`task${i}`, args);
+      else if (variant === "blob") new NoopBlob(`task${i}`, args);
       else new NoopRelay(`task${i}`, args);
     }
     return { count: declared.count };

@@ -11,6 +11,30 @@ import { SECRET_OUTPUTS, isSecretProperty } from "./secrets";
 type Applied<K extends keyof PublishCdnStreamInputs> = pulumi.Output<PublishCdnStreamInputs[K]>;
 
 /**
+ * The property map PublishCdnStream registers (without `__provider`): every computed output and argument
+ * name, secret arguments wrapped, and stray names passed through for check to reject. Exported so the
+ * benchmarks' no-op resource can register exactly the same shape.
+ */
+export function inputProperties(args: PublishCdnStreamArgs): Record<string, unknown> {
+  const props: Record<string, unknown> = {
+    taskId: undefined, sequenceNumber: undefined, requestId: undefined,
+    endpoint: undefined, region: undefined, finished: undefined,
+  };
+  // Every argument, so each becomes an output even when the user leaves it out (pulumi/pulumi#5174).
+  for (const key of ARGUMENT_KEYS) {
+    const value = args?.[key];
+    // Secret as inputs too, so state holds no plaintext UserSig/push URL even if the user passed a literal.
+    props[key] = value !== undefined && isSecretProperty(key) ? pulumi.secret(value) : value;
+  }
+  // Anything else a JavaScript or untyped program passed (a stray `region`, a PascalCase `SdkAppId`) goes
+  // to check, which rejects it by name, rather than being dropped here without a word.
+  for (const [key, value] of Object.entries(args ?? {})) {
+    if (value !== undefined && !isArgument(key)) props[key] = value;
+  }
+  return props;
+}
+
+/**
  * A TRTC task that mixes (or relays) room streams and pushes the result to CDNs and/or back into rooms.
  *
  * - Changing `publishCdnParams`, `feedBackRoomParams`, `videoParams` contents, the audio mixing lists,
@@ -82,21 +106,7 @@ export class PublishCdnStream extends pulumi.CustomResource {
    * @param opts Resource options. `additionalSecretOutputs` is extended, never replaced.
    */
   constructor(name: string, args: PublishCdnStreamArgs, opts?: pulumi.CustomResourceOptions) {
-    const props: Record<string, unknown> = {
-      taskId: undefined, sequenceNumber: undefined, requestId: undefined,
-      endpoint: undefined, region: undefined, finished: undefined,
-    };
-    // Every argument, so each becomes an output even when the user leaves it out (pulumi/pulumi#5174).
-    for (const key of ARGUMENT_KEYS) {
-      const value = args?.[key];
-      // Secret as inputs too, so state holds no plaintext UserSig/push URL even if the user passed a literal.
-      props[key] = value !== undefined && isSecretProperty(key) ? pulumi.secret(value) : value;
-    }
-    // Anything else a JavaScript or untyped program passed (a stray `region`, a PascalCase `SdkAppId`) goes
-    // to check, which rejects it by name, rather than being dropped here without a word.
-    for (const [key, value] of Object.entries(args ?? {})) {
-      if (value !== undefined && !isArgument(key)) props[key] = value;
-    }
+    const props = inputProperties(args);
     const additionalSecretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS])];
     // What pulumi.dynamic.Resource does, with a fixed provider text instead of a serialized closure.
     props.__provider = PROVIDER_SOURCE;

@@ -3,7 +3,7 @@
  */
 import { maxInWindow } from "../../bench/emulator-window";
 import { parseArgs } from "../../bench/main";
-import { fmt, fmtRate, limitRatio, markdownTable, median, overheadRatio, range } from "../../bench/stats";
+import { fmt, fmtRate, fmtRatio, limitRatio, markdownTable, median, overheadRatio, range } from "../../bench/stats";
 
 describe("bench statistics", () => {
   test("median of odd and even counts, NaN when empty, input untouched", () => {
@@ -22,7 +22,11 @@ describe("bench statistics", () => {
   test("limitRatio is floor over the time beyond the engine floor", () => {
     // 200 tasks at 20/s = 10 s; 31 s wall minus 20 s engine = 11 s added -> 10/11.
     expect(limitRatio(200, 20, 31_000, 20_000)).toBeCloseTo(10 / 11, 6);
-    expect(limitRatio(200, 20, 20_000, 20_000)).toBeNaN();
+    expect(limitRatio(200, 20, 20_000, 20_000)).toBe(Infinity);
+    expect(limitRatio(200, 20, 18_000, 20_000)).toBe(Infinity);
+    expect(limitRatio(200, 20, NaN, 20_000)).toBeNaN();
+    expect(fmtRatio(Infinity)).toMatch(/within the engine floor/);
+    expect(fmtRatio(10 / 11)).toBe("0.91");
   });
 
   test("overheadRatio subtracts the empty-program base from both", () => {
