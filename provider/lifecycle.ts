@@ -1,6 +1,6 @@
 /**
- * The provider implementation the serialized shim (provider.ts) loads at run time as
- * `pulumi-trtc-relay/impl`: configure, check, diff, create, read, update, delete.
+ * The provider implementation behind `pulumi-trtc-relay/impl` (impl.ts), which the provider text stored
+ * in state (provider.ts) loads at run time: configure, check, diff, create, read, update, delete.
  *
  * Decisions, each explained where it is made:
  * - create returns the TaskId as the id and the inputs as applied plus computed values as outputs; a
@@ -9,10 +9,10 @@
  * - a task that ended on its own is discovered by Update; the state records `finished: true`, the next
  *   `up` replaces it and `refresh` drops it. read cannot see the cloud: TRTC has no Describe call.
  * - delete sends Stop to where the task was started; "already gone" counts as stopped.
- * This module must accept every older state shape: old resources run it through the shim.
+ * This module must accept every older state shape: old resources run it through their stored provider text.
  */
 import { toApiCase } from "./api/casing";
-import { TrtcClient } from "./api/client";
+import type { TrtcClient as TrtcClientType } from "./api/client";
 import type { RetryEvent } from "./api/retry";
 import { checkArguments, type CheckFailure } from "./check";
 import {
@@ -50,8 +50,10 @@ export interface LifecycleDeps {
 }
 
 const defaultDeps: LifecycleDeps = {
+  // Loaded on first use: a preview never calls the API, and the client (undici) is most of this module's
+  // load time, which every preview's provider process would otherwise pay.
   connect: (target, credentials, onRetry) =>
-    new TrtcClient({ credentials, region: target.region, endpoint: target.endpoint, site: target.site, timeoutMs: target.timeoutMs, onRetry }),
+    new (require("./api/client").TrtcClient as typeof TrtcClientType)({ credentials, region: target.region, endpoint: target.endpoint, site: target.site, timeoutMs: target.timeoutMs, onRetry }),
   env: () => process.env,
   log: (line) => console.error(line),
 };
