@@ -31,6 +31,36 @@ function rpc(method: string, request: unknown): Promise<any> {
   return new Promise((resolve, reject) => client[method](request, (err: unknown, res: unknown) => (err ? reject(err) : resolve(res))));
 }
 
+/** Create over gRPC; the new id and output properties. */
+async function createVia(props: Record<string, unknown>): Promise<{ id: string; outs: Record<string, any> }> {
+  const create = new providerPb.CreateRequest();
+  create.setUrn(URN);
+  create.setProperties(Struct.fromJavaScript(props));
+  const created = await rpc("create", create);
+  return { id: created.getId(), outs: created.getProperties().toJavaScript() };
+}
+
+/** An UpdateRequest for `id` from stored outputs to new inputs. */
+function updateRequest(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): any {
+  const update = new providerPb.UpdateRequest();
+  update.setId(id);
+  update.setUrn(URN);
+  update.setOlds(Struct.fromJavaScript(olds));
+  update.setNews(Struct.fromJavaScript(news));
+  return update;
+}
+
+/** Delete over gRPC, then the task's status in the emulator. */
+async function deleteVia(id: string, props: Record<string, unknown>): Promise<string> {
+  const del = new providerPb.DeleteRequest();
+  del.setId(id);
+  del.setUrn(URN);
+  del.setProperties(Struct.fromJavaScript(props));
+  await rpc("delete", del);
+  const held: any = await (await fetch(`${emu.url}/_emulator/tasks/${encodeURIComponent(id)}`)).json();
+  return (held.task ?? held).Status;
+}
+
 beforeAll(async () => {
   expect(ensureDist()).toBe(true); // the host loads dist/ through the shim
   emu = await startEmulator({ port: 0 });
@@ -98,12 +128,7 @@ test("configure, check, create, update, diff, read and delete through the real h
   expect(diffed.getChanges()).toBe(providerPb.DiffResponse.DiffChanges.DIFF_SOME);
   expect(diffed.getReplacesList()).toEqual([]);
 
-  const update = new providerPb.UpdateRequest();
-  update.setId(id);
-  update.setUrn(URN);
-  update.setOlds(Struct.fromJavaScript(outs));
-  update.setNews(Struct.fromJavaScript(news));
-  const updated = (await rpc("update", update)).getProperties().toJavaScript();
+  const updated = (await rpc("update", updateRequest(id, outs, news))).getProperties().toJavaScript();
   expect(updated).toMatchObject({ taskId: id, sequenceNumber: 1, seiParams: news.seiParams });
 
   const read = new providerPb.ReadRequest();
@@ -114,30 +139,15 @@ test("configure, check, create, update, diff, read and delete through the real h
   expect(refreshed.getId()).toBe(id);
   expect(refreshed.getProperties().toJavaScript()).toEqual(updated);
 
-  const del = new providerPb.DeleteRequest();
-  del.setId(id);
-  del.setUrn(URN);
-  del.setProperties(Struct.fromJavaScript(updated));
-  await rpc("delete", del);
-  const held: any = await (await fetch(`${emu.url}/_emulator/tasks/${encodeURIComponent(id)}`)).json();
-  expect((held.task ?? held).Status).toBe("finished");
+  expect(await deleteVia(id, updated)).toBe("finished");
 });
 
 test("an Update that finds the task ended returns an init failure carrying the id and the finished state", async () => {
   const args = seedArgs("mix-audio-only-cdn");
-  const create = new providerPb.CreateRequest();
-  create.setUrn(URN);
-  create.setProperties(Struct.fromJavaScript({ ...args, __provider: text }));
-  const created = await rpc("create", create);
-  const id: string = created.getId();
-  const outs = created.getProperties().toJavaScript();
+  const { id, outs } = await createVia({ ...args, __provider: text });
   await fetch(`${emu.url}/_emulator/tasks/${encodeURIComponent(id)}/expire`, { method: "POST" });
 
-  const update = new providerPb.UpdateRequest();
-  update.setId(id);
-  update.setUrn(URN);
-  update.setOlds(Struct.fromJavaScript(outs));
-  update.setNews(Struct.fromJavaScript({ ...args, publishCdnParams: [{ publishCdnUrl: "rtmp://x/live/y", isTencentCdn: 1 }], __provider: text }));
+  const update = updateRequest(id, outs, { ...args, publishCdnParams: [{ publishCdnUrl: "rtmp://x/live/y", isTencentCdn: 1 }], __provider: text });
   const error: any = await rpc("update", update).catch((e) => e);
   expect(error.message).toMatch(/ended on its own/);
   // The engine reads ErrorResourceInitFailed from grpc-status-details-bin; decode it the same way.
@@ -155,30 +165,14 @@ test("a task created by the first releases (2.5 KB shim in its outputs) is updat
   const legacy = readFileSync(join(ROOT, "tests/fixtures/provider-shim-v0.txt"), "utf8");
   const args = seedArgs("relay-single-audio-only");
   args.agentParams.userId = "legacy_robot";
-  const create = new providerPb.CreateRequest();
-  create.setUrn(URN);
-  create.setProperties(Struct.fromJavaScript({ ...args, __provider: legacy }));
-  const created = await rpc("create", create);
-  const id: string = created.getId();
-  const outs = created.getProperties().toJavaScript();
+  const { id, outs } = await createVia({ ...args, __provider: legacy });
   expect(outs.__provider).toBe(legacy);
 
   // The upgrade: new inputs carry the current text, the stored outputs the old one.
   const news = { ...args, publishCdnParams: [{ publishCdnUrl: "rtmp://x/live/legacy", isTencentCdn: 1 }], __provider: text };
-  const update = new providerPb.UpdateRequest();
-  update.setId(id);
-  update.setUrn(URN);
-  update.setOlds(Struct.fromJavaScript(outs));
-  update.setNews(Struct.fromJavaScript(news));
-  const updated = (await rpc("update", update)).getProperties().toJavaScript();
+  const updated = (await rpc("update", updateRequest(id, outs, news))).getProperties().toJavaScript();
   expect(updated).toMatchObject({ taskId: id, sequenceNumber: 1, __provider: text });
 
   // A resource whose outputs still hold the old text is deleted with that text.
-  const del = new providerPb.DeleteRequest();
-  del.setId(id);
-  del.setUrn(URN);
-  del.setProperties(Struct.fromJavaScript({ ...updated, __provider: legacy }));
-  await rpc("delete", del);
-  const held: any = await (await fetch(`${emu.url}/_emulator/tasks/${encodeURIComponent(id)}`)).json();
-  expect((held.task ?? held).Status).toBe("finished");
+  expect(await deleteVia(id, { ...updated, __provider: legacy })).toBe("finished");
 });
