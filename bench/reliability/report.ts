@@ -25,14 +25,16 @@ export function renderReport(f: ReliabilityFigures): string {
     `Versions: ${Object.entries(f.versions).map(([k, v]) => `${k} ${v}`).join(", ")}.`, "");
   out.push("## Fault matrix", "");
   out.push("Each scenario: a stack of N tasks through `up`, an in-place update of all of them, and `destroy`, with the faults active " +
-    "during the first run of each phase; a failed phase is rerun once without faults (what a user does). " +
-    "Orphans / lost / duplicates are counted after the phase (after the rerun).", "");
+    "during the first run of each phase; a failed phase is rerun without faults, doing what the error says (what a user does), " +
+    "again while each failed rerun names something new (the engine stops at the first failed operation, so one run may name only some). " +
+    "Orphans / lost / duplicates are counted after the phase (after its reruns).", "");
   out.push("| scenario | phase | ops | ok first run | retries | requests | error (first run) | converged on rerun | orphans | lost | duplicates |");
   out.push("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const s of f.scenarios) {
     for (const p of s.phases) {
       const err = p.error ? p.error.replace(/\|/g, "\\|").slice(0, 160) + (p.error.length > 160 ? "…" : "") : "";
-      const conv = p.error ? (p.converged ? (p.neededManualStep ? "yes, after stopping the TaskId the error named" : "yes") : "**no**") : "n/a (first run ok)";
+      const runs = `${p.reruns} rerun${p.reruns === 1 ? "" : "s"}`;
+      const conv = p.error ? (p.converged ? `yes, ${runs}${p.neededManualStep ? ", stopping the TaskIds the errors named" : ""}` : `**no** (${runs})`) : "n/a (first run ok)";
       out.push(`| ${s.scenario.name} (${s.size}) | ${p.phase} | ${p.attempted} | ${p.succeeded} | ${p.retries} | ${p.requests} | ${err} | ${conv} | ` +
         `${p.audit.orphans.length} | ${p.audit.lost.length} | ${p.audit.duplicates.length} |`);
     }

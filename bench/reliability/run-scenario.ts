@@ -1,6 +1,7 @@
 /**
  * Runs one scenario of the matrix through the real engine: up, update all, destroy, each first with the
- * scenario's faults, then (if it failed) once more without them, as a user would rerun the command.
+ * scenario's faults, then (if it failed) again without them, as a user would rerun the command, doing what
+ * each error says, while every failed rerun names something new to act on.
  * Every phase ends with an audit of state against the emulator.
  */
 import type { Stack } from "@pulumi/pulumi/automation";
@@ -19,15 +20,19 @@ export interface PhaseResult {
   succeeded: number;
   /** Provider retries, counted from the provider's `attempt N failed` lines in the engine output. */
   retries: number;
-  /** API requests the emulator received during the phase (all attempts, the rerun included). */
+  /** API requests the emulator received during the phase (all attempts, reruns included). */
   requests: number;
   /** The first error the engine reported, if the first run failed. */
   error?: string;
   /** Whether the first run succeeded, or else a rerun without faults did. */
   converged: boolean;
-  /** True when the rerun only succeeded after the manual step the error message describes. */
+  /** Runs after the faulted one (0 when it succeeded); more than one when each failed rerun named something new. */
+  reruns: number;
+  /** Operations done when the phase ended (after the reruns), counted as for {@link PhaseResult.succeeded}. */
+  done: number;
+  /** True when the reruns only succeeded after the manual step the error message describes. */
   neededManualStep: boolean;
-  /** The audit after the phase (after the rerun, if any). */
+  /** The audit after the phase (after its reruns, if any). */
   audit: Audit;
   /** The audit right after the faulted run. */
   auditAfterFault: Audit;
@@ -49,14 +54,20 @@ export const FLEET_SECRETS: FleetSecrets = { userSig: "eJwRELIABILITYUSERSIG7f3a
 
 const RETRY_LINE = /attempt \d+ failed with/g;
 
-/** The engine's error lines, without the noise of the summary. */
+/** The engine's first error, without the noise of the summary; "N error(s) occurred:" is joined with its first item. */
 function firstError(text: string): string | undefined {
-  const line = text.split("\n").map((l) => l.trim()).find((l) => l.startsWith("error:") && !/update failed|preview failed|destroy failed/.test(l));
-  return line?.slice(0, 600);
+  const lines = text.split("\n").map((l) => l.trim());
+  const i = lines.findIndex((l) => l.startsWith("error:") && !/update failed|preview failed|destroy failed/.test(l));
+  if (i < 0) return undefined;
+  const line = /^error: \d+ errors? occurred:$/.test(lines[i]) && lines[i + 1] ? `${lines[i]} ${lines[i + 1]}` : lines[i];
+  return line.slice(0, 600);
 }
 
 /** The TaskIds a robot-collision error names: the way to find a task whose Start answer was lost. */
 const namedHolders = (text: string): string[] => [...new Set([...text.matchAll(/running task (\S+?) in room/g)].map((m) => m[1]))];
+
+/** The TaskIds an Update found ended on their own (state records them finished; the next run replaces them). */
+const namedFinished = (text: string): string[] => [...new Set([...text.matchAll(/relay task (\S+) is no longer running/g)].map((m) => m[1]))];
 
 /** Counts completed operations of a phase from state and emulator. */
 async function completed(phase: PhaseName, stack: Stack, rig: Rig, size: number): Promise<number> {
@@ -109,39 +120,43 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
       }
       let converged = ok;
       let neededManualStep = false;
+      let reruns = 0;
       if (!ok) {
-        let again = "";
-        try {
-          await run((s) => { again += s; });
-          converged = true;
-        } catch {
-          if (process.env.RELIABILITY_DEBUG) console.error(again.slice(-3000));
-          // The documented manual step: stop the tasks the collision error names, then rerun.
-          // The engine stops at the first failed create, so each rerun may name only some of the orphans:
-          // repeat the step while reruns keep naming new ones.
-          const client = new TrtcClient({ credentials: { secretId: rig.emulator.secretId, secretKey: rig.emulator.secretKey }, region: "ap-guangzhou", endpoint: rig.emulator.url });
-          let holders = namedHolders(again);
-          for (let round = 0; holders.length > 0 && round < 5 && !converged; round++) {
-            for (const id of holders) await client.stopPublishCdnStream({ SdkAppId: SDK_APP_ID, TaskId: id });
+        // Rerun without faults as a user would, doing what each error says, for as long as every failed run
+        // names something new: a task that ended on its own (recorded finished; the next run replaces it) or
+        // the robot collision naming the running TaskId of a lost Start (the documented manual step: stop it).
+        // The engine stops at the first failed operation, so one run may name only some of them; a run that
+        // names nothing new is a failure to converge.
+        const client = new TrtcClient({ credentials: { secretId: rig.emulator.secretId, secretKey: rig.emulator.secretKey }, region: "ap-guangzhou", endpoint: rig.emulator.url });
+        const seen = new Set<string>(namedFinished(text));
+        let last = text;
+        for (let progress = true; progress && !converged && reruns <= size + 1; reruns++) {
+          for (const id of namedHolders(last)) {
+            await client.stopPublishCdnStream({ SdkAppId: SDK_APP_ID, TaskId: id });
             neededManualStep = true;
-            let next = "";
-            try {
-              await run((s) => { next += s; });
-              converged = true;
-            } catch {
-              holders = namedHolders(next);
-            }
+          }
+          let again = "";
+          try {
+            await run((s) => { again += s; });
+            converged = true;
+          } catch {
+            const named = [...namedHolders(again), ...namedFinished(again)];
+            progress = named.some((id) => !seen.has(id));
+            named.forEach((id) => seen.add(id));
+            last = again;
           }
         }
+        if (!converged && process.env.RELIABILITY_DEBUG) console.error(last.slice(-3000));
       }
       const audit = await auditStack(stack, rig);
       const result: PhaseResult = {
         phase, attempted: size, succeeded, retries, requests: requestsSoFar(rig) - atStart,
-        error: ok ? undefined : firstError(text), converged, neededManualStep, audit, auditAfterFault,
+        error: ok ? undefined : firstError(text), converged, reruns, done: await completed(phase, stack, rig, size),
+        neededManualStep, audit, auditAfterFault,
       };
       phases.push(result);
       log(`${scenario.name} ${phase}: ${succeeded}/${size} ok first run, ${retries} retries, converged=${converged}` +
-        `${neededManualStep ? " (manual step)" : ""}, orphans=${audit.orphans.length} lost=${audit.lost.length} dup=${audit.duplicates.length}`);
+        `${reruns > 0 ? ` after ${reruns} rerun(s)` : ""}${neededManualStep ? " (manual step)" : ""}, done=${result.done}, orphans=${audit.orphans.length} lost=${audit.lost.length} dup=${audit.duplicates.length}`);
     }
     return { scenario, size, phases, explainedOrphans, seconds: Math.round((Date.now() - started) / 1000) };
   } finally {
