@@ -80,9 +80,11 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "drop-after",
-    what: "connection cut after the emulator acted: 2 Starts, 5 Updates, 5 Stops",
+    what: "connection cut after the emulator acted: 2 Starts (acted on after 3 s), 5 Updates, 5 Stops",
     faults: {
-      up: [{ action: "StartPublishCdnStream", drop: "after", count: 2 }],
+      // The engine sends no more creates once one has failed: answered at once, the first lost Start could
+      // stop the up before the second was sent (then one orphan, not two). Held 3 s, both are sent before either fails.
+      up: [{ action: "StartPublishCdnStream", latencyMs: 3000, drop: "after", count: 2 }],
       update: [{ action: "UpdatePublishCdnStream", drop: "after", count: 5 }],
       destroy: [{ action: "StopPublishCdnStream", drop: "after", count: 5 }],
     },
