@@ -17,7 +17,7 @@ import { HOW_TO_CONFIGURE_KEY } from "./usersig/settings";
 
 /** One problem, in the dynamic provider's shape. */
 export interface CheckFailure {
-  /** camelCase path; `""` for the resource as a whole, or when the reason starts with the name (valuesHidden). */
+  /** camelCase path; `""` for the resource as a whole, or when the reason starts with it (`path: rule`, valuesHidden). */
   property: string;
   /** The rule broken, in the user's terms. */
   reason: string;
@@ -125,12 +125,12 @@ export function checkArguments(
  * program's inputs with secrets unwrapped (CLI v3.259: `property publishCdnParams value {&{{map[
  * publishCdnUrl:{rtmp://…?txSecret=…}]}}}`); what check returns cannot change that. Where the value may hold
  * a credential — a secret argument, or a name check does not recognise (a misplaced `userSig`) — the
- * failure is reported on the resource instead, the property named at the start of the reason.
+ * failure is reported on the resource instead, as `property: rule`.
  */
 function valuesHidden(failures: CheckFailure[], news: Record<string, unknown>): CheckFailure[] {
   return failures.map((f) => {
     const printed = f.property !== "" && news[f.property] !== undefined;
     if (!printed || (isArgument(f.property) && !isSecretProperty(f.property))) return f;
-    return { property: "", reason: `${f.property} ${f.reason}` };
+    return { property: "", reason: `${f.property}: ${f.reason}` }; // formatIssue's `path: rule`
   });
 }

@@ -41,7 +41,7 @@ test("a missing required argument and an unknown argument are both named", () =>
   const { failures } = checkArguments(args, "cn");
   expect(failures).toEqual([
     { property: "roomId", reason: "is required" },
-    { property: "", reason: expect.stringMatching(/^roomID is not a known property .*did you mean roomId\?/) },
+    { property: "", reason: expect.stringMatching(/^roomID: is not a known property .*did you mean roomId\?/) },
   ]);
 });
 
@@ -53,18 +53,18 @@ describe("arguments the schema cannot see", () => {
     };
     const { failures } = checkArguments(args, "cn");
     expect(failures.map((f) => f.reason)).toEqual([
-      "region is not an argument: the region comes from the tencentcloud:region stack config (or TENCENTCLOUD_REGION)",
-      "endpoint is not an argument: the endpoint comes from the trtc:endpoint stack config (or TRTC_ENDPOINT)",
-      "secretKey is not an argument: the secretKey comes from the tencentcloud:secretKey stack config (or TENCENTCLOUD_SECRET_KEY)",
-      "taskId is not an argument: it is an output the provider sets",
-      "finished is not an argument: it is an output the provider sets",
+      "region: is not an argument: the region comes from the tencentcloud:region stack config (or TENCENTCLOUD_REGION)",
+      "endpoint: is not an argument: the endpoint comes from the trtc:endpoint stack config (or TRTC_ENDPOINT)",
+      "secretKey: is not an argument: the secretKey comes from the tencentcloud:secretKey stack config (or TENCENTCLOUD_SECRET_KEY)",
+      "taskId: is not an argument: it is an output the provider sets",
+      "finished: is not an argument: it is an output the provider sets",
     ]);
     expect(JSON.stringify(failures)).not.toContain("sk-do-not-print");
   });
 
   test("a setting whose value is not known yet is still rejected", () => {
     const { failures } = checkArguments({ ...seedArgs("mix-audio-only-cdn"), region: UNKNOWN }, "cn");
-    expect(failures.map((f) => f.reason)).toEqual([expect.stringMatching(/^region is not an argument/)]);
+    expect(failures.map((f) => f.reason)).toEqual([expect.stringMatching(/^region: is not an argument/)]);
   });
 
   test("PascalCase keys are rejected at any depth with the camelCase name to use", () => {
@@ -73,7 +73,7 @@ describe("arguments the schema cannot see", () => {
     const { failures } = checkArguments({ ...rest, SdkAppId: sdkAppId, agentParams: { ...agent, UserId: userId } }, "cn");
     // Only these two: toApiCase would otherwise have accepted both as the API's own spelling.
     expect(failures).toEqual([
-      { property: "", reason: "SdkAppId is written in PascalCase: did you mean sdkAppId? (argument names are camelCase)" },
+      { property: "", reason: "SdkAppId: is written in PascalCase: did you mean sdkAppId? (argument names are camelCase)" },
       { property: "agentParams.UserId", reason: "is written in PascalCase: did you mean userId? (argument names are camelCase)" },
     ]);
   });
@@ -81,7 +81,7 @@ describe("arguments the schema cannot see", () => {
   test("a PascalCase key beside its camelCase twin is rejected too", () => {
     const args = seedArgs("mix-audio-only-cdn");
     const { failures } = checkArguments({ ...args, RoomId: "111" }, "cn");
-    expect(failures.map((f) => f.reason)).toEqual([expect.stringMatching(/^RoomId is written in PascalCase: did you mean roomId\?/)]);
+    expect(failures.map((f) => f.reason)).toEqual([expect.stringMatching(/^RoomId: is written in PascalCase: did you mean roomId\?/)]);
   });
 });
 
@@ -91,8 +91,8 @@ test("a failure on a top-level value that may hold a credential names the proper
   const url = "rtmp://push.example/live/s?txSecret=abcdef0123456789&txTime=5F5E0F00";
   const { failures } = checkArguments({ ...args, publishCdnParams: { publishCdnUrl: url }, userSig: "eJyr-misplaced", sdkAppId: "1400188366" }, "cn");
   expect(failures).toEqual(expect.arrayContaining([
-    { property: "", reason: expect.stringMatching(/^publishCdnParams must be a list \(got an object\)/) },
-    { property: "", reason: expect.stringMatching(/^userSig is not a known property/) },
+    { property: "", reason: expect.stringMatching(/^publishCdnParams: must be a list \(got an object\)/) },
+    { property: "", reason: expect.stringMatching(/^userSig: is not a known property/) },
     { property: "sdkAppId", reason: expect.stringMatching(/^must be an integer/) }, // not secret: the engine may print it
   ]));
   expect(failures.filter((f) => ["publishCdnParams", "userSig"].includes(f.property))).toEqual([]);
