@@ -1,12 +1,14 @@
 /**
  * `npm run reliability`: the fault matrix (N tasks per scenario), the bad-input corpus, the secrets audit
  * and the load run, then docs/RELIABILITY.md. Options: `--size N` (default 20), `--load N` (default 200),
- * `--corpus N` invalid cases previewed through the engine (default 24), `--only a,b` scenario names,
- * `--skip corpus,secrets,load,matrix`.
+ * `--corpus N` invalid programs previewed through the engine (default: all), `--only a,b` scenario names,
+ * `--skip corpus,secrets,load,matrix`, and `--part corpus`: the corpus alone, replacing only its section of
+ * the existing docs/RELIABILITY.md.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
+import { spliceSection, renderCorpus } from "./bad-input-report";
 import { runCorpus } from "./bad-input-run";
 import { runLoad } from "./load";
 import { renderReport, type ReliabilityFigures } from "./report";
@@ -38,6 +40,15 @@ async function main(): Promise<void> {
   const only = flag("only", "").split(",").filter(Boolean);
   const skip = new Set(flag("skip", "").split(",").filter(Boolean));
   const log = (line: string) => console.log(`[${Math.round((Date.now() - t0) / 1000)} s] ${line}`);
+  const corpusSize = Number(flag("corpus", "Infinity"));
+  if (flag("part", "") === "corpus") {
+    const corpus = await runCorpus({ invalid: corpusSize, log });
+    log(`corpus: ${corpus.engineInvalid.explained}/${corpus.engineInvalid.total} through the engine`);
+    const file = path.join(REPO, "docs", "RELIABILITY.md");
+    fs.writeFileSync(file, spliceSection(fs.readFileSync(file, "utf8"), renderCorpus(corpus, versions()["pulumi CLI"])));
+    log("replaced the Bad input section of docs/RELIABILITY.md");
+    return;
+  }
   const figures: ReliabilityFigures = { versions: versions(), startedAt: new Date().toISOString(), minutes: 0, scenarios: [] };
   const write = () => {
     figures.minutes = Math.round((Date.now() - t0) / 6000) / 10;
@@ -59,7 +70,7 @@ async function main(): Promise<void> {
     write();
   }
   if (!skip.has("corpus")) {
-    figures.corpus = await runCorpus(Number(flag("corpus", "24")), log);
+    figures.corpus = await runCorpus({ invalid: corpusSize, log });
     log(`corpus: ${figures.corpus.engineInvalid.explained}/${figures.corpus.engineInvalid.total} through the engine`);
     write();
   }

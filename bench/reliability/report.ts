@@ -1,5 +1,6 @@
 /** Renders the reliability figures as docs/RELIABILITY.md (tables first, then the method). */
 import type { CorpusResult } from "./bad-input-run";
+import { renderCorpus } from "./bad-input-report";
 import type { LoadResult } from "./load";
 import type { ScenarioResult } from "./run-scenario";
 import type { SecretsAuditResult } from "./secrets-audit";
@@ -44,15 +45,7 @@ export function renderReport(f: ReliabilityFigures): string {
     out.push(`- **${s.scenario.name}**: ${s.scenario.what} (${s.seconds} s).` +
       (s.scenario.unrecoverable ? ` Not recoverable by design: ${s.scenario.unrecoverable} Orphans whose error named room and robot UserId: ${s.explainedOrphans}.` : ""));
   }
-  if (f.corpus) {
-    const c = f.corpus;
-    out.push("", "## Bad input", "");
-    out.push(`- Through the engine, one preview per case: ${c.engineInvalid.explained}/${c.engineInvalid.total} invalid programs failed at preview naming the camelCase property and the rule.`);
-    out.push(`- Through the provider's check (what the engine calls), in process: ${c.checkInvalid.explained}/${c.checkInvalid.total} invalid cases.`);
-    out.push(`- ${c.engineValid.total} valid edge cases in one program: preview ${c.engineValid.passed ? "passed" : `**failed**: ${c.engineValid.error}`}.`);
-    out.push(`- API requests reaching the emulator: ${c.requests}.`);
-    for (const x of c.engineInvalid.failures) out.push(`  - not explained: ${x.name}: ${x.text.replace(/\n/g, " ").slice(0, 200)}`);
-  }
+  if (f.corpus) out.push("", ...renderCorpus(f.corpus, f.versions["pulumi CLI"] ?? "?"));
   if (f.secrets) {
     const s = f.secrets;
     out.push("", "## Secrets audit", "");

@@ -5,19 +5,25 @@
  */
 import "./harness"; // puts pulumi on PATH and sets the long jest timeout
 import { INVALID_CASES, VALID_CASES } from "../../bench/reliability/bad-input";
-import { runCorpus } from "../../bench/reliability/bad-input-run";
+import { NPM_TEST_INVALID, runCorpus } from "../../bench/reliability/bad-input-run";
 import { runSecretsAudit } from "../../bench/reliability/secrets-audit";
+import { INVALID_BODIES_BY_GROUP } from "../fixtures/invalid-bodies";
 
-test("the corpus is big enough to cover every rule group", () => {
+const GROUPS = [...Object.keys(INVALID_BODIES_BY_GROUP), "not an argument"].sort();
+
+test("the corpus covers every rule group, type mistakes, unknown fields and names that are not arguments", () => {
   expect(INVALID_CASES.length).toBeGreaterThanOrEqual(60);
+  expect([...new Set(INVALID_CASES.map((c) => c.group))].sort()).toEqual(GROUPS);
+  expect(new Set(INVALID_CASES.map((c) => c.resource)).size).toBe(INVALID_CASES.length);
   expect(VALID_CASES.length).toBeGreaterThan(0);
 });
 
-test("invalid programs fail at preview with property and rule; valid edge cases pass; nothing reaches the emulator", async () => {
-  const r = await runCorpus(8);
+test(`${NPM_TEST_INVALID} invalid programs fail at preview with property and rule; valid edge cases pass; nothing reaches the emulator`, async () => {
+  const r = await runCorpus({ invalid: NPM_TEST_INVALID });
   expect(r.engineInvalid.failures).toEqual([]);
-  expect(r.engineInvalid.explained).toBe(8);
-  expect(r.engineValid).toEqual({ total: VALID_CASES.length, passed: true, error: undefined });
+  expect(r.engineInvalid).toMatchObject({ total: NPM_TEST_INVALID, explained: NPM_TEST_INVALID });
+  expect(Object.keys(r.engineInvalid.byGroup).sort()).toEqual(GROUPS); // every group went through the engine
+  expect(r.engineValid).toMatchObject({ total: VALID_CASES.length, passed: true });
   expect(r.checkInvalid).toEqual({ total: INVALID_CASES.length, explained: INVALID_CASES.length });
   expect(r.requests).toBe(0);
 });
