@@ -8,11 +8,10 @@
  * Two kinds of preview, each minus a preview of an empty program (the fixed cost of starting the CLI,
  * language host and provider host):
  * - `create`: a fresh stack declaring N resources — check only;
- * - `diff`: a stack holding N resources whose arguments changed — check and diff (taken from the
- *   throughput run, right after its create phase).
+ * - `diff`: a stack holding N resources whose arguments changed — check and diff.
  */
 import type { RunningEmulator } from "../emulator";
-import { openBenchStack, preview, type BenchStack } from "./engine";
+import { destroy, openBenchStack, preview, up } from "./engine";
 import type { Variant } from "./variants";
 
 /** One timed preview. */
@@ -48,20 +47,38 @@ export async function runCreatePreviews(emulator: RunningEmulator, stateDir: str
   return samples;
 }
 
-/** A preview of changed arguments on a stack that holds `n` resources (then restores the declaration). */
-export async function diffPreview(s: BenchStack, n: number, rep: number, log: (l: string) => void): Promise<PreviewSample> {
-  const generation = s.declared.generation;
-  s.declared.generation = generation + 1;
-  const r = await preview(s);
-  s.declared.generation = generation;
-  log(`  preview diff   ${s.variant.padEnd(5)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);
-  return { kind: "diff", variant: s.variant, n, rep, wallMs: r.wallMs, failedOps: r.failedOps };
-}
-
-/** A preview of an empty program on a stack that holds nothing: the fixed cost to subtract from diff previews. */
-export async function emptyPreview(emulator: RunningEmulator, stateDir: string, rep: number, log: (l: string) => void): Promise<PreviewSample> {
-  const s = await openBenchStack(emulator, stateDir, "noop", `diff-empty-r${rep}`);
-  const r = await preview(s);
-  log(`  preview diff   empty rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s`);
-  return { kind: "diff", variant: "empty", n: 0, rep, wallMs: r.wallMs, failedOps: r.failedOps };
+/**
+ * Check+diff previews, interleaved like the fresh-stack ones: a no-op and an ours stack each created with
+ * `n` resources, then `reps` rounds of (empty program, no-op, ours) previews of changed arguments, then
+ * both destroyed. Interleaving matters more than anything else here: on a shared 2-core machine the same
+ * preview varies by a second or more from one minute to the next.
+ */
+export async function runDiffPreviews(emulator: RunningEmulator, stateDir: string, n: number, reps: number, log: (l: string) => void): Promise<PreviewSample[]> {
+  const stacks = {
+    empty: await openBenchStack(emulator, stateDir, "noop", "diff-empty"),
+    noop: await openBenchStack(emulator, stateDir, "noop", "diff"),
+    ours: await openBenchStack(emulator, stateDir, "ours", "diff"),
+  };
+  const held = [stacks.noop, stacks.ours];
+  for (const s of held) {
+    s.declared.count = n;
+    const r = await up(s);
+    if (r.error) throw new Error(`bench: could not create the ${s.variant} stack for diff previews: ${r.error}`);
+  }
+  const samples: PreviewSample[] = [];
+  try {
+    for (let rep = 1; rep <= reps; rep++) {
+      for (const variant of ["empty", "noop", "ours"] as const) {
+        const s = stacks[variant];
+        s.declared.generation = 2; // changed push URLs: an in-place update for every resource
+        const r = await preview(s);
+        s.declared.generation = 1;
+        samples.push({ kind: "diff", variant, n: variant === "empty" ? 0 : n, rep, wallMs: r.wallMs, failedOps: r.failedOps });
+        log(`  preview diff   ${variant.padEnd(5)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);
+      }
+    }
+  } finally {
+    for (const s of held) await destroy(s);
+  }
+  return samples;
 }

@@ -224,7 +224,9 @@ ${reading(r)}
 ## 2. Provider overhead in preview (N=${r.previewN})
 
 Preview wall time of N PublishCdnStream vs N no-op resources, each minus the preview of an empty program
-(the fixed cost of CLI, language host and provider host). Previews make no API call.
+(the fixed cost of CLI, language host and provider host), medians of ${r.reps.preview} rounds in which the
+variants run one after another (fresh stacks: empty, one-property no-op, no-op, ours; changed arguments:
+empty, no-op, ours on stacks already holding N resources, every push URL changed). Previews make no API call.
 
 The no-op registers PublishCdnStream's exact property map (bench/noop-provider.ts: the same 18 output
 names, the same secret arguments and \`additionalSecretOutputs\`) behind a provider whose check and diff do

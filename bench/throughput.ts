@@ -28,7 +28,7 @@ export interface ThroughputOptions {
   stateDir: string;
   sizes: readonly number[];
   reps: number;
-  /** Called after each create, with the stack still holding N resources (footprint, diff preview). */
+  /** Called after each create, with the stack still holding N resources (the footprint). */
   afterCreate?: (s: BenchStack, n: number, rep: number) => Promise<void>;
   /** Progress lines. */
   log: (line: string) => void;
