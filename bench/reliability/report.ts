@@ -65,7 +65,7 @@ export function renderReport(f: ReliabilityFigures): string {
   out.push("", "## Method", "");
   out.push("- The emulator runs in the benchmark's process on 127.0.0.1 (port 0; the restart scenario reopens the same port with its `--data` file). " +
     "Faults use `POST /_emulator/faults`; idle expiry uses `POST /_emulator/tasks/<id>/expire`.");
-  out.push("- Stacks are Automation API inline programs on a `file://` backend with the passphrase secrets provider, run by the Pulumi CLI and its dynamic-provider host; the provider is the compiled `dist/provider/lifecycle.js`.");
+  out.push("- Stacks are Automation API inline programs on a `file://` backend with the passphrase secrets provider, run by the Pulumi CLI and its dynamic-provider host; the provider is the compiled package (`pulumi-trtc-relay/impl`, dist/provider/impl.js), loaded by the 75-byte provider text each resource stores.");
   out.push("- Retries are the provider's `attempt N failed` diagnostics in the engine output; requests are counted from the emulator's request log across restarts.");
   out.push("- Orphan: a running emulator task whose TaskId no resource in state holds. Lost: a TaskId in state the emulator never issued. Duplicate: two running tasks with the same RoomId and AgentParams.UserId.");
   out.push("- Timings are informational only; nothing is asserted on them. The quick subset runs in `npm test` (tests/e2e/reliability-*.test.ts).", "");
