@@ -103,13 +103,28 @@ function targets(r: BenchResults): string {
     ["target", "measured", "verdict"],
     [
       [`ratio ≥ 0.9 of the limit after subtracting the engine floor (N=${top}, per phase)`, PHASES.map((p, i) => `${p} ${fmtRatio(ratios[i])}`).join(", "), yes(ratios.every((x) => x >= 0.9))],
-      [`the same from the API side: pace = (requests − 1) / 20 s over the arrival span (N=${top})`, PHASES.map((p, i) => `${p} ${fmt(paces[i])}`).join(", "), yes(paces.every((x) => x >= 0.9))],
+      [`not a target, for reading the ratio: pace the API saw = (requests − 1) / 20 s over the arrival span (N=${top})`, PHASES.map((p, i) => `${p} ${fmt(paces[i])}`).join(", "), paceVerdict(r, paces)],
       ["zero failed resource operations (ours, every phase and N)", `${failures} failed, ${total(ours, (x) => x.traffic.throttled)} throttled answers (retried)`, yes(failures === 0)],
       [`server never sees more than ${LIMIT_PER_SECOND} of one action in any 1000 ms (ours)`, `at most ${maxPerSecond}`, yes(maxPerSecond <= LIMIT_PER_SECOND)],
       [`preview overhead per resource ≤ 1.2 × no-op of the same shape (N=${r.previewN})`, `check+diff ${fmt(diff.ratio)}, check only ${fmt(create.ratio)}`, yes(diff.ratio <= 1.2 && create.ratio <= 1.2)],
       ["stored provider ≤ 4 KB per resource", provider ? `${provider.providerBytes} bytes` : "n/a", yes(!!provider && provider.providerBytes <= 4096)],
     ],
   );
+}
+
+/**
+ * What the pace says: the limiter's ceiling is (window / (window + margin)) of the limit; a phase well below
+ * it whose no-op run alone took longer than the API floor was paced by the engine, not by the limiter.
+ */
+function paceVerdict(r: BenchResults, paces: readonly number[]): string {
+  const top = Math.max(...r.sizes);
+  const ceiling = RATE_WINDOW_MS / (RATE_WINDOW_MS + RATE_MARGIN_MS);
+  const engineBound = PHASES.filter((p, i) => paces[i] < 0.95 * ceiling && medWall(pick(r.throughput, "noop", top, p)) > (top / LIMIT_PER_SECOND) * 1000);
+  const atCeiling = PHASES.filter((_, i) => paces[i] >= 0.95 * ceiling);
+  return [
+    atCeiling.length ? `${atCeiling.join(", ")}: at the limiter's ceiling of ${fmt(ceiling, 3)}` : "",
+    engineBound.length ? `${engineBound.join(", ")}: engine-bound (the no-op alone was slower than N / 20 s)` : "",
+  ].filter(Boolean).join("; ") || "below the ceiling";
 }
 
 function previewTable(r: BenchResults): string {
