@@ -65,7 +65,8 @@ const finishedMessage = (taskId: string): string =>
   `The TRTC relay task ${taskId} is no longer running: it ended on its own (every mixed anchor left the room for ` +
   `longer than agentParams.maxIdleTime, its TaskId passed the 30-day limit, or it was stopped outside Pulumi). ` +
   `Pulumi has recorded it as finished; run \`pulumi up\` again to start a replacement task ` +
-  `(or \`pulumi refresh\` to drop it from state).`;
+  `(or \`pulumi refresh\` to drop it from state). If other tasks may have ended too, ` +
+  `\`pulumi up --continue-on-error\` finds them all in one run (the engine stops at the first failure otherwise).`;
 
 /** The provider methods over `overrides` + the real client and environment; the module exports one instance. */
 export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
