@@ -92,7 +92,9 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
       if (phase === "update") fleet.generation = 2;
       await scenario.before?.[phase]?.(rig);
       const run = async (onOutput: (s: string) => void) =>
-        phase === "destroy" ? stack.destroy({ onOutput, parallel: 16 }) : stack.up({ onOutput, parallel: 16 });
+        phase === "destroy"
+          ? stack.destroy({ onOutput, parallel: 16, continueOnError: scenario.continueOnError })
+          : stack.up({ onOutput, parallel: 16, continueOnError: scenario.continueOnError });
       await rig.control("DELETE", "faults");
       for (const f of scenario.faults?.[phase] ?? []) await rig.control("POST", "faults", f);
       const atStart = requestsSoFar(rig);

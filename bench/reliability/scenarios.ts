@@ -27,6 +27,8 @@ export interface Scenario {
   persist?: boolean;
   /** Recovery is impossible by design here (a Start whose answer was lost); the report says so. */
   unrecoverable?: string;
+  /** Every run is `--continue-on-error`, as the ended-task error advises (the engine then attempts every operation). */
+  continueOnError?: boolean;
 }
 
 const total = (rig: Rig): number => Object.values(rig.requests).reduce((a, b) => a + b, 0);
@@ -100,6 +102,12 @@ export const SCENARIOS: readonly Scenario[] = [
     name: "finished-on-own",
     what: "3 tasks end by idle expiry between up and update",
     before: { update: expireSome(3) },
+  },
+  {
+    name: "finished-on-own-coe",
+    what: "as finished-on-own, every run with --continue-on-error (what the error advises)",
+    before: { update: expireSome(3) },
+    continueOnError: true,
   },
   {
     name: "sequence-replay",
