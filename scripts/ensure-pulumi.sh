@@ -10,6 +10,22 @@ BIN_DIR="$CACHE_ROOT/pulumi-$PULUMI_VERSION/bin"
 
 log() { echo "ensure-pulumi: $*" >&2; }
 
+# The dynamic-provider launcher, next to the CLI as Pulumi's own distribution ships it. Found there, the engine
+# uses it without the "using pulumi-resource-pulumi-nodejs from $PATH" warning it prints for one found on PATH.
+# This is the script @pulumi/pulumi carries at its root: it resolves the SDK from the project directory.
+install_launcher() {
+  local launcher="$BIN_DIR/pulumi-resource-pulumi-nodejs"
+  [ -x "$launcher" ] && return 0
+  cat > "$launcher.tmp" <<'SCRIPT'
+#!/bin/sh
+PULUMI_DYNAMIC_PROVIDER_SCRIPT_PATH=$(node -e "console.log(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))")
+if [ ! -z "$PULUMI_DYNAMIC_PROVIDER_SCRIPT_PATH" ]; then
+    node "$PULUMI_DYNAMIC_PROVIDER_SCRIPT_PATH" $@
+fi
+SCRIPT
+  chmod +x "$launcher.tmp" && mv "$launcher.tmp" "$launcher"
+}
+
 if [ -z "${PULUMI_FORCE_BUILD:-}" ] && command -v pulumi >/dev/null 2>&1 && [ "$(command -v pulumi)" != "$BIN_DIR/pulumi" ]; then
   if pulumi version >/dev/null 2>&1 && [ -n "$(pulumi version 2>/dev/null)" ]; then
     dirname "$(command -v pulumi)"
@@ -19,6 +35,7 @@ fi
 
 if [ -x "$BIN_DIR/pulumi" ] && [ -n "$("$BIN_DIR/pulumi" version 2>/dev/null)" ] \
    && { [ -n "${PULUMI_SKIP_LANGUAGE_HOST:-}" ] || [ -x "$BIN_DIR/pulumi-language-nodejs" ] || [ -f "$BIN_DIR/.no-language-host" ]; }; then
+  install_launcher
   echo "$BIN_DIR"
   exit 0
 fi
@@ -62,4 +79,5 @@ if [ -z "${PULUMI_SKIP_LANGUAGE_HOST:-}" ]; then
   fi
 fi
 log "built $("$BIN_DIR/pulumi" version) into $BIN_DIR"
+install_launcher
 echo "$BIN_DIR"

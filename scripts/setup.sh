@@ -30,5 +30,10 @@ npx tsc -p tsconfig.json >&2
 
 bash scripts/ensure-chromium.sh >&2  # the browser tests need Debian's Chromium; fails loudly when it cannot be installed
 pulumi_dir="$(bash scripts/ensure-pulumi.sh)"
-# The dynamic-provider launcher (pulumi-resource-pulumi-nodejs) ships at the root of @pulumi/pulumi.
-echo "export PATH=\"$pulumi_dir:$PWD/node_modules/@pulumi/pulumi:\$PATH\""
+# The dynamic-provider launcher (pulumi-resource-pulumi-nodejs) sits next to the CLI (ensure-pulumi.sh); a CLI
+# found elsewhere without one gets @pulumi/pulumi's own copy on PATH instead.
+if [ -x "$pulumi_dir/pulumi-resource-pulumi-nodejs" ]; then
+  echo "export PATH=\"$pulumi_dir:\$PATH\""
+else
+  echo "export PATH=\"$pulumi_dir:$PWD/node_modules/@pulumi/pulumi:\$PATH\""
+fi

@@ -26,7 +26,9 @@ function ensurePulumiOnPath(): void {
   const hasPulumi = dirs.some((d) => d && fs.existsSync(path.join(d, "pulumi")));
   const extra: string[] = [];
   if (!hasPulumi) extra.push(execFileSync("bash", [path.join(REPO, "scripts", "ensure-pulumi.sh")], { encoding: "utf8" }).trim());
-  if (!dirs.includes(launcher)) extra.push(launcher);
+  // ensure-pulumi.sh puts the launcher next to the CLI it builds; elsewhere, @pulumi/pulumi's copy.
+  const hasLauncher = [...extra, ...dirs].some((d) => d && fs.existsSync(path.join(d, "pulumi-resource-pulumi-nodejs")));
+  if (!hasLauncher) extra.push(launcher);
   if (extra.length) process.env.PATH = [...extra, ...dirs].join(path.delimiter);
 }
 ensurePulumiOnPath();
