@@ -3,7 +3,8 @@
  * `/_emulator/stats`), other error answers, and the most requests per action that arrived within any
  * 1000 ms (from `/_emulator/requests`), which shows whether a client kept under the limit.
  */
-import { emulatorControl, type RunningEmulator } from "../emulator";
+import { emulatorControl, type RateStats, type RequestLogEntry, type RunningEmulator } from "../emulator";
+import { maxInWindow } from "./stats";
 
 /** Counters of one phase. */
 export interface PhaseTraffic {
@@ -23,32 +24,12 @@ export interface PhaseTraffic {
   spanMs: number;
 }
 
-interface Stats {
-  requests: Record<string, number>;
-  throttled: Record<string, number>;
-}
-
-interface LogEntry {
-  at: string;
-  action: string;
-  outcome: string;
-}
+type Stats = Pick<RateStats, "requests" | "throttled">;
+type LogEntry = Pick<RequestLogEntry, "at" | "action" | "outcome">;
 
 const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
 
 const control = <T>(emulator: RunningEmulator, route: string): Promise<T> => emulatorControl<T>(emulator.url, "GET", route);
-
-/** Most timestamps (ms) of one key within any interval of `windowMs`. */
-export function maxInWindow(times: number[], windowMs = 1000): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while (sorted[end] - sorted[start] >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
 
 /**
  * Starts watching: returns a function that, called when the phase is over, reports the phase's traffic.
@@ -60,15 +41,16 @@ export async function watchTraffic(emulator: RunningEmulator): Promise<() => Pro
   return async () => {
     const after = await control<Stats>(emulator, "stats");
     const { requests } = await control<{ requests: LogEntry[] }>(emulator, "requests");
-    const mine = requests.filter((e) => Date.parse(e.at) >= since);
+    const mine = requests.map((e) => ({ ...e, ms: Date.parse(e.at) })).filter((e) => e.ms >= since);
     const byAction = new Map<string, number[]>();
-    for (const e of mine) byAction.set(e.action, [...(byAction.get(e.action) ?? []), Date.parse(e.at)]);
+    for (const e of mine) byAction.set(e.action, [...(byAction.get(e.action) ?? []), e.ms]);
+    const times = mine.map((e) => e.ms);
     return {
       requests: sum(after.requests) - sum(before.requests),
       throttled: sum(after.throttled) - sum(before.throttled),
       otherErrors: mine.filter((e) => e.outcome !== "ok" && e.outcome !== "RequestLimitExceeded").length,
       maxPerSlidingSecond: Math.max(0, ...[...byAction.values()].map((t) => maxInWindow(t))),
-      spanMs: mine.length > 1 ? Math.max(...mine.map((e) => Date.parse(e.at))) - Math.min(...mine.map((e) => Date.parse(e.at))) : 0,
+      spanMs: times.length > 1 ? Math.max(...times) - Math.min(...times) : 0,
     };
   };
 }

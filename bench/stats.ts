@@ -10,6 +10,21 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/**
+ * Most timestamps (ms) within any half-open interval [t, t + windowMs): the count a server applying a
+ * sliding window would see. The benchmarks and the limiter tests judge arrivals and grants with it.
+ */
+export function maxInWindow(times: readonly number[], windowMs = 1000): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while (sorted[end] - sorted[start] >= windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
 /** The least and greatest of `values`; NaNs when empty. */
 export function range(values: readonly number[]): { min: number; max: number } {
   return values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: NaN, max: NaN };

@@ -7,28 +7,13 @@
 import { TrtcClient } from "../../provider/api/client";
 import { STOP, clone } from "../fixtures/bodies";
 import { useScriptedServer } from "../helpers/scripted-server";
+import { maxInWindow, median } from "../../bench/stats";
 
 const N = 200;
 const CLIENTS = 4;
 const LIMIT = 20;
 
 const fixture = useScriptedServer({ reset: false });
-
-/** Largest number of timestamps inside any half-open window [t, t + windowMs). */
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 test(`${N} concurrent requests from ${CLIENTS} clients: every 1 s window at the server holds at most ${LIMIT}`, async () => {
   const clients = Array.from(
@@ -49,7 +34,7 @@ test(`${N} concurrent requests from ${CLIENTS} clients: every 1 s window at the 
   expect(new Set(results.map((r) => r.TaskId)).size).toBe(N);
   const arrivals = fixture.server.calls.map((c) => c.at);
   expect(arrivals).toHaveLength(N);
-  const maxPerSecond = maxInAnyWindow(arrivals, 1000);
+  const maxPerSecond = maxInWindow(arrivals, 1000);
   expect(maxPerSecond).toBeLessThanOrEqual(LIMIT);
 
   const sorted = [...arrivals].sort((a, b) => a - b);

@@ -1,9 +1,8 @@
 /**
  * The benchmark's statistics and formatting helpers (no timing is asserted anywhere: these are pure).
  */
-import { maxInWindow } from "../../bench/emulator-window";
 import { parseArgs } from "../../bench/main";
-import { fmt, fmtRate, fmtRatio, limitRatio, markdownTable, median, overheadRatio, range } from "../../bench/stats";
+import { fmt, fmtRate, fmtRatio, limitRatio, markdownTable, maxInWindow, median, overheadRatio, range } from "../../bench/stats";
 
 describe("bench statistics", () => {
   test("median of odd and even counts, NaN when empty, input untouched", () => {
