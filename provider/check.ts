@@ -72,9 +72,9 @@ const SETTINGS = ["region", "endpoint", "secretId", "secretKey", "securityToken"
  * Arguments the schema cannot judge. A computed output name or a setting (`region`, `endpoint`,
  * credentials) would be dropped by argumentsOf without a word, and a PascalCase key (`SdkAppId`, or
  * `agentParams.UserId`) would pass, since toApiCase turns it into the API's own spelling; JavaScript and
- * untyped programs can write either.
+ * untyped programs can write either. `args` is `argumentsOf(news)`, passed in when the caller already has it.
  */
-export function misplacedArguments(news: Record<string, unknown>): CheckFailure[] {
+export function misplacedArguments(news: Record<string, unknown>, args: unknown = argumentsOf(news)): CheckFailure[] {
   const failures: CheckFailure[] = [];
   for (const [key, value] of Object.entries(news)) {
     if (value === undefined) continue;
@@ -97,7 +97,7 @@ export function misplacedArguments(news: Record<string, unknown>): CheckFailure[
       }
     }
   };
-  walk(argumentsOf(news), "");
+  walk(args, "");
   return failures;
 }
 
@@ -109,7 +109,7 @@ export function checkArguments(
   news: Record<string, unknown>, site: Site, canGenerate?: CanGenerateUserSig,
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const inputs = argumentsOf(news) as unknown as Record<string, unknown>;
-  const misplaced = misplacedArguments(news);
+  const misplaced = misplacedArguments(news, inputs);
   const result = validateRequest("StartPublishCdnStream", asSent(toApiCase(inputs), canGenerate), { site });
   if (result.ok) return { inputs, failures: valuesHidden(misplaced, news) };
   const unknowns = unknownPaths(inputs);
