@@ -115,6 +115,7 @@ export async function runWithRetry<T>(attempt: (ctx: AttemptContext) => Promise<
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(deadlineReason(options.action, deadlineMs)), deadlineMs);
   let possiblyApplied = false;
+  let previous: TencentCloudError | undefined;
   let resigned = false;
   let resign = false;
   try {
@@ -132,11 +133,12 @@ export async function runWithRetry<T>(attempt: (ctx: AttemptContext) => Promise<
       possiblyApplied ||= mayHaveApplied(error);
       if (decision === "applied") return { kind: "applied", evidence: error, attempts: n };
       if (decision === "outcome-unknown") return { kind: "unknown", error, attempts: n };
-      if (decision === "fail") throw error;
+      if (decision === "fail") throw cutByDeadline(error, previous, options.action, deadlineMs, n);
       if (decision === "resign" && resigned) throw error;
       if (n >= maxAttempts) throw error;
       const delayMs = decision === "resign" ? 0 : backoffDelay(n - 1, decision === "retry-throttled", options.backoff, options.random);
       if (controller.signal.aborted || delayMs >= remainingMs()) throw deadlineExceeded(options.action, deadlineMs, error, n);
+      previous = error;
       resign = decision === "resign";
       resigned ||= resign;
       options.onRetry?.({ action: options.action, attempt: n, error, decision, delayMs });
@@ -157,8 +159,19 @@ export class DeadlineReason extends Error {
 
 const deadlineReason = (action: string, deadlineMs: number): DeadlineReason => new DeadlineReason(action, deadlineMs);
 
+/**
+ * An attempt the deadline cut short says only "deadline"; when earlier attempts failed, the
+ * error that made us retry is the one worth reporting, so it becomes the cause. Whether the cut attempt
+ * reached Tencent still comes from the cut attempt.
+ */
+function cutByDeadline(error: TencentCloudError, previous: TencentCloudError | undefined, action: string, deadlineMs: number, attempts: number): TencentCloudError {
+  // Not keyed on the abort signal: the attempt's own timeout, trimmed to the remaining budget, can fire first.
+  if (!previous || error.code !== ClientErrorCode.DeadlineExceeded) return error;
+  return deadlineExceeded(action, deadlineMs, previous, attempts, error.reached);
+}
+
 /** The error thrown when the deadline leaves no room for the retry the table asked for. */
-export function deadlineExceeded(action: string, deadlineMs: number, last: TencentCloudError, attempts: number): TencentCloudError {
+export function deadlineExceeded(action: string, deadlineMs: number, last: TencentCloudError, attempts: number, reached = last.reached): TencentCloudError {
   return new TencentCloudError({
     code: ClientErrorCode.DeadlineExceeded,
     action,
@@ -166,7 +179,7 @@ export function deadlineExceeded(action: string, deadlineMs: number, last: Tence
     requestId: last.requestId,
     httpStatus: last.httpStatus,
     attempts,
-    reached: last.reached,
+    reached,
     retryable: false,
     fault: "server",
     cause: last,

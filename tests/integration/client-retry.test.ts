@@ -222,6 +222,13 @@ describe("deadlines and clocks", () => {
     }
   });
 
+  test("a retry the deadline cuts mid-flight still reports the error that caused the retry", async () => {
+    http1.script(apiError("InternalError", "backend hiccup", "req-first"), { ...ok(), delayMs: 5_000 });
+    const { error } = await run("InternalError, then an answer slower than deadlineMs (1 s)", http1, "update", { deadlineMs: 1_000, backoff: { baseMs: 10, throttledBaseMs: 10, capMs: 10 } });
+    expect(error).toMatchObject({ code: ClientErrorCode.DeadlineExceeded, cause: { code: "InternalError" }, reached: "maybe", attempts: 2, retryable: false });
+    expect(error!.message).toContain("InternalError: backend hiccup");
+  });
+
   test("the deadline cuts an in-flight Update short; an in-flight Start becomes unknown", async () => {
     http1.script({ ...ok(), delayMs: 5_000 }, { ...ok(), delayMs: 5_000 });
     const update = await run("answer slower than deadlineMs (1 s)", http1, "update", { deadlineMs: 1_000 });
