@@ -4,8 +4,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { validateRequest } from "../provider/api/validate";
-import { tc3Authorization } from "../provider/api/sign";
+import { validateRequest } from "../trtc/validate";
+import { tc3Authorization } from "../trtc/client/sign";
 import { repoRoot } from "./paths";
 import { median } from "./stats";
 

@@ -9,8 +9,8 @@
  * holds them; the request body is a secret input for the same reason.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { toApiCase } from "../provider/api/casing";
-import { tc3Authorization } from "../provider/api/sign";
+import { toApiCase } from "../trtc/casing";
+import { tc3Authorization } from "../trtc/client/sign";
 import type { PublishCdnStreamArgs } from "../provider/args";
 
 /** Environment variables the naive provider reads in the provider process (the CLI passes them on). */

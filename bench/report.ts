@@ -2,7 +2,7 @@
  * Writes docs/BENCHMARKS.md from one run's results: the machine, the exact command, every table, and each
  * target with whether this run met it. Pure formatting: it measures nothing.
  */
-import { RATE_MARGIN_MS, RATE_WINDOW_MS } from "../provider/api/rate-limit";
+import { RATE_MARGIN_MS, RATE_WINDOW_MS } from "../trtc/client/rate-limit";
 import type { MachineInfo } from "./machine";
 import type { Footprint } from "./footprint";
 import type { MicroResult } from "./micro";
@@ -179,7 +179,7 @@ function reading(r: BenchResults): string {
     return `- ${p}: the engine alone (no-op) finished ${top} resources in ${secs(noop)} s, ${fmt(engineRate, 1)}/s` +
       ` (${fmt(engineRate / LIMIT_PER_SECOND)} of the API limit); ours reached the API at a pace of ${fmt(pace)}.`;
   });
-  return `The client limiter (provider/api/rate-limit.ts) spaces grants ${RATE_WINDOW_MS + RATE_MARGIN_MS} ms / 20 apart, so its
+  return `The client limiter (trtc/client/rate-limit.ts) spaces grants ${RATE_WINDOW_MS + RATE_MARGIN_MS} ms / 20 apart, so its
 own ceiling is ${fmt(ceiling, 3)} of the limit. A pace well below that ceiling, at a time when the no-op engine
 run itself needs longer than N / 20 s, means the engine (handing out resource operations), not the
 limiter, set the pace on this machine; shrinking the limiter's margin could not change it.

@@ -3,13 +3,13 @@
  * `startEmulator` hands it out so in-process tests can inspect it without HTTP when they want to.
  */
 import { CallbackSender } from "./callbacks/sender";
-import { EmulatorClock } from "./clock";
-import { FaultInjector } from "./faults";
+import { EmulatorClock } from "./state/clock";
+import { FaultInjector } from "./api/faults";
 import type { ResolvedOptions } from "./options";
-import { RateLimiter } from "./rate-limit";
-import { RequestLog } from "./request-log";
-import { RoomPresence } from "./rooms";
-import { FileStore, MemoryStore, type EmulatorStore } from "./store";
+import { RateLimiter } from "./api/rate-limit";
+import { RequestLog } from "./api/request-log";
+import { RoomPresence } from "./state/rooms";
+import { FileStore, MemoryStore, type EmulatorStore } from "./state/store";
 
 /** Everything a request can touch. */
 export interface EmulatorCore {

@@ -2,7 +2,7 @@
  * Reading bodies and writing Tencent's response envelopes over node:http.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ApiError } from "./errors";
+import type { ApiError } from "./api/errors";
 
 /** Tencent's documented TC3 POST body limit (spec §7.1). */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -9,17 +9,17 @@
  */
 export { startEmulator, type RunningEmulator } from "./server";
 export { DEFAULT_RATE_LIMIT_PER_SECOND, type EmulatorOptions } from "./options";
-export { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, TRTC_SERVICE, MAX_CLOCK_SKEW_SECONDS, type EmulatorCredential } from "./auth";
-export { CONTROL_PREFIX } from "./control-api";
+export { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, TRTC_SERVICE, MAX_CLOCK_SKEW_SECONDS, type EmulatorCredential } from "./api/auth";
+export { CONTROL_PREFIX } from "./control/routes";
 export type { EmulatorCore } from "./core";
-export type { TaskRecord, TaskStatus, FinishReason, HistoryEntry } from "./task";
-export type { RoomRecord } from "./store";
-export type { FaultSpec, FaultRule } from "./faults";
-export type { RateStats } from "./rate-limit";
-export type { RequestLogEntry } from "./request-log";
-export type { Site } from "./router";
-export type { ApiError } from "./errors";
+export type { TaskRecord, TaskStatus, FinishReason, HistoryEntry } from "./state/task";
+export type { RoomRecord } from "./state/store";
+export type { FaultSpec, FaultRule } from "./api/faults";
+export type { RateStats } from "./api/rate-limit";
+export type { RequestLogEntry } from "./api/request-log";
+export type { Site } from "./api/router";
+export type { ApiError } from "./api/errors";
 export type { CallbackOptions, CallbackTargetView } from "./callbacks/config";
 export type { CallbackDeliveryView, AttemptView, DeliveryState } from "./callbacks/view";
 export type { CallbackCause, PushFaultSpec } from "./callbacks/push-state";
-export { emulatorControl } from "./control-client";
+export { emulatorControl } from "./control/client";

@@ -2,12 +2,12 @@
  * Options of {@link startEmulator} and their defaults, resolved in one place so the CLI, the tests and the
  * provider's embedded mode all get the same emulator for the same switches.
  */
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type EmulatorCredential } from "./auth";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type EmulatorCredential } from "./api/auth";
 import { resolveCallbackOptions, type CallbackOptions, type CallbackTarget } from "./callbacks/config";
-import type { ClockFn } from "./clock";
+import type { ClockFn } from "./state/clock";
 import { DEFAULT_MAX_BODY_BYTES } from "./http-io";
-import type { Site } from "./router";
-import { toKeyRing } from "./usersig-check";
+import type { Site } from "./api/router";
+import { toKeyRing } from "./api/usersig-check";
 
 /** Documented per-action limit (spec §9). */
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 20;

@@ -4,8 +4,8 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleApiRequest } from "./api-request";
-import { CONTROL_PREFIX, handleControlRequest } from "./control-api";
+import { handleApiRequest } from "./api/request";
+import { CONTROL_PREFIX, handleControlRequest } from "./control/routes";
 import { createCore, type EmulatorCore } from "./core";
 import { handleDashboardRequest, isDashboardRoute } from "./dashboard/routes";
 import { sendJson } from "./http-io";

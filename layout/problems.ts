@@ -3,14 +3,14 @@
  * under later cells, too many mixed streams, watermarks outside the canvas.
  *
  * Where a fact is also a request rule (cells inside the canvas, at most 16 streams), the rule and the limit
- * come from the shared schema table (provider/api/schema/) rather than being restated here, and such
+ * come from the shared schema table (trtc/schema/) rather than being restated here, and such
  * problems are errors. The rest (buried cells, empty cells, watermarks past the edge, too many users in
  * the room for a dynamic layout) are about the picture, not the request, and are computed from the cells
  * as placed so the drawing can mark the exact rectangle.
  */
-import { formatPath } from "../provider/api/casing";
-import { MAX_MIXED_STREAMS } from "../provider/api/schema/audio";
-import { cellsInsideCanvas } from "../provider/api/schema/rules/layout";
+import { formatPath } from "../trtc/casing";
+import { MAX_MIXED_STREAMS } from "../trtc/schema/audio";
+import { cellsInsideCanvas } from "../trtc/schema/rules/layout";
 import { intersect, isFullyCovered } from "./coverage";
 import type { CellGeometry, Problem, ProblemCode, Rect, WatermarkGeometry } from "./types";
 

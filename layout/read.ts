@@ -3,7 +3,7 @@
  * needs. This is deliberately a reader, not a validator: the shared schema table decides what the API
  * accepts; here a value of the wrong type is reported as unreadable and drawn with the API default.
  */
-import { toApiCase } from "../provider/api/casing";
+import { toApiCase } from "../trtc/casing";
 import { cssColour, urlLabel } from "./labels";
 import { problemAt, type PathPart } from "./problems";
 import type { Problem, Rect, StreamKind, WatermarkGeometry } from "./types";

@@ -7,8 +7,8 @@
  * names the unknown field (cross-field rules name the other field in camelCase, e.g. "exceeds
  * videoEncode.width"). Dropping too much in preview is harmless: `up` checks again with every value known.
  */
-import { toApiCase, toPulumiKey } from "./api/casing";
-import { validateRequest, type ValidationIssue } from "./api/validate";
+import { toApiCase, toPulumiKey } from "../trtc/casing";
+import { validateRequest, type ValidationIssue } from "../trtc/validate";
 import { CONFIG_KEYS, ENV_KEYS, type Site } from "./config";
 import { COMPUTED_KEYS, argumentsOf, isArgument } from "./outputs";
 import { isSecretProperty } from "./secrets";

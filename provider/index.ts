@@ -13,18 +13,5 @@ export type {
   McuRecordParamsArgs, McuStorageParamsArgs, CloudStorageArgs, McuCloudVodArgs, McuTencentVodArgs,
 } from "./args";
 export type { PublishCdnStreamState } from "./outputs";
-export { TrtcClient, type TrtcClientOptions, type TrtcCredentials } from "./api/client";
-export { TencentCloudError, StartOutcomeUnknownError } from "./api/errors";
-export { ValidationError, validateRequest, formatIssue, type ValidationIssue } from "./api/validate";
-export { tc3Authorization } from "./api/sign";
-export {
-  genUserSig, verifyUserSig,
-  type GenUserSigInput, type VerifyUserSigOptions, type VerifyUserSigResult, type UserSigRejection,
-} from "./usersig";
-export {
-  signCallback, callbackSignMatches, verifyCallback, RelayCdnStatus, relayCdnStatusName, relayCdnStatusBody,
-  parseRelayCdnStatusEvent, EVENT_GROUP_CLOUD_PUBLISH, EVENT_TYPE_CLOUD_PUBLISH_CDN_STATUS,
-  type VerifyCallbackInput, type VerifyCallbackResult, type CallbackRejection, type CallbackHeaders,
-  type RelayCdnStatusEvent, type RelayCdnStatusEventInput, type RelayCdnStatusName, type RelayCdnStatusCode,
-  type CallbackIssue, type ParseEventResult,
-} from "./callbacks";
+// The TRTC library's public API, re-exported so `import { TrtcClient } from "pulumi-trtc-relay"` keeps working.
+export * from "../trtc";

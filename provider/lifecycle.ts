@@ -11,9 +11,9 @@
  * - delete sends Stop to where the task was started; "already gone" counts as stopped.
  * This module must accept every older state shape: old resources run it through their stored provider text.
  */
-import { toApiCase } from "./api/casing";
-import type { TrtcClient as TrtcClientType } from "./api/client";
-import type { RetryEvent } from "./api/retry";
+import { toApiCase } from "../trtc/casing";
+import type { TrtcClient as TrtcClientType } from "../trtc/client/client";
+import type { RetryEvent } from "../trtc/client/retry";
 import { checkArguments, type CheckFailure } from "./check";
 import {
   ConfigError, normalizeEndpoint, resolveCredentials, resolveTarget, storeConfig,
@@ -53,7 +53,7 @@ const defaultDeps: LifecycleDeps = {
   // Loaded on first use: a preview never calls the API, and the client (undici) is most of this module's
   // load time, which every preview's provider process would otherwise pay.
   connect: (target, credentials, onRetry) =>
-    new (require("./api/client").TrtcClient as typeof TrtcClientType)({ credentials, region: target.region, endpoint: target.endpoint, site: target.site, timeoutMs: target.timeoutMs, onRetry }),
+    new (require("../trtc/client/client").TrtcClient as typeof TrtcClientType)({ credentials, region: target.region, endpoint: target.endpoint, site: target.site, timeoutMs: target.timeoutMs, onRetry }),
   env: () => process.env,
   log: (line) => console.error(line),
 };

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { emulatorControl, startEmulator } from "../emulator";
-import { redactText } from "../provider/api/redact";
+import { redactText } from "../trtc/redact";
 
 const ROOT = path.resolve(__dirname, "../..");
 const LOCAL = path.join(ROOT, ".trtc-local");

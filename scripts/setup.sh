@@ -26,6 +26,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 node scripts/link-self.js
 echo "setup: compiling TypeScript" >&2
+rm -rf dist  # no stale output of moved or deleted sources survives a build
 npx tsc -p tsconfig.json >&2
 
 bash scripts/ensure-chromium.sh >&2  # the browser tests need Debian's Chromium; fails loudly when it cannot be installed

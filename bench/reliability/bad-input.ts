@@ -4,7 +4,7 @@
  * resource with a distinct name; the engine's diagnostics are then matched case by case.
  */
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import { toPulumiCase } from "../../provider/api/casing";
+import { toPulumiCase } from "../../trtc/casing";
 import { PublishCdnStream } from "../../provider";
 import { MIX } from "../../tests/fixtures/bodies";
 import { INVALID_BODIES_BY_GROUP, type InvalidBody } from "../../tests/fixtures/invalid-bodies";

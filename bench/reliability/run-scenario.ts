@@ -5,7 +5,7 @@
  * Every phase ends with an audit of state against the emulator.
  */
 import type { Stack } from "@pulumi/pulumi/automation";
-import { TrtcClient } from "../../provider/api/client";
+import { TrtcClient } from "../../trtc/client/client";
 import { auditStack, stateTaskIds, type Audit } from "./audit";
 import { SDK_APP_ID, identity, makeFleet, streamOf, type FleetSecrets } from "./fleet";
 import { openRig, type Rig } from "./rig";

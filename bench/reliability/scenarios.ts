@@ -3,7 +3,7 @@
  * destroy. Faults are the emulator's (`POST /_emulator/faults`); hooks do what the cloud does on its own
  * (restart, a task ending) while the engine runs.
  */
-import type { FaultSpec } from "../../emulator/faults";
+import type { FaultSpec } from "../../emulator/api/faults";
 import type { Rig } from "./rig";
 
 /** The three phases every scenario runs, in order. */

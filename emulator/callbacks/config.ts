@@ -3,7 +3,7 @@
  * `startEmulator({ callback })`, the CLI flags and `PUT /_emulator/callback`, so the three accept exactly
  * the same settings and name a bad one the same way.
  */
-import { redactUrl } from "../../provider/api/redact";
+import { redactUrl } from "../../trtc/redact";
 
 /** Documented answer window: the receiver must answer HTTP 200 within 5 s. */
 export const DEFAULT_ANSWER_TIMEOUT_MS = 5_000;

@@ -8,9 +8,9 @@
  * that can change a URL list, so Start, Update, Stop, idle expiry and a control-API expiry all go through
  * one comparison and cannot disagree about which sequence a change deserves.
  */
-import { redactUrl } from "../../provider/api/redact";
-import type { RelayCdnStatusName } from "../../provider/callbacks/event";
-import type { TaskRecord } from "../task";
+import { redactUrl } from "../../trtc/redact";
+import type { RelayCdnStatusName } from "../../trtc/callbacks/event";
+import type { TaskRecord } from "../state/task";
 
 /** What made a URL's status change; shown with each callback in the control API. */
 export type CallbackCause = "start" | "update" | "stop" | "idle" | "expired" | "fault:recover" | "fault:fail";

@@ -7,11 +7,11 @@
  * order; retries run on their own timers and may overtake, exactly the reordering the docs warn about
  * (receivers sort by EventMsTs).
  */
-import { redactUrl } from "../../provider/api/redact";
-import { relayCdnStatusBody, RelayCdnStatus } from "../../provider/callbacks/event";
-import { signCallback } from "../../provider/callbacks/sign";
-import type { EmulatorClock } from "../clock";
-import { iso, type TaskRecord } from "../task";
+import { redactUrl } from "../../trtc/redact";
+import { relayCdnStatusBody, RelayCdnStatus } from "../../trtc/callbacks/event";
+import { signCallback } from "../../trtc/callbacks/sign";
+import type { EmulatorClock } from "../state/clock";
+import { iso, type TaskRecord } from "../state/task";
 import { viewTarget, type CallbackTarget, type CallbackTargetView } from "./config";
 import { CallbackPoster } from "./post";
 import { PushStateTracker, type CallbackCause, type PushFaultSpec, type PushStatusEvent } from "./push-state";

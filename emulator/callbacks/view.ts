@@ -2,7 +2,7 @@
  * The JSON shape of one sent callback in `GET /_emulator/callbacks`; the dashboard and tests read it, so it
  * is documented in docs/EMULATOR.md and kept apart from the sender's machinery.
  */
-import type { RelayCdnStatusCode, RelayCdnStatusName } from "../../provider/callbacks/event";
+import type { RelayCdnStatusCode, RelayCdnStatusName } from "../../trtc/callbacks/event";
 import type { AttemptOutcome } from "./post";
 import type { CallbackCause } from "./push-state";
 

@@ -3,7 +3,7 @@
  * which push URL changed to which status, why, and how the receiver answered. The sender already masks
  * push URLs and the receiver; they pass through `redactUrl` again here so this page never depends on it.
  */
-import { redactUrl } from "../../provider/api/redact";
+import { redactUrl } from "../../trtc/redact";
 import type { EmulatorCore } from "../core";
 import { table } from "./fragments";
 import { html, type Html } from "./html";

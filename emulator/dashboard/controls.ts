@@ -3,8 +3,8 @@
  * control route it calls (`data-control`), and the page script sends what the user typed there with
  * fetch, so the emulator's existing checks (anchor lists, fault specs) answer, and their messages show.
  */
-import { INJECTABLE_ERRORS } from "../errors";
-import { ACTION_NAMES } from "../router";
+import { INJECTABLE_ERRORS } from "../api/errors";
+import { ACTION_NAMES } from "../api/router";
 import { html, type Html } from "./html";
 import type { RoomView } from "./view";
 

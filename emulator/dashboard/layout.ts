@@ -6,9 +6,9 @@
  */
 import { renderLayout } from "../../layout/render";
 import type { RenderResult } from "../../layout/types";
-import type { RoomRecord } from "../store";
-import { taskRooms } from "../rooms";
-import type { TaskRecord } from "../task";
+import type { RoomRecord } from "../state/store";
+import { taskRooms } from "../state/rooms";
+import type { TaskRecord } from "../state/task";
 
 /** Draws `task`'s current layout; element ids are prefixed so the drawing can sit inside a page. */
 export function taskLayout(task: TaskRecord, rooms: ReadonlyArray<RoomRecord>): RenderResult {

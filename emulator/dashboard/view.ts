@@ -4,10 +4,10 @@
  * `redactValue` with the task's own secrets as literals. Pages render only from these views, never from a
  * stored `TaskRecord`, so no page can reach a secret by accident.
  */
-import { redactUrl, redactValue, secretsIn } from "../../provider/api/redact";
-import type { RoomRecord } from "../store";
-import type { FinishReason, HistoryEntry, TaskRecord, TaskStatus } from "../task";
-import { taskRooms } from "../rooms";
+import { redactUrl, redactValue, secretsIn } from "../../trtc/redact";
+import type { RoomRecord } from "../state/store";
+import type { FinishReason, HistoryEntry, TaskRecord, TaskStatus } from "../state/task";
+import { taskRooms } from "../state/rooms";
 
 /** A robot the task put into a room (its UserSig is never part of the view). */
 export interface RobotView {

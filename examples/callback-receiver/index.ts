@@ -8,8 +8,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { redactText } from "../../provider/api/redact";
-import { redactUrl, verifyCallback, type RelayCdnStatusEvent } from "../../provider/callbacks";
+import { redactText } from "../../trtc/redact";
+import { redactUrl, verifyCallback, type RelayCdnStatusEvent } from "../../trtc/callbacks";
 import { StatusBoard } from "./status-board";
 
 /** Options of {@link startReceiver}. */

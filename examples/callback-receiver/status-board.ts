@@ -2,7 +2,7 @@
  * The latest push status of every (task, URL) pair, built from callbacks that may arrive out of order and
  * repeat (CONNECTING and RECOVERING are re-sent every 5 s).
  */
-import type { RelayCdnStatusEvent, RelayCdnStatusName } from "../../provider/callbacks";
+import type { RelayCdnStatusEvent, RelayCdnStatusName } from "../../trtc/callbacks";
 
 /** What the board knows about one push URL of one task. */
 export interface UrlStatus {

@@ -1,7 +1,7 @@
 /**
  * The arguments of {@link PublishCdnStreamArgs}: the whole `StartPublishCdnStream` request (spec §2.1) in
  * camelCase, `pulumi.Input` all the way down. Each struct group lives in its own file; the API's PascalCase
- * body is obtained by upper-casing the first letter of every key (provider/api/casing.ts), so field names
+ * body is obtained by upper-casing the first letter of every key (trtc/casing.ts), so field names
  * here must stay exactly the API's names with a lower-case first letter.
  */
 import type * as pulumi from "@pulumi/pulumi";

@@ -3,7 +3,7 @@
  * and a replacement's create) or a push-back robot is added by Update. Never anywhere else: a ticket
  * generated once is stored (as a secret output) and reused, so an `up` never changes it by itself.
  */
-import { genUserSig } from "./generate";
+import { genUserSig } from "../../trtc/usersig/generate";
 
 type Props = Record<string, any>;
 

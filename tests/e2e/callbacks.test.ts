@@ -6,7 +6,7 @@
  */
 import { PublishCdnStream, type PublishCdnStreamArgs } from "pulumi-trtc-relay";
 import { startReceiver, type Receiver } from "../../examples/callback-receiver";
-import type { RelayCdnStatusEvent } from "../../provider/callbacks";
+import type { RelayCdnStatusEvent } from "../../trtc/callbacks";
 import { inlineStack, openEnv, type E2eEnv } from "./harness";
 
 const KEY = "e2eCallbackKey42";

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { toApiCase } from "../../provider/api/casing";
+import { toApiCase } from "../../trtc/casing";
 import { openEnv, projectStack, relayResources, REPO, stateText, userArgs, type E2eEnv } from "./harness";
 
 const EXAMPLES = fs

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { PublishCdnStream, type PublishCdnStreamArgs } from "pulumi-trtc-relay";
-import { toApiCase } from "../../provider/api/casing";
+import { toApiCase } from "../../trtc/casing";
 import { collector, inlineStack, openEnv, relayResources, stateText, userArgs, type E2eEnv } from "./harness";
 
 const SECRET = {

@@ -21,9 +21,9 @@ function newest(dir: string): number {
   return latest;
 }
 
-/** Compiles the package when dist/ is missing or older than provider/ or emulator/; true if dist/ is usable. */
+/** Compiles the package when dist/ is missing or older than its sources; true if dist/ is usable. */
 export function ensureDist(): boolean {
-  const stale = !existsSync(IMPL) || statSync(IMPL).mtimeMs < Math.max(newest(join(ROOT, "provider")), newest(join(ROOT, "emulator")));
+  const stale = !existsSync(IMPL) || statSync(IMPL).mtimeMs < Math.max(...["trtc", "provider", "emulator", "layout"].map((d) => newest(join(ROOT, d))));
   if (stale) {
     try {
       execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.json")], { cwd: ROOT, stdio: "pipe" });

@@ -1,12 +1,12 @@
 /**
  * Raw, signed TRTC requests over node:http for tests that need byte-level control: the exact Host header,
  * Content-Type, SignedHeaders, timestamp and body, and tampering with any of them after signing. The
- * signature comes from the shared signer (provider/api/sign.ts); nothing here re-implements TC3.
+ * signature comes from the shared signer (trtc/client/sign.ts); nothing here re-implements TC3.
  *
  * Also a tiny JSON helper for the emulator's control API.
  */
 import { request as httpRequest } from "node:http";
-import { tc3Authorization } from "../../provider/api/sign";
+import { tc3Authorization } from "../../trtc/client/sign";
 
 /** An HTTP answer, with the body parsed as JSON when it is JSON. */
 export interface RawResponse {

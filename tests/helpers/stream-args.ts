@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { toPulumiCase } from "../../provider/api/casing";
+import { toPulumiCase } from "../../trtc/casing";
 
 /** The seed scenarios by file stem (tests/fixtures/seed/start-*.json). */
 export type SeedName =

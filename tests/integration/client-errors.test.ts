@@ -4,9 +4,9 @@
  * field. Real HTTP server on port 0; one attempt per call so each answer's own flags are visible.
  */
 import { inspect } from "node:util";
-import { ACTIONS, type ActionName } from "../../provider/api/actions";
-import { TrtcClient } from "../../provider/api/client";
-import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError } from "../../provider/api/errors";
+import { ACTIONS, type ActionName } from "../../trtc/actions";
+import { TrtcClient } from "../../trtc/client/client";
+import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError } from "../../trtc/client/errors";
 import { FULL_START, MIX, STOP, UPDATE, clone } from "../fixtures/bodies";
 import { apiError, useScriptedServer } from "../helpers/scripted-server";
 

@@ -4,7 +4,7 @@
  * would); the server's arrival log must never hold more than 20 requests in any 1 s window. Prints the
  * sustained rate for docs/CLIENT.md.
  */
-import { TrtcClient } from "../../provider/api/client";
+import { TrtcClient } from "../../trtc/client/client";
 import { STOP, clone } from "../fixtures/bodies";
 import { useScriptedServer } from "../helpers/scripted-server";
 import { maxInWindow, median } from "../../bench/stats";

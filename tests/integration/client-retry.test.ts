@@ -5,9 +5,9 @@
  */
 import { Agent } from "undici";
 import * as net from "node:net";
-import { TrtcClient, type TrtcClientOptions } from "../../provider/api/client";
-import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError } from "../../provider/api/errors";
-import type { RetryEvent } from "../../provider/api/retry";
+import { TrtcClient, type TrtcClientOptions } from "../../trtc/client/client";
+import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError } from "../../trtc/client/errors";
+import type { RetryEvent } from "../../trtc/client/retry";
 import { MIX, STOP, UPDATE, clone } from "../fixtures/bodies";
 import { apiError, ok, startScriptedServer, type ScriptedServer } from "../helpers/scripted-server";
 

@@ -6,7 +6,7 @@
 import * as http from "node:http";
 import * as net from "node:net";
 import { Agent } from "undici";
-import { classifyFailure, sendRequest, TransportError, type WireRequest } from "../../provider/api/transport";
+import { classifyFailure, sendRequest, TransportError, type WireRequest } from "../../trtc/client/transport";
 import { ok, startScriptedServer, type ScriptedServer } from "../helpers/scripted-server";
 
 let plain: ScriptedServer;

@@ -3,11 +3,11 @@
  * keeps to itself.
  */
 import { inspect } from "node:util";
-import { API_VERSION } from "../../provider/api/actions";
-import { TrtcClient } from "../../provider/api/client";
-import { REQUEST_CLIENT, stripNulls } from "../../provider/api/wire";
-import { canonicalRequest, parseAuthorization, signature, stringToSign, tc3Authorization } from "../../provider/api/sign";
-import { ValidationError } from "../../provider/api/validate";
+import { API_VERSION } from "../../trtc/actions";
+import { TrtcClient } from "../../trtc/client/client";
+import { REQUEST_CLIENT, stripNulls } from "../../trtc/client/wire";
+import { canonicalRequest, parseAuthorization, signature, stringToSign, tc3Authorization } from "../../trtc/client/sign";
+import { ValidationError } from "../../trtc/validate";
 import { FULL_START, MIX, STOP, UPDATE, clone, patch } from "../fixtures/bodies";
 import { useScriptedServer } from "../helpers/scripted-server";
 

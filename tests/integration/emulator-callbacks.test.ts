@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { startEmulator, type CallbackDeliveryView, type RunningEmulator } from "../../emulator";
 import { startReceiver, type Receiver } from "../../examples/callback-receiver";
 import { StatusBoard } from "../../examples/callback-receiver/status-board";
-import { verifyCallback, type RelayCdnStatusEvent } from "../../provider/callbacks";
+import { verifyCallback, type RelayCdnStatusEvent } from "../../trtc/callbacks";
 import { APP, apiFor, startBody, uniqueRobot, type Api } from "../helpers/emulator-harness";
 
 const KEY = "cbKey2024";

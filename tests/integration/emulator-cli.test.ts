@@ -7,12 +7,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../emulator";
-import { parseArgs } from "../../emulator/cli-args";
+import { parseArgs } from "../../emulator/cli/args";
 import { control, signedRequest } from "../helpers/raw-request";
 import { APP, codeOf, startBody } from "../helpers/emulator-harness";
 
 const ROOT = join(__dirname, "..", "..");
-const CLI = join(ROOT, "emulator", "cli.ts");
+const CLI = join(ROOT, "emulator", "cli", "main.ts");
 
 interface Cli {
   child: ChildProcessWithoutNullStreams;

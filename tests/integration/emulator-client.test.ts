@@ -3,8 +3,8 @@
  * TencentCloudError with the right code, and the client's recovery behaviour under injected faults
  * (InternalError, lost answers, throttling, clock skew), checked from the emulator's side.
  */
-import { TrtcClient } from "../../provider/api/client";
-import { TencentCloudError } from "../../provider/api/errors";
+import { TrtcClient } from "../../trtc/client/client";
+import { TencentCloudError } from "../../trtc/client/errors";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { APP, apiFor, audioOnlyStartBody, startBody, uniqueRobot } from "../helpers/emulator-harness";
 

@@ -2,7 +2,7 @@
  * The provider's lifecycle methods over the real TrtcClient against a real emulator on port 0: what the
  * emulator holds after each step is the ground truth.
  */
-import { toApiCase } from "../../provider/api/casing";
+import { toApiCase } from "../../trtc/casing";
 import { clearConfig } from "../../provider/config";
 import { ResourceInitError } from "../../provider/init-error";
 import { makeLifecycle } from "../../provider/lifecycle";

@@ -4,14 +4,14 @@
  * for a new push-back robot) without a task being created; the key ring is driven by option, control API
  * and CLI flag; and the provider lifecycle generates tickets the emulator verifies.
  */
-import { toApiCase } from "../../provider/api/casing";
-import { TrtcClient } from "../../provider/api/client";
-import { TencentCloudError } from "../../provider/api/errors";
+import { toApiCase } from "../../trtc/casing";
+import { TrtcClient } from "../../trtc/client/client";
+import { TencentCloudError } from "../../trtc/client/errors";
 import { clearConfig } from "../../provider/config";
 import { makeLifecycle } from "../../provider/lifecycle";
-import { genUserSig, verifyUserSig } from "../../provider/usersig";
+import { genUserSig, verifyUserSig } from "../../trtc/usersig";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, startEmulator, type RunningEmulator } from "../../emulator";
-import { parseArgs } from "../../emulator/cli-args";
+import { parseArgs } from "../../emulator/cli/args";
 import { seedArgs } from "../helpers/stream-args";
 
 const APP = 1400188366;

@@ -1,6 +1,6 @@
 import { request } from "undici";
 import { startReceiver, type Receiver } from "../../examples/callback-receiver";
-import { relayCdnStatusBody, signCallback, type RelayCdnStatusEventInput } from "../../provider/callbacks";
+import { relayCdnStatusBody, signCallback, type RelayCdnStatusEventInput } from "../../trtc/callbacks";
 
 const KEY = "receiverKey42";
 const SECRET_A = "aaaa1111bbbb2222";

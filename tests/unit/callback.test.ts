@@ -6,7 +6,7 @@ import {
   signCallback,
   verifyCallback,
   type RelayCdnStatusEventInput,
-} from "../../provider/callbacks";
+} from "../../trtc/callbacks";
 
 // Spec §10's official example: a room event, but the signature algorithm is the same for every callback.
 const OFFICIAL_KEY = "123654";

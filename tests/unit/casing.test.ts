@@ -1,5 +1,5 @@
 /** camelCase <-> PascalCase over every struct the API uses. */
-import { convertKeys, formatPath, toApiCase, toApiKey, toPulumiCase, toPulumiKey } from "../../provider/api/casing";
+import { convertKeys, formatPath, toApiCase, toApiKey, toPulumiCase, toPulumiKey } from "../../trtc/casing";
 import { FULL_START, DYNAMIC_START } from "../fixtures/bodies";
 import { INVALID_BODIES } from "../fixtures/invalid-bodies";
 

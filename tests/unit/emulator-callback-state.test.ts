@@ -2,9 +2,9 @@
  * The callback sender's pure parts: which status events a task change implies, and the CLI flags that
  * configure the target.
  */
-import { parseArgs } from "../../emulator/cli-args";
+import { parseArgs } from "../../emulator/cli/args";
 import { PushStateTracker, pushUrls } from "../../emulator/callbacks/push-state";
-import { newTask, finishTask, type TaskRecord } from "../../emulator/task";
+import { newTask, finishTask, type TaskRecord } from "../../emulator/state/task";
 
 const A = "rtmp://push.example.com/live/a?txSecret=s3cr3tA&txTime=1";
 const B = "rtmp://push.example.com/live/b?txSecret=s3cr3tB&txTime=1";

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError, faultOf, isThrottling } from "../../provider/api/errors";
+import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError, faultOf, isThrottling } from "../../trtc/client/errors";
 
 const SECRET_KEY = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
 const USER_SIG = "eJw1zV8LgjAUBfCvIve5ZNOmba8RPfQvqiciYrmrjnSTbUEQfffULM7j79zXC06bA0rv0UQv4Nq0Nw0sbXr3I9BSbXhVuXGY";

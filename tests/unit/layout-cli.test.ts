@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { toPulumiCase } from "../../provider/api/casing";
+import { toPulumiCase } from "../../trtc/casing";
 import { main, type CliIo } from "../../layout/cli";
 import { extractTaskBody, LayoutInputError, splitList } from "../../layout/input";
 import { CHROMIUM_PATH, svgToPng } from "../../layout/png";

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { toPulumiCase } from "../../provider/api/casing";
+import { toPulumiCase } from "../../trtc/casing";
 import { renderLayout } from "../../layout/render";
 import type { CellGeometry } from "../../layout/types";
 

@@ -2,7 +2,7 @@
  * The provider methods over a scripted in-process API (the HTTP path is covered by the integration tests
  * against the emulator): which body each call sends, what state results, and how failures are kept.
  */
-import { TencentCloudError } from "../../provider/api/errors";
+import { TencentCloudError } from "../../trtc/client/errors";
 import { clearConfig } from "../../provider/config";
 import { ResourceInitError } from "../../provider/init-error";
 import { makeLifecycle, type TaskApi } from "../../provider/lifecycle";

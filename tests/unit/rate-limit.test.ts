@@ -1,4 +1,4 @@
-import { SlidingWindowLimiter, sharedLimiter } from "../../provider/api/rate-limit";
+import { SlidingWindowLimiter, sharedLimiter } from "../../trtc/client/rate-limit";
 import { maxInWindow } from "../../bench/stats";
 
 /** A manual clock and scheduler: time only moves when the test says so. */

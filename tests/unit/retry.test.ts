@@ -1,5 +1,5 @@
-import { ClientErrorCode, TencentCloudError, type Reached } from "../../provider/api/errors";
-import { RETRY_TABLE, decide, isRetryable, mayHaveApplied, type Decision } from "../../provider/api/retry-policy";
+import { ClientErrorCode, TencentCloudError, type Reached } from "../../trtc/client/errors";
+import { RETRY_TABLE, decide, isRetryable, mayHaveApplied, type Decision } from "../../trtc/client/retry-policy";
 import {
   DEFAULT_BACKOFF,
   MAX_BACKOFF_MS,
@@ -7,7 +7,7 @@ import {
   backoffDelay,
   runWithRetry,
   type RetryEvent,
-} from "../../provider/api/retry";
+} from "../../trtc/client/retry";
 
 const START = "StartPublishCdnStream";
 const UPDATE = "UpdatePublishCdnStream";

@@ -1,7 +1,7 @@
 /** The shared action table: constants, schemas per site, responses, and the rule lists. */
 import { readFileSync } from "node:fs";
-import { ACTIONS, ACTION_NAMES, API_VERSION, HOSTS, REGIONS, SERVICE, isActionName } from "../../provider/api/actions";
-import { ErrorResponse, SCHEMAS, START_RULES, STOP_RULES, TaskResponse, UPDATE_RULES, structInfoOf, type Rule } from "../../provider/api/schema";
+import { ACTIONS, ACTION_NAMES, API_VERSION, HOSTS, REGIONS, SERVICE, isActionName } from "../../trtc/actions";
+import { ErrorResponse, SCHEMAS, START_RULES, STOP_RULES, TaskResponse, UPDATE_RULES, structInfoOf, type Rule } from "../../trtc/schema";
 import { INVALID_BODIES } from "../fixtures/invalid-bodies";
 
 const SEED_PAGE = readFileSync("/work/shared/seed/StartPublishCdnStream.txt", "utf8");

@@ -1,8 +1,8 @@
 /** The official examples: copied byte-exactly, valid on both sites, and unchanged by a casing round trip. */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { toApiCase, toPulumiCase } from "../../provider/api/casing";
-import { validateRequest } from "../../provider/api/validate";
+import { toApiCase, toPulumiCase } from "../../trtc/casing";
+import { validateRequest } from "../../trtc/validate";
 import { SEED_FILES, seed, seedText } from "../fixtures/bodies";
 
 const SEED_PAGE = readFileSync("/work/shared/seed/StartPublishCdnStream.txt", "utf8");

@@ -1,4 +1,4 @@
-import { canonicalRequest, parseAuthorization, scopeDate, signingKey, stringToSign, tc3Authorization } from "../../provider/api/sign";
+import { canonicalRequest, parseAuthorization, scopeDate, signingKey, stringToSign, tc3Authorization } from "../../trtc/client/sign";
 import { createHash } from "node:crypto";
 
 const payload = '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}';

@@ -8,7 +8,7 @@ import { ConfigError, clearConfig, storeConfig } from "../../provider/config";
 import { planChanges } from "../../provider/diff";
 import { makeLifecycle, type TaskApi } from "../../provider/lifecycle";
 import { UNKNOWN } from "../../provider/unknowns";
-import { genUserSig, verifyUserSig } from "../../provider/usersig";
+import { genUserSig, verifyUserSig } from "../../trtc/usersig";
 import { DEFAULT_USERSIG_EXPIRE_SECONDS, resolveUserSigSettings } from "../../provider/usersig/settings";
 import { STORED_TARGET, seedArgs, storedState } from "../helpers/stream-args";
 

@@ -1,6 +1,6 @@
 import { deflateSync } from "node:zlib";
-import { genUserSig, verifyUserSig } from "../../provider/usersig";
-import { decodeUserSig, encodeUserSig, userSigHmac, type UserSigDoc } from "../../provider/usersig/token";
+import { genUserSig, verifyUserSig } from "../../trtc/usersig";
+import { decodeUserSig, encodeUserSig, userSigHmac, type UserSigDoc } from "../../trtc/usersig/token";
 
 // The reference implementation; only tests may load it (it is a dev dependency without types). Its
 // package.json names "main" twice and jest's resolver takes the first, a file that does not exist, so the

@@ -1,5 +1,5 @@
 /** Runs the invalid-body corpus and the valid edge cases through validateRequest. */
-import { validateRequest } from "../../provider/api/validate";
+import { validateRequest } from "../../trtc/validate";
 import { DYNAMIC_START, FULL_START } from "../fixtures/bodies";
 import { INVALID_BODIES, INVALID_BODIES_BY_GROUP } from "../fixtures/invalid-bodies";
 import { VALID_BODIES } from "../fixtures/valid-bodies";

@@ -7,7 +7,7 @@ import {
   issueErrorCode,
   validateRequest,
   type ValidationIssue,
-} from "../../provider/api/validate";
+} from "../../trtc/validate";
 import { FULL_START, MIX, patch, seed } from "../fixtures/bodies";
 import { INVALID_BODIES } from "../fixtures/invalid-bodies";
 

@@ -2,8 +2,8 @@
  * Where requests go: the API host of either site, a region-pinned host, or a local emulator URL, and
  * which site's metadata applies there.
  */
-import { HOSTS } from "./actions";
-import type { Site } from "./schema";
+import { HOSTS } from "../actions";
+import type { Site } from "../schema";
 
 /** A resolved endpoint. */
 export interface Endpoint {

@@ -3,8 +3,8 @@
  * unknown one, so one app cannot learn that another app's task exists.
  */
 import { apiErrors, type ApiError } from "../errors";
-import type { EmulatorStore } from "../store";
-import type { TaskRecord } from "../task";
+import type { EmulatorStore } from "../../state/store";
+import type { TaskRecord } from "../../state/task";
 
 /** The running task for `(SdkAppId, TaskId)`, or the error to answer. */
 export function findRunningTask(store: EmulatorStore, body: Record<string, unknown>): { task: TaskRecord } | { error: ApiError } {

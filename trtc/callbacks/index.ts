@@ -18,4 +18,4 @@ export {
   type ParseEventResult,
 } from "./event";
 /** Masks `txSecret` (and other URL secrets) before a push URL is logged; the package's one redaction rule set. */
-export { redactUrl } from "../api/redact";
+export { redactUrl } from "../redact";

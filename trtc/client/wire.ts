@@ -3,9 +3,9 @@
  * (spec §7.7): which headers go out in which order, how the body is serialized, and how an answer is
  * read (non-200, error envelope, success envelope, garbage). Pure functions; no I/O, no secrets kept.
  */
-import { ACTIONS, API_VERSION, type ActionName } from "./actions";
+import { ACTIONS, API_VERSION, type ActionName } from "../actions";
 import { ClientErrorCode, type Reached } from "./errors";
-import { ErrorResponse } from "./schema";
+import { ErrorResponse } from "../schema";
 import type { WireResponse } from "./transport";
 
 /** `X-TC-RequestClient`: names this client in Tencent's request statistics, as each SDK names itself. */

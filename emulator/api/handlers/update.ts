@@ -6,7 +6,7 @@
  * (spec §3.2).
  */
 import { apiErrors } from "../errors";
-import { iso } from "../task";
+import { iso } from "../../state/task";
 import { robotUserSigError } from "../usersig-check";
 import type { Handler } from "./context";
 import { findRunningTask } from "./lookup";

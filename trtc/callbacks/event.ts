@@ -4,7 +4,7 @@
  * the field names and the status table exist exactly once.
  */
 import { z } from "zod";
-import { formatPath } from "../api/casing";
+import { formatPath } from "../casing";
 
 /** `EventGroupId` of cloud-publish events (`EVENT_GROUP_CLOUD_PUBLISH`). */
 export const EVENT_GROUP_CLOUD_PUBLISH = 4;

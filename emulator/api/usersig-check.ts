@@ -12,7 +12,7 @@
  * Applications without a known key are not checked (the emulator cannot tell a good ticket from a bad one).
  * Messages name the robot's path, UserId and the reason; never the ticket or the key.
  */
-import { verifyUserSig, type UserSigRejection } from "../provider/usersig/verify";
+import { verifyUserSig, type UserSigRejection } from "../../trtc/usersig/verify";
 import { apiErrors, type ApiError } from "./errors";
 
 type Params = Record<string, unknown>;

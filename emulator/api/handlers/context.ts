@@ -1,12 +1,12 @@
 /**
  * What every action handler receives and returns. Handlers see a body that already passed the shared
- * schema (provider/api/validate.ts) and apply only the rules a server alone can know: task state,
+ * schema (trtc/validate.ts) and apply only the rules a server alone can know: task state,
  * sequence numbers, robot seats and the concurrency limit.
  */
-import type { EmulatorClock } from "../clock";
+import type { EmulatorClock } from "../../state/clock";
 import type { ApiError } from "../errors";
-import type { RoomPresence } from "../rooms";
-import type { EmulatorStore } from "../store";
+import type { RoomPresence } from "../../state/rooms";
+import type { EmulatorStore } from "../../state/store";
 
 /** Shared state and per-request facts. */
 export interface HandlerContext {

@@ -4,8 +4,8 @@
  * each routed action is dispatched to its handler.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { ACTION_NAMES, API_VERSION, REGIONS, isActionName, type ActionName } from "../provider/api/actions";
-import type { Site } from "../provider/api/schema";
+import { ACTION_NAMES, API_VERSION, REGIONS, isActionName, type ActionName } from "../../trtc/actions";
+import type { Site } from "../../trtc/schema";
 import { apiErrors, type ApiError } from "./errors";
 import type { Handler } from "./handlers/context";
 import { startHandler } from "./handlers/start";

@@ -2,7 +2,7 @@
  * StopPublishCdnStream: finishes a running task. Stopping a finished task answers
  * `FailedOperation.TaskFinished` (Tencent does not document this case; see docs/EMULATOR.md).
  */
-import { finishTask } from "../task";
+import { finishTask } from "../../state/task";
 import type { Handler } from "./context";
 import { findRunningTask } from "./lookup";
 

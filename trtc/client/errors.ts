@@ -6,7 +6,7 @@
  * Secrets are masked in the constructor (see redact.ts), so no later `console.log(err)`, Pulumi
  * diagnostic or serialized state can leak what a message happened to quote.
  */
-import { redactText } from "./redact";
+import { redactText } from "../redact";
 
 /** Who has to act: `client` (fix the request, the credentials or the quota) or `server` (wait, retry). */
 export type Fault = "client" | "server";

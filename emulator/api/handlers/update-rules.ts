@@ -6,7 +6,7 @@
  * cannot change and Tencent's own example updates only `SubscribeAudioList`; replacing the whole struct
  * would silently drop the encoding.
  */
-import { cloneJson, jsonEqual } from "../json";
+import { cloneJson, jsonEqual } from "../../state/json";
 
 /** Body fields that address the task rather than describe it; never merged into Params. */
 const ADDRESSING_FIELDS = new Set(["SdkAppId", "TaskId", "SequenceNumber"]);

@@ -2,8 +2,8 @@
  * StartPublishCdnStream: seats the robots, respects the concurrency limit, creates a running task.
  */
 import { apiErrors } from "../errors";
-import { newTask } from "../task";
-import { newTaskId } from "../task-id";
+import { newTask } from "../../state/task";
+import { newTaskId } from "../../state/task-id";
 import { robotUserSigError } from "../usersig-check";
 import type { Handler } from "./context";
 import { collisionMessage, findRobotCollision } from "./robots";

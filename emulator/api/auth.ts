@@ -6,12 +6,12 @@
  * missing from the request, or a different signature -> `AuthFailure.SignatureFailure`.
  *
  * The signature is recomputed with exactly the headers the client listed in SignedHeaders, from the values
- * actually received, using the shared signer in provider/api/sign.ts.
+ * actually received, using the shared signer in trtc/client/sign.ts.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { SERVICE } from "../provider/api/actions";
-import { canonicalRequest, parseAuthorization, scopeDate, signature, stringToSign } from "../provider/api/sign";
+import { SERVICE } from "../../trtc/actions";
+import { canonicalRequest, parseAuthorization, scopeDate, signature, stringToSign } from "../../trtc/client/sign";
 import { apiErrors, type ApiError } from "./errors";
 
 /** Credential-scope service of every TRTC request, whatever host the client used (from the action table). */

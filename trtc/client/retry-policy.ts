@@ -4,7 +4,7 @@
  * Rows are read top to bottom and the first match wins. Every row says why. The retry loop (retry.ts)
  * and the `retryable` flag on errors both read this table, so the decision lives in exactly one place.
  */
-import { ACTIONS, isActionName, type ActionName } from "./actions";
+import { ACTIONS, isActionName, type ActionName } from "../actions";
 import { ClientErrorCode, type Reached } from "./errors";
 
 /**

@@ -9,17 +9,17 @@
  * retries by the table in retry-policy.ts.
  */
 import type { Dispatcher } from "undici";
-import { ACTIONS, REGIONS, SERVICE, isActionName, type ActionName, type RequestOf } from "./actions";
+import { ACTIONS, REGIONS, SERVICE, isActionName, type ActionName, type RequestOf } from "../actions";
 import { resolveEndpoint, type Endpoint } from "./endpoint";
 import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError, type Reached, type StartIdentity } from "./errors";
 import { sharedLimiter } from "./rate-limit";
-import { redactText, secretsIn } from "./redact";
+import { redactText, secretsIn } from "../redact";
 import { DEFAULT_BACKOFF, DEFAULT_DEADLINE_MS, DEFAULT_MAX_ATTEMPTS, runWithRetry, type BackoffSettings, type RetryEvent } from "./retry";
 import { isRetryable } from "./retry-policy";
-import type { Site } from "./schema";
+import type { Site } from "../schema";
 import { tc3Authorization } from "./sign";
 import { TransportError, sendRequest } from "./transport";
-import { ValidationError, validateRequest } from "./validate";
+import { ValidationError, validateRequest } from "../validate";
 import { LANGUAGES, readAnswer, requestHeaders, stripNulls, type Language } from "./wire";
 
 /** Per-request timeout: connect, send and the whole answer. */

@@ -1,5 +1,5 @@
 /**
- * Body validation: parses the JSON, then runs the shared schema (provider/api/validate.ts, the same rules
+ * Body validation: parses the JSON, then runs the shared schema (trtc/validate.ts, the same rules
  * the client applies before sending) and turns its issues into Tencent's codes (spec §12.5):
  * an undefined field -> `UnknownParameter`, a missing required one -> `MissingParameter`, anything else
  * (type, range, enum, cross-field rule) -> `InvalidParameter`.
@@ -7,9 +7,9 @@
  * When issues of several kinds occur, the shared `issueErrorCode` picks the code (unknown, then missing,
  * then invalid) and the message lists the API paths of that kind, each with the rule it broke.
  */
-import { redactText, secretsIn } from "../provider/api/redact";
-import { ISSUE_ERROR_CODES, issueErrorCode, validateRequest, type ValidationIssue } from "../provider/api/validate";
-import type { ActionName } from "../provider/api/actions";
+import { redactText, secretsIn } from "../../trtc/redact";
+import { ISSUE_ERROR_CODES, issueErrorCode, validateRequest, type ValidationIssue } from "../../trtc/validate";
+import type { ActionName } from "../../trtc/actions";
 import { apiErrors, type ApiError } from "./errors";
 import type { Site } from "./router";
 

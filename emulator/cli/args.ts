@@ -1,9 +1,9 @@
 /**
- * Command-line flags of `trtc-emulator`, parsed into {@link EmulatorOptions}. Kept apart from cli.ts so
+ * Command-line flags of `trtc-emulator`, parsed into {@link EmulatorOptions}. Kept apart from main.ts so
  * the parsing can be tested without spawning a process.
  */
-import { checkCallbackOptions } from "./callbacks/config";
-import type { EmulatorOptions } from "./options";
+import { checkCallbackOptions } from "../callbacks/config";
+import type { EmulatorOptions } from "../options";
 
 /** What the command line asked for. */
 export type CliCommand = { kind: "help" } | { kind: "run"; options: EmulatorOptions; verbose: boolean };

@@ -6,10 +6,10 @@
 import type { IncomingMessage } from "node:http";
 import type { EmulatorCore } from "../core";
 import { readBody } from "../http-io";
-import { checkCallbackOptions } from "./config";
-import type { PushFaultSpec } from "./push-state";
+import { checkCallbackOptions } from "../callbacks/config";
+import type { PushFaultSpec } from "../callbacks/push-state";
 
-/** A control answer, as control-api.ts sends it. */
+/** A control answer, as control/routes.ts sends it. */
 export interface CallbackReply {
   status: number;
   body: unknown;

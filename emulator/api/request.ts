@@ -5,12 +5,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { redactText } from "../provider/api/redact";
+import { redactText } from "../../trtc/redact";
 import { authenticate, claimedSecretId } from "./auth";
-import type { EmulatorCore } from "./core";
+import type { EmulatorCore } from "../core";
 import { apiErrors, INJECTABLE_ERRORS, type ApiError } from "./errors";
 import type { HandlerResult } from "./handlers/context";
-import { header, readBody, sendError, sendSuccess } from "./http-io";
+import { header, readBody, sendError, sendSuccess } from "../http-io";
 import { secretIdPrefix } from "./request-log";
 import { HANDLERS, route } from "./router";
 import { parseAndValidate } from "./validation";

@@ -3,8 +3,8 @@
  * `trtc-emulator`: starts the emulator and prints its URL as the first stdout line, so a script can read
  * one line and go. Runs until SIGINT/SIGTERM. Never prints a SecretKey.
  */
-import { parseArgs, USAGE } from "./cli-args";
-import { startEmulator } from "./server";
+import { parseArgs, USAGE } from "./args";
+import { startEmulator } from "../server";
 
 /** Entry point; returns the process exit code on a startup failure. */
 export async function main(argv: readonly string[]): Promise<number | undefined> {

@@ -4,14 +4,14 @@
  * the request log and the rate counters. It is how tests drive what a real cloud would do on its own.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { callbackRoutes } from "./callbacks/control";
-import { appRoutes } from "./apps-control";
-import type { EmulatorCore } from "./core";
-import { resetCore } from "./core";
-import { parseFault } from "./faults";
-import { readBody, sendJson } from "./http-io";
-import { ACTION_NAMES } from "./router";
-import { finishTask, iso } from "./task";
+import { callbackRoutes } from "./callbacks";
+import { appRoutes } from "./apps";
+import type { EmulatorCore } from "../core";
+import { resetCore } from "../core";
+import { parseFault } from "../api/faults";
+import { readBody, sendJson } from "../http-io";
+import { ACTION_NAMES } from "../api/router";
+import { finishTask, iso } from "../state/task";
 
 /** URL prefix of every control route. */
 export const CONTROL_PREFIX = "/_emulator/";

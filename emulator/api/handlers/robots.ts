@@ -4,7 +4,7 @@
  * kicks a robot whose UserId is already taken, and the task dies; the emulator refuses such a Start up front
  * with `InvalidParameter`, which is what a client can act on.
  */
-import type { TaskRecord } from "../task";
+import type { TaskRecord } from "../../state/task";
 
 /** One UserId taken in one room, with the API path that set it (for the error message). */
 export interface RobotSeat {

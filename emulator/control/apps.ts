@@ -5,7 +5,7 @@
  * like the API credentials, because they are configuration rather than state.
  */
 import type { IncomingMessage } from "node:http";
-import { readBody } from "./http-io";
+import { readBody } from "../http-io";
 
 /** A control answer: HTTP status and JSON body. */
 export interface AppsReply {

@@ -1,0 +1,42 @@
+/**
+ * The TRTC library: everything that speaks Tencent's API and knows nothing of Pulumi. The one table of
+ * actions and schemas (actions.ts, schema/), the validator, the API client (client/: TC3 signer, transport,
+ * retry table, rate limiter, errors), UserSigs (usersig/) and relay status callbacks (callbacks/).
+ *
+ * The Pulumi resource (provider/), the emulator (emulator/) and the layout renderer (layout/) stand on it;
+ * it imports none of them (tests/unit/import-graph.test.ts).
+ */
+export { TrtcClient, type TrtcClientOptions, type TrtcCredentials } from "./client/client";
+export { TencentCloudError, StartOutcomeUnknownError } from "./client/errors";
+export { ValidationError, validateRequest, formatIssue, type ValidationIssue } from "./validate";
+export { tc3Authorization } from "./client/sign";
+export {
+  genUserSig,
+  verifyUserSig,
+  type GenUserSigInput,
+  type VerifyUserSigOptions,
+  type VerifyUserSigResult,
+  type UserSigRejection,
+} from "./usersig";
+export {
+  signCallback,
+  callbackSignMatches,
+  verifyCallback,
+  redactUrl,
+  RelayCdnStatus,
+  relayCdnStatusName,
+  relayCdnStatusBody,
+  parseRelayCdnStatusEvent,
+  EVENT_GROUP_CLOUD_PUBLISH,
+  EVENT_TYPE_CLOUD_PUBLISH_CDN_STATUS,
+  type VerifyCallbackInput,
+  type VerifyCallbackResult,
+  type CallbackRejection,
+  type CallbackHeaders,
+  type RelayCdnStatusEvent,
+  type RelayCdnStatusEventInput,
+  type RelayCdnStatusName,
+  type RelayCdnStatusCode,
+  type CallbackIssue,
+  type ParseEventResult,
+} from "./callbacks";
