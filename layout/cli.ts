@@ -62,6 +62,7 @@ function write(file: string, data: string | Buffer): void {
 
 /** Runs the command with `argv` (without `node` and the script); resolves to the exit status. */
 export async function main(argv: ReadonlyArray<string>, io: CliIo = processIo): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the assignment below (parseArgs infers from its options)
   let parsed;
   try {
     parsed = parseArgs({

@@ -30,7 +30,7 @@ export function shorten(text: string, max: number): string {
   if (chars.length <= max) return text;
   const head = Math.ceil((max - 1) / 2);
   const tail = max - 1 - head;
-  return chars.slice(0, head).join("") + "…" + chars.slice(chars.length - tail).join("");
+  return `${chars.slice(0, head).join("")}…${chars.slice(chars.length - tail).join("")}`;
 }
 
 /** `0xRRGGBB` (case-insensitive, as the API takes colours) to CSS `#rrggbb`; undefined when malformed. */

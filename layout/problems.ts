@@ -106,7 +106,7 @@ export function hiddenCellProblems(cells: ReadonlyArray<CellGeometry>, canvas: {
     if (!visible) continue;
     const above = cells.filter((c) => c.drawOrder > cell.drawOrder && c.transparentTemplate === undefined);
     if (!isFullyCovered(visible, above)) continue;
-    const coverers = above.filter((c) => intersect(visible, c)).map((c) => (c.userId ?? `cell ${c.index}`) + ` (zOrder ${c.z})`);
+    const coverers = above.filter((c) => intersect(visible, c)).map((c) => `${c.userId ?? `cell ${c.index}`} (zOrder ${c.z})`);
     out.push(
       problemAt("cell-hidden", "warning", cellPath(cell), `${who(cell)} (zOrder ${cell.z}) is completely covered by ${coverers.join(", ")} painted above it`, {
         cellIndex: cell.index,

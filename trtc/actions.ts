@@ -122,7 +122,7 @@ export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
 
 /** Whether `name` is one of the table's actions (for the emulator's `X-TC-Action` dispatch). */
 export function isActionName(name: unknown): name is ActionName {
-  return typeof name === "string" && Object.prototype.hasOwnProperty.call(ACTIONS, name);
+  return typeof name === "string" && Object.hasOwn(ACTIONS, name);
 }
 
 /** The request body type of action `A`. */

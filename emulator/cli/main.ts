@@ -8,7 +8,7 @@ import { startEmulator } from "../server";
 
 /** Entry point; returns the process exit code on a startup failure. */
 export async function main(argv: readonly string[]): Promise<number | undefined> {
-  let command;
+  let command: ReturnType<typeof parseArgs>;
   try {
     command = parseArgs(argv);
   } catch (e) {
@@ -20,7 +20,7 @@ export async function main(argv: readonly string[]): Promise<number | undefined>
     return 0;
   }
   const log = command.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
-  let emulator;
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
   try {
     emulator = await startEmulator({ ...command.options, log });
   } catch (e) {

@@ -33,7 +33,7 @@ ${t.idleSince ? html`<dt>Idle since</dt><dd class="time">${t.idleSince} <span cl
 function layout(core: EmulatorCore, taskId: string): Html {
   const task = core.store.getTask(taskId);
   if (!task) return html``;
-  let drawing;
+  let drawing: ReturnType<typeof taskLayout>;
   try {
     drawing = taskLayout(task, core.store.listRooms());
   } catch (e) {

@@ -6,7 +6,7 @@
 import { Agent } from "undici";
 import * as net from "node:net";
 import { TrtcClient, type TrtcClientOptions } from "../../trtc/client/client";
-import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError } from "../../trtc/client/errors";
+import { ClientErrorCode, StartOutcomeUnknownError, type TencentCloudError } from "../../trtc/client/errors";
 import type { RetryEvent } from "../../trtc/client/retry";
 import { MIX, STOP, UPDATE, clone } from "../fixtures/bodies";
 import { apiError, ok, startScriptedServer, type ScriptedServer } from "../helpers/scripted-server";

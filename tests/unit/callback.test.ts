@@ -66,7 +66,7 @@ describe("verifyCallback: signature", () => {
 
   test.each([
     ["a body changed by one character", (b: string) => ({ rawBody: b.replace('"Status": 2', '"Status": 4'), sign: signCallback(b, KEY), key: KEY })],
-    ["a body with trailing whitespace", (b: string) => ({ rawBody: b + "\n", sign: signCallback(b, KEY), key: KEY })],
+    ["a body with trailing whitespace", (b: string) => ({ rawBody: `${b}\n`, sign: signCallback(b, KEY), key: KEY })],
     ["a flipped character in Sign", (b: string) => ({ rawBody: b, sign: flip(signCallback(b, KEY)), key: KEY })],
     ["a truncated Sign", (b: string) => ({ rawBody: b, sign: signCallback(b, KEY).slice(0, 43), key: KEY })],
     ["another key", (b: string) => ({ rawBody: b, sign: signCallback(b, "otherKey"), key: KEY })],

@@ -19,7 +19,7 @@ function jsFiles(dir: string): string[] {
 /** The chains from `folder`'s files into `forbidden`, as readable lines. */
 function violations(root: string, info: PackageInfo, folder: string, forbidden: string): string[] {
   const graph = reachable(jsFiles(join(root, "dist", folder)), root, info);
-  const banned = join(root, "dist", forbidden) + "/";
+  const banned = `${join(root, "dist", forbidden)}/`;
   return [...graph.entries()]
     .filter(([file]) => file.startsWith(banned))
     .map(([, chain]) => chain.map((f) => relative(root, f)).join(" -> "));

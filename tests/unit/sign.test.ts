@@ -18,7 +18,7 @@ describe("tc3Authorization", () => {
   });
 
   test("reproduces the current official vector (spec §7.4), every intermediate step", () => {
-    const secretId = "AKID" + "*".repeat(32);
+    const secretId = `AKID${"*".repeat(32)}`;
     const secretKey = "*".repeat(32);
     const headers = { "content-type": base.contentType, host: base.host, "x-tc-action": base.action };
     const canonical = canonicalRequest("POST", headers, payload);

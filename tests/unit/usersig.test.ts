@@ -143,7 +143,7 @@ describe("verifyUserSig", () => {
   test("accepts a ticket in the Go reference's layout (other key order, stored uncompressed, trailing newline)", () => {
     const fields = { "TLS.identifier": "go_user", "TLS.sdkappid": sdkAppId, "TLS.time": T0, "TLS.expire": 100 };
     const sig = userSigHmac(KEY, fields).toString("base64");
-    const json = JSON.stringify({ "TLS.ver": "2.0", "TLS.identifier": "go_user", "TLS.sdkappid": sdkAppId, "TLS.expire": 100, "TLS.time": T0, "TLS.sig": sig }) + "\n";
+    const json = `${JSON.stringify({ "TLS.ver": "2.0", "TLS.identifier": "go_user", "TLS.sdkappid": sdkAppId, "TLS.expire": 100, "TLS.time": T0, "TLS.sig": sig })}\n`;
     const token = deflateSync(json, { level: 0 }).toString("base64").replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_");
     expect(verifyUserSig(token, opts({ userId: "go_user" }))).toMatchObject({ ok: true, identifier: "go_user", expiresAt: T0 + 100 });
   });

@@ -211,7 +211,7 @@ export class TrtcClient {
     const headers = requestHeaders({ host, action, region: this.region, timestamp, token: i.token(), language: i.language, authorization });
     const budget = ctx.remainingMs();
     const timeoutMs = Math.max(1, Math.min(i.timeoutMs, budget));
-    let answer;
+    let answer: ReturnType<typeof readAnswer>;
     try {
       answer = readAnswer(action, await sendRequest({ url: i.endpoint.url, headers, body: payload, timeoutMs, signal: ctx.signal, dispatcher: i.dispatcher }), (t) => redactText(t, secrets));
     } catch (e) {

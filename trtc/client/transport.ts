@@ -113,7 +113,7 @@ export function classifyFailure(err: unknown, started: boolean, reason?: { timeo
   if (reason?.timeout) return new TransportError(started ? "timeout" : "connect-timeout", sent, code, `no answer within the request timeout${started ? "" : " (still connecting)"}`);
   if (reason?.aborted) return new TransportError("aborted", sent, code, "aborted by the operation deadline", err);
   if (code === "UND_ERR_CONNECT_TIMEOUT") return new TransportError("connect-timeout", sent, code, `connect timeout: ${detail}`);
-  if (code !== undefined && code.startsWith("UND_ERR_INVALID")) return new TransportError("protocol", sent, code, `invalid request: ${detail}`);
+  if (code?.startsWith("UND_ERR_INVALID")) return new TransportError("protocol", sent, code, `invalid request: ${detail}`);
   if (!started || (code !== undefined && CONNECT_CODES.has(code))) return new TransportError("connect", sent, code, `connection failed: ${detail}`);
   if (code !== undefined && TIMEOUT_CODES.has(code)) return new TransportError("timeout", sent, code, `timeout: ${detail}`);
   if (code !== undefined && SOCKET_CODES.has(code)) return new TransportError("socket", sent, code, `connection broken: ${detail}`);
