@@ -35,7 +35,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (a === "--reps" && /^[1-9]\d*$/.test(argv[i + 1] ?? "")) out.reps = Number(argv[++i]);
     else if (a === "--out" && argv[i + 1]) out.out = argv[++i];
     else if (a === "--render" && argv[i + 1]) out.render = argv[++i];
-    else throw new Error(`bench: unknown or incomplete argument ${JSON.stringify(a)}; use --quick, --reps N, --out FILE, --render RAW.json`);
+    else
+      throw new Error(`bench: unknown or incomplete argument ${JSON.stringify(a)}; use --quick, --reps N, --out FILE, --render RAW.json`);
   }
   return out;
 }
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     log(`2. previews of ${top} resources (fresh stacks)`);
     const previews: PreviewSample[] = await runCreatePreviews(emulator, stateDir, top, reps.preview, log);
     log(`2. previews of ${top} resources (changed arguments)`);
-    previews.push(...await runDiffPreviews(emulator, stateDir, top, reps.preview, log));
+    previews.push(...(await runDiffPreviews(emulator, stateDir, top, reps.preview, log)));
     const footprints: Footprint[] = [];
     log("1. throughput (3. footprint taken after the first create at the largest N)");
     const throughput = await runThroughput({

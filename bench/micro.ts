@@ -48,7 +48,10 @@ export function measureOps(name: string, fn: () => unknown, iterations: number, 
 }
 
 /** Signs and validates the largest seed request; validation must accept it, or the figure means nothing. */
-export function runMicro(reps: number, iterations: { sign: number; validate: number }): { seed: string; bytes: number; results: MicroResult[] } {
+export function runMicro(
+  reps: number,
+  iterations: { sign: number; validate: number },
+): { seed: string; bytes: number; results: MicroResult[] } {
   const { file, body, bytes } = largestSeedStart();
   const check = validateRequest("StartPublishCdnStream", body);
   if (!check.ok) throw new Error(`bench: seed ${file} does not validate: ${JSON.stringify(check.issues)}`);
@@ -67,7 +70,12 @@ export function runMicro(reps: number, iterations: { sign: number; validate: num
     bytes,
     results: [
       measureOps("tc3Authorization (sign one request)", sign, iterations.sign, reps),
-      measureOps("validateRequest(\"StartPublishCdnStream\")", () => validateRequest("StartPublishCdnStream", body), iterations.validate, reps),
+      measureOps(
+        'validateRequest("StartPublishCdnStream")',
+        () => validateRequest("StartPublishCdnStream", body),
+        iterations.validate,
+        reps,
+      ),
     ],
   };
 }

@@ -26,7 +26,13 @@ export interface PreviewSample {
 }
 
 /** Fresh-stack previews of `n` resources for ours and no-op, and of an empty program, interleaved. */
-export async function runCreatePreviews(emulator: RunningEmulator, stateDir: string, n: number, reps: number, log: (l: string) => void): Promise<PreviewSample[]> {
+export async function runCreatePreviews(
+  emulator: RunningEmulator,
+  stateDir: string,
+  n: number,
+  reps: number,
+  log: (l: string) => void,
+): Promise<PreviewSample[]> {
   const stacks = {
     empty: await openBenchStack(emulator, stateDir, "noop", "preview-empty"),
     blob: await openBenchStack(emulator, stateDir, "blob", "preview"),
@@ -53,7 +59,13 @@ export async function runCreatePreviews(emulator: RunningEmulator, stateDir: str
  * both destroyed. Interleaving matters more than anything else here: on a shared 2-core machine the same
  * preview varies by a second or more from one minute to the next.
  */
-export async function runDiffPreviews(emulator: RunningEmulator, stateDir: string, n: number, reps: number, log: (l: string) => void): Promise<PreviewSample[]> {
+export async function runDiffPreviews(
+  emulator: RunningEmulator,
+  stateDir: string,
+  n: number,
+  reps: number,
+  log: (l: string) => void,
+): Promise<PreviewSample[]> {
   const stacks = {
     empty: await openBenchStack(emulator, stateDir, "noop", "diff-empty"),
     noop: await openBenchStack(emulator, stateDir, "noop", "diff"),

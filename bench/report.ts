@@ -31,7 +31,8 @@ export interface BenchResults {
 }
 
 const secs = (ms: number): string => fmt(ms / 1000, 1);
-const pick = (xs: PhaseSample[], variant: string, n: number, phase: string) => xs.filter((x) => x.variant === variant && x.n === n && x.phase === phase);
+const pick = (xs: PhaseSample[], variant: string, n: number, phase: string) =>
+  xs.filter((x) => x.variant === variant && x.n === n && x.phase === phase);
 const medWall = (xs: PhaseSample[]) => median(xs.map((x) => x.wallMs));
 const total = (xs: PhaseSample[], f: (x: PhaseSample) => number) => xs.reduce((a, x) => a + f(x), 0);
 
@@ -42,11 +43,16 @@ export function oursRatio(r: BenchResults, n: number, phase: string): number {
 
 /** Median over repetitions of (requests - 1) / 20 s over the arrival span: the limiter's own pace. */
 export function spanRatio(xs: readonly PhaseSample[]): number {
-  return median(xs.filter((x) => x.traffic.spanMs > 0).map((x) => ((x.traffic.requests - 1) / LIMIT_PER_SECOND) * 1000 / x.traffic.spanMs));
+  return median(
+    xs.filter((x) => x.traffic.spanMs > 0).map((x) => (((x.traffic.requests - 1) / LIMIT_PER_SECOND) * 1000) / x.traffic.spanMs),
+  );
 }
 
 /** Preview overhead ratio of ours to no-op, for one kind of preview, from medians. */
-export function previewRatio(r: BenchResults, kind: "create" | "diff"): { ours: number; noop: number; blob: number; empty: number; ratio: number; blobRatio: number } {
+export function previewRatio(
+  r: BenchResults,
+  kind: "create" | "diff",
+): { ours: number; noop: number; blob: number; empty: number; ratio: number; blobRatio: number } {
   const m = (variant: string) => median(r.previews.filter((p) => p.kind === kind && p.variant === variant).map((p) => p.wallMs));
   const ours = m("ours");
   const noop = m("noop");
@@ -64,28 +70,74 @@ function throughputTable(r: BenchResults): string {
       const naive = pick(r.throughput, "naive", n, phase);
       const naiveRatio = limitRatio(n, LIMIT_PER_SECOND, medWall(naive), medWall(noop));
       rows.push([
-        String(n), phase, secs((n / LIMIT_PER_SECOND) * 1000), secs(medWall(noop)),
-        secs(medWall(ours)), fmtRatio(oursRatio(r, n, phase)), fmt(spanRatio(ours)),
+        String(n),
+        phase,
+        secs((n / LIMIT_PER_SECOND) * 1000),
+        secs(medWall(noop)),
+        secs(medWall(ours)),
+        fmtRatio(oursRatio(r, n, phase)),
+        fmt(spanRatio(ours)),
         `${total(ours, (x) => x.traffic.requests)} / ${total(ours, (x) => x.traffic.throttled)} / ${total(ours, (x) => x.failedOps)}`,
         String(Math.max(0, ...ours.map((x) => x.traffic.maxPerSlidingSecond))),
-        secs(medWall(naive)), fmtRatio(naiveRatio),
+        secs(medWall(naive)),
+        fmtRatio(naiveRatio),
         `${total(naive, (x) => x.traffic.requests)} / ${total(naive, (x) => x.traffic.throttled)} / ${total(naive, (x) => x.failedOps)}`,
         String(Math.max(0, ...naive.map((x) => x.traffic.maxPerSlidingSecond))),
       ]);
     }
   }
   return markdownTable(
-    ["N", "phase", "floor N/20 (s)", "no-op wall (s)", "ours wall (s)", "ours ratio", "ours pace", "ours req / throttled / failed", "ours max/1 s", "naive wall (s)", "naive ratio", "naive req / throttled / failed", "naive max/1 s"],
+    [
+      "N",
+      "phase",
+      "floor N/20 (s)",
+      "no-op wall (s)",
+      "ours wall (s)",
+      "ours ratio",
+      "ours pace",
+      "ours req / throttled / failed",
+      "ours max/1 s",
+      "naive wall (s)",
+      "naive ratio",
+      "naive req / throttled / failed",
+      "naive max/1 s",
+    ],
     rows,
   );
 }
 
 function rawTable(r: BenchResults): string {
   const rows = r.throughput.map((x) => [
-    String(x.rep), String(x.n), x.variant, x.phase, secs(x.wallMs), String(x.traffic.requests), String(x.traffic.throttled),
-    String(x.traffic.otherErrors), String(x.failedOps), String(x.traffic.maxPerSlidingSecond), secs(x.traffic.spanMs), x.error ?? "",
+    String(x.rep),
+    String(x.n),
+    x.variant,
+    x.phase,
+    secs(x.wallMs),
+    String(x.traffic.requests),
+    String(x.traffic.throttled),
+    String(x.traffic.otherErrors),
+    String(x.failedOps),
+    String(x.traffic.maxPerSlidingSecond),
+    secs(x.traffic.spanMs),
+    x.error ?? "",
   ]);
-  return markdownTable(["rep", "N", "variant", "phase", "wall (s)", "requests", "throttled", "other errors", "failed ops", "max/1 s", "arrival span (s)", "engine error (first line)"], rows);
+  return markdownTable(
+    [
+      "rep",
+      "N",
+      "variant",
+      "phase",
+      "wall (s)",
+      "requests",
+      "throttled",
+      "other errors",
+      "failed ops",
+      "max/1 s",
+      "arrival span (s)",
+      "engine error (first line)",
+    ],
+    rows,
+  );
 }
 
 function targets(r: BenchResults): string {
@@ -102,12 +154,36 @@ function targets(r: BenchResults): string {
   return markdownTable(
     ["target", "measured", "verdict"],
     [
-      [`ratio ≥ 0.9 of the limit after subtracting the engine floor (N=${top}, per phase)`, PHASES.map((p, i) => `${p} ${fmtRatio(ratios[i])}`).join(", "), yes(ratios.every((x) => x >= 0.9))],
-      [`not a target, for reading the ratio: pace the API saw = (requests − 1) / 20 s over the arrival span (N=${top})`, PHASES.map((p, i) => `${p} ${fmt(paces[i])}`).join(", "), paceVerdict(r, paces)],
-      ["zero failed resource operations (ours, every phase and N)", `${failures} failed, ${total(ours, (x) => x.traffic.throttled)} throttled answers (retried)`, yes(failures === 0)],
-      [`server never sees more than ${LIMIT_PER_SECOND} of one action in any 1000 ms (ours)`, `at most ${maxPerSecond}`, yes(maxPerSecond <= LIMIT_PER_SECOND)],
-      [`preview overhead per resource ≤ 1.2 × no-op of the same shape (N=${r.previewN})`, `check+diff ${fmt(diff.ratio)}, check only ${fmt(create.ratio)}`, yes(diff.ratio <= 1.2 && create.ratio <= 1.2)],
-      ["stored provider ≤ 4 KB per resource", provider ? `${provider.providerBytes} bytes` : "n/a", yes(!!provider && provider.providerBytes <= 4096)],
+      [
+        `ratio ≥ 0.9 of the limit after subtracting the engine floor (N=${top}, per phase)`,
+        PHASES.map((p, i) => `${p} ${fmtRatio(ratios[i])}`).join(", "),
+        yes(ratios.every((x) => x >= 0.9)),
+      ],
+      [
+        `not a target, for reading the ratio: pace the API saw = (requests − 1) / 20 s over the arrival span (N=${top})`,
+        PHASES.map((p, i) => `${p} ${fmt(paces[i])}`).join(", "),
+        paceVerdict(r, paces),
+      ],
+      [
+        "zero failed resource operations (ours, every phase and N)",
+        `${failures} failed, ${total(ours, (x) => x.traffic.throttled)} throttled answers (retried)`,
+        yes(failures === 0),
+      ],
+      [
+        `server never sees more than ${LIMIT_PER_SECOND} of one action in any 1000 ms (ours)`,
+        `at most ${maxPerSecond}`,
+        yes(maxPerSecond <= LIMIT_PER_SECOND),
+      ],
+      [
+        `preview overhead per resource ≤ 1.2 × no-op of the same shape (N=${r.previewN})`,
+        `check+diff ${fmt(diff.ratio)}, check only ${fmt(create.ratio)}`,
+        yes(diff.ratio <= 1.2 && create.ratio <= 1.2),
+      ],
+      [
+        "stored provider ≤ 4 KB per resource",
+        provider ? `${provider.providerBytes} bytes` : "n/a",
+        yes(!!provider && provider.providerBytes <= 4096),
+      ],
     ],
   );
 }
@@ -119,12 +195,18 @@ function targets(r: BenchResults): string {
 function paceVerdict(r: BenchResults, paces: readonly number[]): string {
   const top = Math.max(...r.sizes);
   const ceiling = RATE_WINDOW_MS / (RATE_WINDOW_MS + RATE_MARGIN_MS);
-  const engineBound = PHASES.filter((p, i) => paces[i] < 0.95 * ceiling && medWall(pick(r.throughput, "noop", top, p)) > (top / LIMIT_PER_SECOND) * 1000);
+  const engineBound = PHASES.filter(
+    (p, i) => paces[i] < 0.95 * ceiling && medWall(pick(r.throughput, "noop", top, p)) > (top / LIMIT_PER_SECOND) * 1000,
+  );
   const atCeiling = PHASES.filter((_, i) => paces[i] >= 0.95 * ceiling);
-  return [
-    atCeiling.length ? `${atCeiling.join(", ")}: at the limiter's ceiling of ${fmt(ceiling, 3)}` : "",
-    engineBound.length ? `${engineBound.join(", ")}: engine-bound (the no-op alone was slower than N / 20 s)` : "",
-  ].filter(Boolean).join("; ") || "below the ceiling";
+  return (
+    [
+      atCeiling.length ? `${atCeiling.join(", ")}: at the limiter's ceiling of ${fmt(ceiling, 3)}` : "",
+      engineBound.length ? `${engineBound.join(", ")}: engine-bound (the no-op alone was slower than N / 20 s)` : "",
+    ]
+      .filter(Boolean)
+      .join("; ") || "below the ceiling"
+  );
 }
 
 function previewTable(r: BenchResults): string {
@@ -133,17 +215,40 @@ function previewTable(r: BenchResults): string {
     const perRes = (ms: number) => fmt((ms - p.empty) / r.previewN, 1);
     return [
       kind === "create" ? "fresh stack (check)" : "changed args (check + diff)",
-      secs(p.empty), secs(p.noop), secs(p.ours), perRes(p.noop), perRes(p.ours), fmt(p.ratio),
+      secs(p.empty),
+      secs(p.noop),
+      secs(p.ours),
+      perRes(p.noop),
+      perRes(p.ours),
+      fmt(p.ratio),
       kind === "create" ? `${perRes(p.blob)} ms, ${fmt(p.blobRatio)}` : "not run",
     ];
   });
-  return markdownTable(["preview of N resources", "empty program (s)", "no-op (s)", "ours (s)", "no-op ms/resource", "ours ms/resource", "ratio ours/no-op", "one-property no-op: ms/resource, ours/it"], rows);
+  return markdownTable(
+    [
+      "preview of N resources",
+      "empty program (s)",
+      "no-op (s)",
+      "ours (s)",
+      "no-op ms/resource",
+      "ours ms/resource",
+      "ratio ours/no-op",
+      "one-property no-op: ms/resource, ours/it",
+    ],
+    rows,
+  );
 }
 
 function footprintTable(r: BenchResults): string {
   return markdownTable(
     ["variant", "resources", "state file (bytes)", "bytes per resource entry", "__provider (bytes)"],
-    r.footprints.map((f) => [f.variant, String(f.resources), String(f.stateFileBytes), fmt(f.bytesPerResource, 0), String(f.providerBytes)]),
+    r.footprints.map((f) => [
+      f.variant,
+      String(f.resources),
+      String(f.stateFileBytes),
+      fmt(f.bytesPerResource, 0),
+      String(f.providerBytes),
+    ]),
   );
 }
 
@@ -162,7 +267,8 @@ function arrivals(r: BenchResults): string {
   const ours = r.throughput.filter((x) => x.variant === "ours");
   const max = Math.max(0, ...ours.map((x) => x.traffic.maxPerSlidingSecond));
   const throttled = total(ours, (x) => x.traffic.throttled);
-  const note = "The arrival counts (*max/1 s*) are taken by the emulator when it handles a request; it shares its process with the Automation API host, so a stall of that event loop timestamps several requests together.";
+  const note =
+    "The arrival counts (*max/1 s*) are taken by the emulator when it handles a request; it shares its process with the Automation API host, so a stall of that event loop timestamps several requests together.";
   return max > LIMIT_PER_SECOND
     ? `${note} Ours peaked at ${max} in one sliding second although the client spaces its grants evenly: on a machine this loaded the bunching exceeded the limiter's ${RATE_MARGIN_MS} ms margin. The fixed-window limiter (the emulator's model of Tencent's) answered ${throttled} throttled.`
     : `${note} Ours peaked at ${max} in any sliding second, within the limit; ${throttled} answers were throttled.`;
@@ -176,8 +282,10 @@ function reading(r: BenchResults): string {
     const noop = medWall(pick(r.throughput, "noop", top, p));
     const engineRate = (top / noop) * 1000;
     const pace = spanRatio(pick(r.throughput, "ours", top, p));
-    return `- ${p}: the engine alone (no-op) finished ${top} resources in ${secs(noop)} s, ${fmt(engineRate, 1)}/s` +
-      ` (${fmt(engineRate / LIMIT_PER_SECOND)} of the API limit); ours reached the API at a pace of ${fmt(pace)}.`;
+    return (
+      `- ${p}: the engine alone (no-op) finished ${top} resources in ${secs(noop)} s, ${fmt(engineRate, 1)}/s` +
+      ` (${fmt(engineRate / LIMIT_PER_SECOND)} of the API limit); ours reached the API at a pace of ${fmt(pace)}.`
+    );
   });
   return `The client limiter (trtc/client/rate-limit.ts) spaces grants ${RATE_WINDOW_MS + RATE_MARGIN_MS} ms / 20 apart, so its
 own ceiling is ${fmt(ceiling, 3)} of the limit. A pace well below that ceiling, at a time when the no-op engine

@@ -39,7 +39,7 @@ export function range(values: readonly number[]): { min: number; max: number } {
 export function limitRatio(n: number, limitPerSecond: number, wallMs: number, engineFloorMs: number): number {
   if (!Number.isFinite(wallMs) || !Number.isFinite(engineFloorMs)) return NaN;
   const added = wallMs - engineFloorMs;
-  return added > 0 ? (n / limitPerSecond) * 1000 / added : Infinity;
+  return added > 0 ? ((n / limitPerSecond) * 1000) / added : Infinity;
 }
 
 /** Formats a {@link limitRatio}: Infinity reads "≥ 1 (within the engine floor)". */

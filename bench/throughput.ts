@@ -34,7 +34,14 @@ export interface ThroughputOptions {
   log: (line: string) => void;
 }
 
-async function phase(emulator: RunningEmulator, s: BenchStack, n: number, rep: number, name: Phase, op: () => Promise<OpResult>): Promise<PhaseSample> {
+async function phase(
+  emulator: RunningEmulator,
+  s: BenchStack,
+  n: number,
+  rep: number,
+  name: Phase,
+  op: () => Promise<OpResult>,
+): Promise<PhaseSample> {
   const finish = await watchTraffic(emulator);
   const result = await op();
   return { variant: s.variant, n, rep, phase: name, ...result, traffic: await finish() };

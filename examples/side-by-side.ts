@@ -14,18 +14,29 @@ export interface Anchor {
 export function sideBySideVideo(left: Anchor, right: Anchor): McuVideoParamsArgs {
   const cell = (a: Anchor, locationX: number) => ({
     userMediaStream: { userInfo: { userId: a.userId, roomId: a.roomId, roomIdType: 0 }, streamType: 0 },
-    imageWidth: 640, imageHeight: 720, locationX, locationY: 0, zOrder: 0, renderMode: 0,
+    imageWidth: 640,
+    imageHeight: 720,
+    locationX,
+    locationY: 0,
+    zOrder: 0,
+    renderMode: 0,
   });
   return {
     videoEncode: { width: 1280, height: 720, fps: 15, bitRate: 1536, gop: 2 },
     layoutParams: { mixLayoutMode: 4, pureAudioHoldPlaceMode: 0, mixLayoutList: [cell(left, 0), cell(right, 640)] },
     backGroundColor: "0xFF0000",
-    waterMarkList: [{
-      waterMarkType: 0,
-      waterMarkImage: {
-        waterMarkUrl: "https://xkt-course-1304449343.cos.ap-beijing.myqcloud.com/test/mark/37f9eb62-ca72-430e-bfca-e700b59b20e0.png",
-        waterMarkWidth: 64, waterMarkHeight: 64, locationX: 64, locationY: 64, zOrder: 3,
+    waterMarkList: [
+      {
+        waterMarkType: 0,
+        waterMarkImage: {
+          waterMarkUrl: "https://xkt-course-1304449343.cos.ap-beijing.myqcloud.com/test/mark/37f9eb62-ca72-430e-bfca-e700b59b20e0.png",
+          waterMarkWidth: 64,
+          waterMarkHeight: 64,
+          locationX: 64,
+          locationY: 64,
+          zOrder: 3,
+        },
       },
-    }],
+    ],
   };
 }

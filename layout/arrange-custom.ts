@@ -71,7 +71,11 @@ export function arrangeCustom(
 }
 
 /** A relay without transcoding passes one user's stream through: it is the whole canvas. */
-export function arrangeSingle(model: LayoutModel, canvas: { width: number; height: number }, audioOnlyUsers: ReadonlyArray<string>): CellGeometry[] {
+export function arrangeSingle(
+  model: LayoutModel,
+  canvas: { width: number; height: number },
+  audioOnlyUsers: ReadonlyArray<string>,
+): CellGeometry[] {
   const userId = model.single?.userId;
   return [
     {

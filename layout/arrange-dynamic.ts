@@ -61,7 +61,12 @@ export function arrangeDynamic(
     const owner = streams.find((s) => s.userId === mvu.userId);
     if (!owner) {
       problems.push(
-        problemAt("max-video-user-absent", "warning", [...LAYOUT, "MaxVideoUser"], `${mvu.userId} is not among the users in the room, so the big picture goes to the first user to enter`),
+        problemAt(
+          "max-video-user-absent",
+          "warning",
+          [...LAYOUT, "MaxVideoUser"],
+          `${mvu.userId} is not among the users in the room, so the big picture goes to the first user to enter`,
+        ),
       );
     } else if (mvu.streamType === "screen") {
       streams = [{ userId: owner.userId, streamType: "screen", audioOnly: false }, ...streams];
@@ -70,7 +75,12 @@ export function arrangeDynamic(
     }
   } else if (mode === 2) {
     problems.push(
-      problemAt("screen-share-without-max-video-user", "warning", [...LAYOUT, "MaxVideoUser"], "the screen-sharing layout (mixLayoutMode 2) needs maxVideoUser to choose the big picture; the first user to enter is drawn there"),
+      problemAt(
+        "screen-share-without-max-video-user",
+        "warning",
+        [...LAYOUT, "MaxVideoUser"],
+        "the screen-sharing layout (mixLayoutMode 2) needs maxVideoUser to choose the big picture; the first user to enter is drawn there",
+      ),
     );
   }
 
@@ -80,7 +90,12 @@ export function arrangeDynamic(
   }
 
   const placed = streams.filter((s) => !s.audioOnly || model.pureAudioHoldPlaceMode === 1);
-  const slots = mode === 1 ? floatingSlots(canvas, placed.length) : mode === 2 ? screenShareSlots(canvas, placed.length) : gridSlots(canvas, placed.length);
+  const slots =
+    mode === 1
+      ? floatingSlots(canvas, placed.length)
+      : mode === 2
+        ? screenShareSlots(canvas, placed.length)
+        : gridSlots(canvas, placed.length);
   const cells = slots.map((slot, i): CellGeometry => {
     const s = placed[i];
     const role = mode === 3 ? "grid" : i === 0 ? "big" : "small";

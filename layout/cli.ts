@@ -47,7 +47,14 @@ function readInput(file: string): string {
     return readFileSync(file === "-" ? 0 : file, "utf8");
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "is a directory" : err.code === "EACCES" ? "permission denied" : err.message;
+    const why =
+      err.code === "ENOENT"
+        ? "no such file"
+        : err.code === "EISDIR"
+          ? "is a directory"
+          : err.code === "EACCES"
+            ? "permission denied"
+            : err.message;
     throw new LayoutInputError(`${file}: cannot read (${why})`);
   }
 }

@@ -9,8 +9,22 @@ import type { CellGeometry, WatermarkGeometry } from "./types";
 
 /** Fill colours for cells, one per distinct user in order of appearance (16 = the stream limit). */
 export const PALETTE = [
-  "#2563eb", "#059669", "#d97706", "#7c3aed", "#db2777", "#0d9488", "#ea580c", "#4f46e5",
-  "#65a30d", "#0891b2", "#e11d48", "#9333ea", "#16a34a", "#ca8a04", "#0284c7", "#c026d3",
+  "#2563eb",
+  "#059669",
+  "#d97706",
+  "#7c3aed",
+  "#db2777",
+  "#0d9488",
+  "#ea580c",
+  "#4f46e5",
+  "#65a30d",
+  "#0891b2",
+  "#e11d48",
+  "#9333ea",
+  "#16a34a",
+  "#ca8a04",
+  "#0284c7",
+  "#c026d3",
 ];
 
 /** Ids of the shared `<defs>` entries, prefixed per drawing. */
@@ -23,7 +37,13 @@ export interface DefIds {
 }
 
 /** Shared text styling: white with a dark outline so labels read on any fill. */
-export const LABEL_STYLE = { fill: "#ffffff", stroke: "#000000", "stroke-opacity": 0.55, "paint-order": "stroke", "stroke-linejoin": "round" };
+export const LABEL_STYLE = {
+  fill: "#ffffff",
+  stroke: "#000000",
+  "stroke-opacity": 0.55,
+  "paint-order": "stroke",
+  "stroke-linejoin": "round",
+};
 
 function cellTitle(cell: CellGeometry): string {
   if (cell.userId === undefined) return "anonymous cell (no user given to fill it)";
@@ -35,12 +55,18 @@ export function cellLines(cell: CellGeometry): string[] {
   const lines = [shorten(cell.userId ?? "anonymous cell", 48)];
   if (cell.userId === undefined) lines.push("no user given to fill it");
   if (cell.byEntryOrder) lines.push("filled by entry order");
-  const place = cell.role === "big" ? "big picture" : cell.role === "small" ? "small window" : cell.role === "grid" ? "grid cell" : `z ${cell.z}`;
-  lines.push(cell.role === "single" ? `${cell.streamType} · relayed as is, no transcoding` : `${cell.streamType} · ${place} · ${modeName(RENDER_MODE_NAMES, cell.renderMode)}`);
+  const place =
+    cell.role === "big" ? "big picture" : cell.role === "small" ? "small window" : cell.role === "grid" ? "grid cell" : `z ${cell.z}`;
+  lines.push(
+    cell.role === "single"
+      ? `${cell.streamType} · relayed as is, no transcoding`
+      : `${cell.streamType} · ${place} · ${modeName(RENDER_MODE_NAMES, cell.renderMode)}`,
+  );
   if (cell.roomId !== undefined) lines.push(`room ${shorten(cell.roomId, 40)}`);
   if (cell.audioOnly) lines.push("audio only: no video in this cell");
   // URLs get a line of their own so that shortening one to the cell width never hides what it is for.
-  if (cell.placeholderImage) lines.push(`placeholder image (${modeName(PLACEHOLDER_MODE_NAMES, cell.placeholderRenderMode ?? 3)}):`, cell.placeholderImage);
+  if (cell.placeholderImage)
+    lines.push(`placeholder image (${modeName(PLACEHOLDER_MODE_NAMES, cell.placeholderRenderMode ?? 3)}):`, cell.placeholderImage);
   if (cell.transparentTemplate) lines.push("transparent template:", cell.transparentTemplate);
   if (cell.customCrop) {
     const c = cell.customCrop;
@@ -70,7 +96,13 @@ function labelBlock(cell: CellGeometry, lines: string[], font: number, pad: numb
   return lines.map((line, i) =>
     el(
       "text",
-      { x: cx, y: top + title + (i === 0 ? 0 : step * i) - font * 0.2, "text-anchor": "middle", "font-size": i === 0 ? title : font, "font-weight": i === 0 ? "bold" : undefined },
+      {
+        x: cx,
+        y: top + title + (i === 0 ? 0 : step * i) - font * 0.2,
+        "text-anchor": "middle",
+        "font-size": i === 0 ? title : font,
+        "font-weight": i === 0 ? "bold" : undefined,
+      },
       fit(line, i === 0 ? title : font),
     ),
   );
@@ -103,7 +135,11 @@ export function drawCell(cell: CellGeometry, fill: string, ids: DefIds, baseFont
       "data-transparent-template": String(cell.transparentTemplate !== undefined),
     },
     el("title", {}, `${cellTitle(cell)}: ${cell.w}×${cell.h} at ${cell.x},${cell.y}, z ${cell.z}`),
-    el("clipPath", { id: ids.clip(cell.index) }, el("rect", { x: cell.x, y: cell.y, width: Math.max(0, cell.w), height: Math.max(0, cell.h) })),
+    el(
+      "clipPath",
+      { id: ids.clip(cell.index) },
+      el("rect", { x: cell.x, y: cell.y, width: Math.max(0, cell.w), height: Math.max(0, cell.h) }),
+    ),
     el("rect", {
       x: cell.x,
       y: cell.y,
@@ -117,7 +153,14 @@ export function drawCell(cell: CellGeometry, fill: string, ids: DefIds, baseFont
       "stroke-dasharray": cell.streamType === "screen" ? "10 6" : undefined,
     }),
     cell.transparentTemplate !== undefined &&
-      el("rect", { x: cell.x + cell.w - 3 * font, y: cell.y + cell.h - 3 * font, width: 3 * font, height: 3 * font, fill: `url(#${ids.checker})`, class: "transparent-template-mark" }),
+      el("rect", {
+        x: cell.x + cell.w - 3 * font,
+        y: cell.y + cell.h - 3 * font,
+        width: 3 * font,
+        height: 3 * font,
+        fill: `url(#${ids.checker})`,
+        class: "transparent-template-mark",
+      }),
     render &&
       el("rect", {
         class: "custom-render",
@@ -136,7 +179,11 @@ export function drawCell(cell: CellGeometry, fill: string, ids: DefIds, baseFont
       "g",
       { "clip-path": `url(#${ids.clip(cell.index)})`, ...LABEL_STYLE, "stroke-width": Math.max(2, font / 6) },
       labelBlock(cell, lines, font, pad),
-      el("text", { x: cell.x + cell.w - pad, y: cell.y + cell.h - pad, "text-anchor": "end", "font-size": Math.max(9, Math.round(font * 0.85)) }, `#${cell.index}`),
+      el(
+        "text",
+        { x: cell.x + cell.w - pad, y: cell.y + cell.h - pad, "text-anchor": "end", "font-size": Math.max(9, Math.round(font * 0.85)) },
+        `#${cell.index}`,
+      ),
     ),
   );
 }
@@ -151,7 +198,7 @@ export function drawWatermark(wm: WatermarkGeometry, baseFont: number, clipId: s
     y: wm.y,
     width: Math.max(0, wm.w),
     height: Math.max(0, wm.h),
-    fill: wm.kind === "text" ? wm.backgroundColor ?? "none" : "#ffffff",
+    fill: wm.kind === "text" ? (wm.backgroundColor ?? "none") : "#ffffff",
     "fill-opacity": wm.kind === "text" ? 1 : 0.35,
     stroke: "#ffffff",
     "stroke-width": 2,
@@ -185,7 +232,12 @@ export function drawWatermark(wm: WatermarkGeometry, baseFont: number, clipId: s
     attrs,
     el("title", {}, `${caption}: ${wm.label}`),
     box,
-    el("path", { d: `M${n(wm.x)} ${n(wm.y + wm.h)} L${n(wm.x + wm.w / 2)} ${n(wm.y + wm.h / 3)} L${n(wm.x + wm.w)} ${n(wm.y + wm.h)}`, fill: "none", stroke: "#ffffff", "stroke-width": 2 }),
+    el("path", {
+      d: `M${n(wm.x)} ${n(wm.y + wm.h)} L${n(wm.x + wm.w / 2)} ${n(wm.y + wm.h / 3)} L${n(wm.x + wm.w)} ${n(wm.y + wm.h)}`,
+      fill: "none",
+      stroke: "#ffffff",
+      "stroke-width": 2,
+    }),
     el(
       "g",
       { "font-size": small, ...LABEL_STYLE, "stroke-width": 3 },

@@ -69,8 +69,22 @@ function background(input: DrawInput, font: number): SvgNode[] {
       el(
         "g",
         { class: "background-image", "data-background-image": input.backgroundImage },
-        el("rect", { x: 0, y: 0, width, height, fill: "#ffffff", "fill-opacity": 0.08, stroke: "#ffffff", "stroke-width": 4, "stroke-dasharray": "16 8" }),
-        el("text", { x: font, y: height - font, "font-size": font, ...LABEL_STYLE, "stroke-width": 3 }, `background image (${mode}): ${input.backgroundImage}`),
+        el("rect", {
+          x: 0,
+          y: 0,
+          width,
+          height,
+          fill: "#ffffff",
+          "fill-opacity": 0.08,
+          stroke: "#ffffff",
+          "stroke-width": 4,
+          "stroke-dasharray": "16 8",
+        }),
+        el(
+          "text",
+          { x: font, y: height - font, "font-size": font, ...LABEL_STYLE, "stroke-width": 3 },
+          `background image (${mode}): ${input.backgroundImage}`,
+        ),
       ),
     );
   }
@@ -98,7 +112,19 @@ function overlay(input: DrawInput, ids: DefIds, font: number): SvgNode[] {
   const marks: SvgNode[] = [];
   const canvasWide = input.problems.filter((p) => p.severity === "error" && problemRect(p, input) === undefined);
   if (canvasWide.length) {
-    marks.push(el("rect", { class: "problem-frame", x: 3, y: 3, width: width - 6, height: height - 6, fill: "none", stroke: RED, "stroke-width": 6, "stroke-dasharray": "18 8" }));
+    marks.push(
+      el("rect", {
+        class: "problem-frame",
+        x: 3,
+        y: 3,
+        width: width - 6,
+        height: height - 6,
+        fill: "none",
+        stroke: RED,
+        "stroke-width": 6,
+        "stroke-dasharray": "18 8",
+      }),
+    );
   }
   input.problems.forEach((p, i) => {
     const r = problemRect(p, input);
@@ -111,16 +137,33 @@ function overlay(input: DrawInput, ids: DefIds, font: number): SvgNode[] {
     marks.push(
       el(
         "g",
-        { class: `problem problem-${p.code}`, "data-problem-index": i, "data-problem-code": p.code, "data-cell-index": p.cellIndex, "data-watermark-index": p.watermarkIndex },
+        {
+          class: `problem problem-${p.code}`,
+          "data-problem-index": i,
+          "data-problem-code": p.code,
+          "data-cell-index": p.cellIndex,
+          "data-watermark-index": p.watermarkIndex,
+        },
         el("title", {}, p.message),
-        el("rect", { x, y, width: w, height: h, fill: `url(#${ids.hatch})`, stroke: RED, "stroke-width": 4, "stroke-dasharray": p.code === "cell-hidden" ? "12 6" : undefined }),
+        el("rect", {
+          x,
+          y,
+          width: w,
+          height: h,
+          fill: `url(#${ids.hatch})`,
+          stroke: RED,
+          "stroke-width": 4,
+          "stroke-dasharray": p.code === "cell-hidden" ? "12 6" : undefined,
+        }),
       ),
     );
   });
   if (input.problems.length) {
     const size = Math.max(10, Math.round(font * 0.8));
     const shown = input.problems.slice(0, 5);
-    const lines = shown.map((p) => `${p.severity === "error" ? "✖" : "⚠"} ${shorten(p.message, Math.max(30, Math.floor(width / (size * 0.55))))}`);
+    const lines = shown.map(
+      (p) => `${p.severity === "error" ? "✖" : "⚠"} ${shorten(p.message, Math.max(30, Math.floor(width / (size * 0.55))))}`,
+    );
     if (input.problems.length > shown.length) lines.push(`… and ${input.problems.length - shown.length} more`);
     const boxH = size * 1.35 * lines.length + size;
     marks.push(
@@ -128,7 +171,17 @@ function overlay(input: DrawInput, ids: DefIds, font: number): SvgNode[] {
         "g",
         { class: "problem-list", "font-size": size },
         el("rect", { x: 0, y: height - boxH, width, height: boxH, fill: "#000000", "fill-opacity": 0.7 }),
-        lines.map((line, i) => el("text", { x: size / 2, y: height - boxH + size * 1.35 * (i + 1), fill: i < shown.length && shown[i].severity === "error" ? "#ff8a80" : "#ffe082" }, line)),
+        lines.map((line, i) =>
+          el(
+            "text",
+            {
+              x: size / 2,
+              y: height - boxH + size * 1.35 * (i + 1),
+              fill: i < shown.length && shown[i].severity === "error" ? "#ff8a80" : "#ffe082",
+            },
+            line,
+          ),
+        ),
       ),
     );
   }
@@ -169,7 +222,11 @@ export function drawLayout(input: DrawInput): string {
     background(input, font),
     el("g", { class: "cells" }, painted),
     input.notice &&
-      el("text", { class: "notice", x: width / 2, y: height / 2, "text-anchor": "middle", "font-size": font, ...LABEL_STYLE, "stroke-width": 3 }, input.notice),
+      el(
+        "text",
+        { class: "notice", x: width / 2, y: height / 2, "text-anchor": "middle", "font-size": font, ...LABEL_STYLE, "stroke-width": 3 },
+        input.notice,
+      ),
     el("g", { class: "problems" }, overlay(input, ids, font)),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}\n`;

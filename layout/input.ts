@@ -18,7 +18,19 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Top-level keys of a Start/Update body, lower-cased, by which a body is recognised in either key style. */
-const BODY_KEYS = new Set(["sdkappid", "roomid", "roomidtype", "agentparams", "withtranscoding", "audioparams", "videoparams", "publishcdnparams", "feedbackroomparams", "singlesubscribeparams", "taskid"]);
+const BODY_KEYS = new Set([
+  "sdkappid",
+  "roomid",
+  "roomidtype",
+  "agentparams",
+  "withtranscoding",
+  "audioparams",
+  "videoparams",
+  "publishcdnparams",
+  "feedbackroomparams",
+  "singlesubscribeparams",
+  "taskid",
+]);
 
 function looksLikeBody(v: Obj): boolean {
   return Object.keys(v).some((k) => BODY_KEYS.has(k.toLowerCase()));
@@ -50,17 +62,23 @@ export function extractTaskBody(text: string, source = "input"): Obj {
   let value = parseJson(text, source);
   for (let depth = 0; depth <= 3; depth++) {
     if (!isObj(value)) {
-      throw new LayoutInputError(`${source}: expected a JSON object with the task's parameters, got ${Array.isArray(value) ? "a list" : typeof value}`);
+      throw new LayoutInputError(
+        `${source}: expected a JSON object with the task's parameters, got ${Array.isArray(value) ? "a list" : typeof value}`,
+      );
     }
     if (looksLikeBody(value)) return value;
     if ("Response" in value) {
-      throw new LayoutInputError(`${source}: this is an API response ({"Response": ...}); pass the request body (with videoParams / VideoParams) instead`);
+      throw new LayoutInputError(
+        `${source}: this is an API response ({"Response": ...}); pass the request body (with videoParams / VideoParams) instead`,
+      );
     }
     const objects = Object.entries(value).filter(([, v]) => isObj(v));
     if (objects.length !== 1) break;
     value = objects[0][1];
   }
-  throw new LayoutInputError(`${source}: no StartPublishCdnStream body found (expected keys such as videoParams or VideoParams, sdkAppId or SdkAppId)`);
+  throw new LayoutInputError(
+    `${source}: no StartPublishCdnStream body found (expected keys such as videoParams or VideoParams, sdkAppId or SdkAppId)`,
+  );
 }
 
 /** Splits a comma-separated command-line list, dropping blanks: `"a, b,,c"` -> `["a","b","c"]`. */

@@ -51,11 +51,16 @@ export async function svgToPng(svg: string, size: { width: number; height: numbe
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true, timeout });
   try {
-    const page = await browser.newPage({ viewport: { width: Math.ceil(size.width), height: Math.ceil(size.height) }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({
+      viewport: { width: Math.ceil(size.width), height: Math.ceil(size.height) },
+      deviceScaleFactor: 1,
+    });
     page.setDefaultTimeout(timeout);
     await page.route("**/*", (route) => route.abort());
     const markup = svg.replace(/^<\?xml[^>]*\?>\s*/, "");
-    await page.setContent(`<!doctype html><html><head><style>html,body{margin:0;padding:0;background:#000}svg{display:block}</style></head><body>${markup}</body></html>`);
+    await page.setContent(
+      `<!doctype html><html><head><style>html,body{margin:0;padding:0;background:#000}svg{display:block}</style></head><body>${markup}</body></html>`,
+    );
     return await page.screenshot({ type: "png", clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.ceil(size.height) } });
   } finally {
     await browser.close();

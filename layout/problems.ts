@@ -56,9 +56,15 @@ export function emptyCellProblems(cells: ReadonlyArray<CellGeometry>): Problem[]
   return cells
     .filter((cell) => cell.w <= 0 || cell.h <= 0)
     .map((cell) =>
-      problemAt("cell-empty", "warning", cellPath(cell), `imageWidth × imageHeight is ${cell.w} × ${cell.h}, so ${who(cell)} shows nothing (both default to 0)`, {
-        cellIndex: cell.index,
-      }),
+      problemAt(
+        "cell-empty",
+        "warning",
+        cellPath(cell),
+        `imageWidth × imageHeight is ${cell.w} × ${cell.h}, so ${who(cell)} shows nothing (both default to 0)`,
+        {
+          cellIndex: cell.index,
+        },
+      ),
     );
 }
 
@@ -67,7 +73,11 @@ export function emptyCellProblems(cells: ReadonlyArray<CellGeometry>): Problem[]
  * body), one problem per cell. Negative offsets are the schema's (they are not unsigned integers) but are
  * named here too, because the drawing cannot show such a cell whole.
  */
-export function offCanvasProblems(apiBody: Record<string, unknown>, cells: ReadonlyArray<CellGeometry>, canvas: { width: number; height: number }): Problem[] {
+export function offCanvasProblems(
+  apiBody: Record<string, unknown>,
+  cells: ReadonlyArray<CellGeometry>,
+  canvas: { width: number; height: number },
+): Problem[] {
   const rules = new Map<number, string[]>();
   const add = (index: number, rule: string) => rules.set(index, [...(rules.get(index) ?? []), rule]);
   for (const cell of cells) {
@@ -108,9 +118,15 @@ export function hiddenCellProblems(cells: ReadonlyArray<CellGeometry>, canvas: {
     if (!isFullyCovered(visible, above)) continue;
     const coverers = above.filter((c) => intersect(visible, c)).map((c) => `${c.userId ?? `cell ${c.index}`} (zOrder ${c.z})`);
     out.push(
-      problemAt("cell-hidden", "warning", cellPath(cell), `${who(cell)} (zOrder ${cell.z}) is completely covered by ${coverers.join(", ")} painted above it`, {
-        cellIndex: cell.index,
-      }),
+      problemAt(
+        "cell-hidden",
+        "warning",
+        cellPath(cell),
+        `${who(cell)} (zOrder ${cell.z}) is completely covered by ${coverers.join(", ")} painted above it`,
+        {
+          cellIndex: cell.index,
+        },
+      ),
     );
   }
   return out;
@@ -119,7 +135,12 @@ export function hiddenCellProblems(cells: ReadonlyArray<CellGeometry>, canvas: {
 /** More than {@link MAX_MIXED_STREAMS} streams; `dropped` names what will not be mixed, when known. */
 export function tooManyStreams(count: number, path: ReadonlyArray<PathPart>, what: string, dropped: ReadonlyArray<string> = []): Problem {
   const tail = dropped.length ? `; not mixed: ${dropped.join(", ")}` : "";
-  return problemAt("too-many-streams", "error", path, `${count} ${what}, but at most ${MAX_MIXED_STREAMS} streams are mixed (audio-only users count)${tail}`);
+  return problemAt(
+    "too-many-streams",
+    "error",
+    path,
+    `${count} ${what}, but at most ${MAX_MIXED_STREAMS} streams are mixed (audio-only users count)${tail}`,
+  );
 }
 
 /** Watermarks reaching outside the canvas. */
@@ -130,9 +151,14 @@ export function watermarkProblems(marks: ReadonlyArray<WatermarkGeometry>, canva
     const rules: string[] = [];
     if (wm.x < 0 || wm.y < 0) rules.push(`locationX/locationY (${wm.x}, ${wm.y}) must not be negative`);
     if (wm.x + wm.w > canvas.width) rules.push(`locationX + waterMarkWidth (${wm.x + wm.w}) exceeds videoEncode.width (${canvas.width})`);
-    if (wm.y + wm.h > canvas.height) rules.push(`locationY + waterMarkHeight (${wm.y + wm.h}) exceeds videoEncode.height (${canvas.height})`);
+    if (wm.y + wm.h > canvas.height)
+      rules.push(`locationY + waterMarkHeight (${wm.y + wm.h}) exceeds videoEncode.height (${canvas.height})`);
     if (rules.length) {
-      out.push(problemAt("watermark-off-canvas", "warning", ["VideoParams", "WaterMarkList", wm.index, key], rules.join(" and "), { watermarkIndex: wm.index }));
+      out.push(
+        problemAt("watermark-off-canvas", "warning", ["VideoParams", "WaterMarkList", wm.index, key], rules.join(" and "), {
+          watermarkIndex: wm.index,
+        }),
+      );
     }
   }
   return out;

@@ -140,10 +140,19 @@ function customCell(r: Reader, raw: unknown, index: number, path: PathPart[]): C
     placeholderRenderMode: placeholder ? r.int(c, "BackgroundRenderMode", p, 3) : undefined,
     transparentTemplate: transparent ? urlLabel(transparent) : undefined,
     customCrop: crop
-      ? { x: r.int(crop, "LocationX", cropPath, 0), y: r.int(crop, "LocationY", cropPath, 0), w: r.int(crop, "Width", cropPath, 0), h: r.int(crop, "Height", cropPath, 0) }
+      ? {
+          x: r.int(crop, "LocationX", cropPath, 0),
+          y: r.int(crop, "LocationY", cropPath, 0),
+          w: r.int(crop, "Width", cropPath, 0),
+          h: r.int(crop, "Height", cropPath, 0),
+        }
       : undefined,
     customRender: render
-      ? { w: r.int(render, "Width", renderPath, 0), h: r.int(render, "Height", renderPath, 0), radius: r.int(render, "Radius", renderPath, 0) }
+      ? {
+          w: r.int(render, "Width", renderPath, 0),
+          h: r.int(render, "Height", renderPath, 0),
+          radius: r.int(render, "Radius", renderPath, 0),
+        }
       : undefined,
   };
 }

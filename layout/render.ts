@@ -22,15 +22,27 @@ function canvasOf(model: LayoutModel): { width: number; height: number; assumed:
   // Without VideoEncode the custom cells themselves are the best guess of the intended canvas.
   const right = Math.max(0, ...model.customCells.map((c) => c.x + c.w));
   const bottom = Math.max(0, ...model.customCells.map((c) => c.y + c.h));
-  return model.mode === 4 && right > 0 && bottom > 0 ? { width: right, height: bottom, assumed: true } : { ...ASSUMED_CANVAS, assumed: true };
+  return model.mode === 4 && right > 0 && bottom > 0
+    ? { width: right, height: bottom, assumed: true }
+    : { ...ASSUMED_CANVAS, assumed: true };
 }
 
 function noVideo(model: LayoutModel, idPrefix: string): RenderResult {
   const problems = [
     ...model.notes,
     model.isUpdate
-      ? problemAt("layout-unchanged", "warning", ["VideoParams"], "is omitted, so the update leaves the video layout unchanged and there is nothing to draw")
-      : problemAt("audio-only-task", "warning", ["VideoParams"], "is absent, so the task relays audio only and has no video canvas or layout to draw"),
+      ? problemAt(
+          "layout-unchanged",
+          "warning",
+          ["VideoParams"],
+          "is omitted, so the update leaves the video layout unchanged and there is nothing to draw",
+        )
+      : problemAt(
+          "audio-only-task",
+          "warning",
+          ["VideoParams"],
+          "is absent, so the task relays audio only and has no video canvas or layout to draw",
+        ),
   ];
   const canvas = { ...AUDIO_ONLY_DRAWING, assumed: true };
   const kind = model.isUpdate ? "unchanged" : "audio-only";
@@ -70,7 +82,14 @@ export function renderLayout(params: unknown, opts: RenderOptions = {}): RenderR
     const [severity, rule] = model.isUpdate
       ? (["warning", "is omitted, so the update keeps the running task's canvas size, which this body does not say"] as const)
       : (["error", "width and height are required for video output"] as const);
-    problems.push(problemAt("missing-video-encode", severity, ["VideoParams", "VideoEncode"], `${rule}; drawn on an assumed ${canvas.width}×${canvas.height} canvas`));
+    problems.push(
+      problemAt(
+        "missing-video-encode",
+        severity,
+        ["VideoParams", "VideoEncode"],
+        `${rule}; drawn on an assumed ${canvas.width}×${canvas.height} canvas`,
+      ),
+    );
   }
 
   let kind: LayoutKind;
@@ -87,7 +106,14 @@ export function renderLayout(params: unknown, opts: RenderOptions = {}): RenderR
   } else {
     let mode = model.mode;
     if (mode !== 1 && mode !== 2 && mode !== 3) {
-      problems.push(problemAt("unreadable-value", "warning", ["VideoParams", "LayoutParams", "MixLayoutMode"], `must be 1, 2, 3 or 4 (got ${mode}); drawn as 1 (floating)`));
+      problems.push(
+        problemAt(
+          "unreadable-value",
+          "warning",
+          ["VideoParams", "LayoutParams", "MixLayoutMode"],
+          `must be 1, 2, 3 or 4 (got ${mode}); drawn as 1 (floating)`,
+        ),
+      );
       mode = 1;
     }
     const arranged = arrangeDynamic(model, mode as 1 | 2 | 3, canvas, opts.users, audioOnlyUsers);

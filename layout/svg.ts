@@ -21,15 +21,12 @@ const NAME = /^[A-Za-z][A-Za-z0-9:._-]*$/;
 
 // XML 1.0 forbids these code points even when escaped; a stray one would make the whole file unreadable,
 // so they are replaced rather than rejected (a user id is shown, not validated, here).
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text content: `&`, `<`, `>` and characters XML cannot carry at all. */
 export function escapeText(value: string): string {
-  return value
-    .replace(NOT_XML_CHAR, "\uFFFD")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
+  return value.replace(NOT_XML_CHAR, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Escapes a double-quoted attribute value (also quotes and whitespace that attribute normalisation eats). */

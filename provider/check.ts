@@ -53,7 +53,8 @@ function asSent(body: Record<string, any>, canGenerate: CanGenerateUserSig | und
   const FeedBackRoomParams = body.FeedBackRoomParams.map((robot: unknown) =>
     robot !== null && typeof robot === "object" && !Array.isArray(robot) && (robot as Record<string, unknown>).UserSig === undefined
       ? { ...robot, UserSig: GENERATED_LATER }
-      : robot);
+      : robot,
+  );
   return { ...body, FeedBackRoomParams };
 }
 
@@ -80,7 +81,10 @@ export function misplacedArguments(news: Record<string, unknown>, args: unknown 
     if (value === undefined) continue;
     const setting = SETTINGS.find((s) => s === key);
     if (setting) {
-      failures.push({ property: key, reason: `is not an argument: the ${key} comes from the ${CONFIG_KEYS[setting]} stack config (or ${ENV_KEYS[setting]})` });
+      failures.push({
+        property: key,
+        reason: `is not an argument: the ${key} comes from the ${CONFIG_KEYS[setting]} stack config (or ${ENV_KEYS[setting]})`,
+      });
     } else if ((COMPUTED_KEYS as readonly string[]).includes(key)) {
       failures.push({ property: key, reason: "is not an argument: it is an output the provider sets" });
     }
@@ -91,7 +95,10 @@ export function misplacedArguments(news: Record<string, unknown>, args: unknown 
       for (const [key, item] of Object.entries(value)) {
         const path = at ? `${at}.${key}` : key;
         if (toPulumiKey(key) !== key) {
-          failures.push({ property: path, reason: `is written in PascalCase: did you mean ${toPulumiKey(key)}? (argument names are camelCase)` });
+          failures.push({
+            property: path,
+            reason: `is written in PascalCase: did you mean ${toPulumiKey(key)}? (argument names are camelCase)`,
+          });
         }
         walk(item, path);
       }
@@ -106,7 +113,9 @@ export function misplacedArguments(news: Record<string, unknown>, args: unknown 
  * whether an omitted push-back robot UserSig will be generated at Start (a key is configured).
  */
 export function checkArguments(
-  news: Record<string, unknown>, site: Site, canGenerate?: CanGenerateUserSig,
+  news: Record<string, unknown>,
+  site: Site,
+  canGenerate?: CanGenerateUserSig,
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const inputs = argumentsOf(news) as unknown as Record<string, unknown>;
   const misplaced = misplacedArguments(news, inputs);

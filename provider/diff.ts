@@ -52,68 +52,102 @@ export const DIFF_RULES: readonly DiffRule[] = [
   { path: "roomIdType", change: "replace", why: "Not an Update parameter (spec §3.1)." },
   { path: "agentParams", change: "replace", why: "Not an Update parameter: the robot (UserId, UserSig, MaxIdleTime) is fixed at Start." },
   {
-    path: "agentParams.userSig", change: "replace", keepsOldWhenOmitted: "userId",
-    why: "Omitted with trtc:sdkSecretKey configured, the provider generated it at Start; the robot keeps that " +
+    path: "agentParams.userSig",
+    change: "replace",
+    keepsOldWhenOmitted: "userId",
+    why:
+      "Omitted with trtc:sdkSecretKey configured, the provider generated it at Start; the robot keeps that " +
       "ticket (same userId), so its absence from the inputs is not a change.",
   },
   { path: "recordParams", change: "replace", why: "Not an Update parameter; recording is fixed at Start (added 2024-10-30)." },
   {
-    path: "withTranscoding", change: "replace",
-    why: "Switching between single-stream relay and mixing changes what the task is and how it is billed; " +
+    path: "withTranscoding",
+    change: "replace",
+    why:
+      "Switching between single-stream relay and mixing changes what the task is and how it is billed; " +
       "Update would need every parameter re-sent anyway, and the robot rejoins either way.",
   },
   {
-    path: "audioParams.audioEncode", change: "replace",
+    path: "audioParams.audioEncode",
+    change: "replace",
     why: "Codec, sample rate, bit rate and channels cannot be updated (spec §3.1).",
   },
   {
-    path: "audioParams.subscribeAudioList", change: "update", fill: [],
-    why: "Updatable; `[]` restores \"mix every anchor\". Both lists are always sent together (spec §5.2).",
+    path: "audioParams.subscribeAudioList",
+    change: "update",
+    fill: [],
+    why: 'Updatable; `[]` restores "mix every anchor". Both lists are always sent together (spec §5.2).',
   },
   {
-    path: "audioParams.unSubscribeAudioList", change: "update", fill: [],
+    path: "audioParams.unSubscribeAudioList",
+    change: "update",
+    fill: [],
     why: "Updatable; `[]` clears the block-list. Both lists are always sent together (spec §5.2).",
   },
   {
-    path: "videoParams", change: "update", added: "replace", removed: "replace",
-    why: "Contents are updatable (encode except codec, layout, background, watermarks), but a task cannot " +
+    path: "videoParams",
+    change: "update",
+    added: "replace",
+    removed: "replace",
+    why:
+      "Contents are updatable (encode except codec, layout, background, watermarks), but a task cannot " +
       "switch between audio-only and video (spec §3.1).",
   },
   {
-    path: "videoParams.waterMarkList", change: "update", fill: [],
+    path: "videoParams.waterMarkList",
+    change: "update",
+    fill: [],
     why: "Sent as `[]` when absent so removing the last watermark actually removes it.",
   },
   {
-    path: "singleSubscribeParams", change: "update", removed: "replace",
-    why: "Updatable while relaying without transcoding; removal has no Update form (its only field is " +
-      "required, and omission means \"unchanged\"), so it replaces.",
+    path: "singleSubscribeParams",
+    change: "update",
+    removed: "replace",
+    why:
+      "Updatable while relaying without transcoding; removal has no Update form (its only field is " +
+      'required, and omission means "unchanged"), so it replaces.',
   },
   {
-    path: "publishCdnParams", change: "update", removed: "replace",
-    why: "The list is sent complete and replaces the old one. Dropping the last CDN target (e.g. switching to " +
+    path: "publishCdnParams",
+    change: "update",
+    removed: "replace",
+    why:
+      "The list is sent complete and replaces the old one. Dropping the last CDN target (e.g. switching to " +
       "push-back only) replaces: an empty list's meaning on Update is undocumented, and Start requires a target.",
   },
   {
-    path: "feedBackRoomParams", change: "update", removed: "replace",
+    path: "feedBackRoomParams",
+    change: "update",
+    removed: "replace",
     why: "As publishCdnParams: a non-empty list updates in place, removing the last room replaces.",
   },
   {
-    path: "feedBackRoomParams.userSig", change: "update", keepsOldWhenOmitted: "userId",
-    why: "As agentParams.userSig, per push-back robot (matched on userId): the stored ticket is reused and " +
+    path: "feedBackRoomParams.userSig",
+    change: "update",
+    keepsOldWhenOmitted: "userId",
+    why:
+      "As agentParams.userSig, per push-back robot (matched on userId): the stored ticket is reused and " +
       "re-sent when the list is updated; a robot new to the list gets a fresh one.",
   },
   {
-    path: "seiParams", change: "update", fill: {},
-    why: "Updatable. Removing it sends `{}`: a passed parameter replaces the old one completely, and an empty " +
+    path: "seiParams",
+    change: "update",
+    fill: {},
+    why:
+      "Updatable. Removing it sends `{}`: a passed parameter replaces the old one completely, and an empty " +
       "struct asks for neither layout nor pass-through SEI (an empty layoutVolume would ask for the default SEI).",
   },
   {
-    path: "endpoint", from: "config", change: "replace",
+    path: "endpoint",
+    from: "config",
+    change: "replace",
     why: "A task lives at one endpoint; pointing the stack elsewhere (e.g. emulator -> cloud) needs a new task there.",
   },
   { path: "region", from: "config", change: "replace", why: "A task lives in one region (X-TC-Region)." },
   {
-    path: "finished", from: "state", change: "replace",
+    path: "finished",
+    from: "state",
+    change: "replace",
     why: "An Update found the task ended on its own; only a new Start brings the stream back.",
   },
 ];
@@ -143,14 +177,17 @@ function valueAt(props: Props, path: string): unknown {
   return current;
 }
 
-const isAbsent = (v: unknown): boolean =>
-  v === MISSING || v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+const isAbsent = (v: unknown): boolean => v === MISSING || v === undefined || v === null || (Array.isArray(v) && v.length === 0);
 
 /** JSON with sorted keys: deep equality independent of key order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v) =>
     v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Props)[k]]))
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Props)[k]]),
+        )
       : v,
   );
 }

@@ -16,8 +16,15 @@ import type { TrtcClient as TrtcClientType } from "../trtc/client/client";
 import type { RetryEvent } from "../trtc/client/retry";
 import { checkArguments, type CheckFailure } from "./check";
 import {
-  ConfigError, normalizeEndpoint, resolveCredentials, resolveTarget, storeConfig,
-  type ConfigSource, type Credentials, type Site, type Target,
+  ConfigError,
+  normalizeEndpoint,
+  resolveCredentials,
+  resolveTarget,
+  storeConfig,
+  type ConfigSource,
+  type Credentials,
+  type Site,
+  type Target,
 } from "./config";
 import { planChanges, withKeptValues } from "./diff";
 import { ResourceInitError } from "./init-error";
@@ -53,7 +60,14 @@ const defaultDeps: LifecycleDeps = {
   // Loaded on first use: a preview never calls the API, and the client (undici) is most of this module's
   // load time, which every preview's provider process would otherwise pay.
   connect: (target, credentials, onRetry) =>
-    new (require("../trtc/client/client").TrtcClient as typeof TrtcClientType)({ credentials, region: target.region, endpoint: target.endpoint, site: target.site, timeoutMs: target.timeoutMs, onRetry }),
+    new (require("../trtc/client/client").TrtcClient as typeof TrtcClientType)({
+      credentials,
+      region: target.region,
+      endpoint: target.endpoint,
+      site: target.site,
+      timeoutMs: target.timeoutMs,
+      onRetry,
+    }),
   env: () => process.env,
   log: (line) => console.error(line),
 };
@@ -101,9 +115,13 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       // Only values known to be plain: this must not fail the way the full state just did.
       const plain = (v: unknown, type: string) => (typeof v === type ? v : undefined);
       return sanitize({
-        sdkAppId: plain(args.sdkAppId, "number"), taskId: String(computed.taskId),
-        sequenceNumber: plain(computed.sequenceNumber, "number") ?? 0, requestId: plain(computed.requestId, "string"),
-        endpoint: computed.endpoint, region: computed.region, [PROVIDER_KEY]: plain(provider, "string"),
+        sdkAppId: plain(args.sdkAppId, "number"),
+        taskId: String(computed.taskId),
+        sequenceNumber: plain(computed.sequenceNumber, "number") ?? 0,
+        requestId: plain(computed.requestId, "string"),
+        endpoint: computed.endpoint,
+        region: computed.region,
+        [PROVIDER_KEY]: plain(provider, "string"),
       });
     }
   };
@@ -148,15 +166,21 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       const args = issueUserSigs(argumentsOf(inputs) as Props);
       const started = await api(target).startPublishCdnStream(toApiCase(args));
       const computed: ComputedState = {
-        taskId: started.TaskId, sequenceNumber: 0, requestId: started.RequestId,
-        endpoint: target.endpoint, region: target.region,
+        taskId: started.TaskId,
+        sequenceNumber: 0,
+        requestId: started.RequestId,
+        endpoint: target.endpoint,
+        region: target.region,
       };
       try {
         return { id: started.TaskId, outs: buildState(args as never, computed) };
       } catch (e) {
-        throw new ResourceInitError(started.TaskId, safeState(args, computed, inputs[PROVIDER_KEY]),
+        throw new ResourceInitError(
+          started.TaskId,
+          safeState(args, computed, inputs[PROVIDER_KEY]),
           `Started TRTC relay task ${started.TaskId}, but recording its outputs failed (${(e as Error).message}). ` +
-          `The task is kept in state; fix the cause and run \`pulumi up\` again.`);
+            `The task is kept in state; fix the cause and run \`pulumi up\` again.`,
+        );
       }
     },
 
@@ -184,7 +208,11 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       const args = withKeptValues(olds, argumentsOf(news) as Props);
       const last = Number.isSafeInteger(olds.sequenceNumber) ? (olds.sequenceNumber as number) : 0;
       const keep = (sequenceNumber: number, requestId: string): ComputedState => ({
-        taskId, sequenceNumber, requestId, endpoint: target.endpoint, region: target.region,
+        taskId,
+        sequenceNumber,
+        requestId,
+        endpoint: target.endpoint,
+        region: target.region,
       });
       if (Object.keys(plan.send).length === 0) {
         // Nothing to send (e.g. an update forced by init errors): refresh the recorded inputs only.
@@ -195,9 +223,16 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       const groups = issueUserSigs({ sdkAppId: args.sdkAppId, ...plan.send });
       if (groups.feedBackRoomParams !== undefined) args.feedBackRoomParams = groups.feedBackRoomParams;
       const client = api(target);
-      const send = async (sequenceNumber: number) => client.updatePublishCdnStream(toApiCase({
-        sdkAppId: args.sdkAppId, taskId, sequenceNumber, withTranscoding: args.withTranscoding, ...groups,
-      }));
+      const send = async (sequenceNumber: number) =>
+        client.updatePublishCdnStream(
+          toApiCase({
+            sdkAppId: args.sdkAppId,
+            taskId,
+            sequenceNumber,
+            withTranscoding: args.withTranscoding,
+            ...groups,
+          }),
+        );
       let sequenceNumber = last + 1;
       let answer: { RequestId: string };
       try {
@@ -224,8 +259,11 @@ export function makeLifecycle(overrides: Partial<LifecycleDeps> = {}) {
       try {
         return { outs: buildState(args as never, keep(sequenceNumber, answer.RequestId)) };
       } catch (e) {
-        throw new ResourceInitError(taskId, sanitize({ ...olds, sequenceNumber, [PROVIDER_KEY]: provider }),
-          `Updated TRTC relay task ${taskId}, but recording its outputs failed (${(e as Error).message}).`);
+        throw new ResourceInitError(
+          taskId,
+          sanitize({ ...olds, sequenceNumber, [PROVIDER_KEY]: provider }),
+          `Updated TRTC relay task ${taskId}, but recording its outputs failed (${(e as Error).message}).`,
+        );
       }
     },
 

@@ -31,17 +31,25 @@ export type PublishCdnStreamState = PublishCdnStreamInputs & ComputedState;
 
 /** Every argument name (the top-level keys of {@link PublishCdnStreamInputs}). */
 export const ARGUMENT_KEYS: readonly (keyof PublishCdnStreamInputs)[] = [
-  "sdkAppId", "roomId", "roomIdType", "agentParams", "withTranscoding", "audioParams", "videoParams",
-  "singleSubscribeParams", "publishCdnParams", "seiParams", "feedBackRoomParams", "recordParams",
+  "sdkAppId",
+  "roomId",
+  "roomIdType",
+  "agentParams",
+  "withTranscoding",
+  "audioParams",
+  "videoParams",
+  "singleSubscribeParams",
+  "publishCdnParams",
+  "seiParams",
+  "feedBackRoomParams",
+  "recordParams",
 ];
 
 /** True when `key` is one of {@link ARGUMENT_KEYS}. */
 export const isArgument = (key: string): key is keyof PublishCdnStreamInputs => (ARGUMENT_KEYS as readonly string[]).includes(key);
 
 /** The names of {@link ComputedState}: outputs that are not arguments. */
-export const COMPUTED_KEYS: readonly (keyof ComputedState)[] = [
-  "taskId", "sequenceNumber", "requestId", "endpoint", "region", "finished",
-];
+export const COMPUTED_KEYS: readonly (keyof ComputedState)[] = ["taskId", "sequenceNumber", "requestId", "endpoint", "region", "finished"];
 
 /** The dynamic-provider host's own property, never an argument. */
 export const PROVIDER_KEY = "__provider";

@@ -17,8 +17,12 @@ type Applied<K extends keyof PublishCdnStreamInputs> = pulumi.Output<PublishCdnS
  */
 export function inputProperties(args: PublishCdnStreamArgs): Record<string, unknown> {
   const props: Record<string, unknown> = {
-    taskId: undefined, sequenceNumber: undefined, requestId: undefined,
-    endpoint: undefined, region: undefined, finished: undefined,
+    taskId: undefined,
+    sequenceNumber: undefined,
+    requestId: undefined,
+    endpoint: undefined,
+    region: undefined,
+    finished: undefined,
   };
   // Every argument, so each becomes an output even when the user leaves it out (pulumi/pulumi#5174).
   for (const key of ARGUMENT_KEYS) {

@@ -30,5 +30,5 @@ export const SECRET_OUTPUTS: readonly SecretProperty[] = Object.keys(SECRET_PROP
 
 /** True when `name` is one of the secret properties. */
 export function isSecretProperty(name: string): name is SecretProperty {
-  return  Object.hasOwn(SECRET_PROPERTIES, name);
+  return Object.hasOwn(SECRET_PROPERTIES, name);
 }

@@ -52,7 +52,8 @@ export async function openLocalStack(opts: LocalStackOptions): Promise<Stack> {
   const workDir = path.join(opts.stateDir, "work", `${opts.projectName}-${opts.stackName}`);
   fs.mkdirSync(workDir, { recursive: true });
   const link = path.join(workDir, "node_modules");
-  if (!fs.existsSync(link)) fs.symlinkSync(opts.nodeModules ?? path.resolve(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "..", ".."), link, "dir");
+  if (!fs.existsSync(link))
+    fs.symlinkSync(opts.nodeModules ?? path.resolve(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "..", ".."), link, "dir");
   const backendUrl = `file://${backend}`;
   const stack = await LocalWorkspace.createOrSelectStack(
     { projectName: opts.projectName, stackName: opts.stackName, program: opts.program },

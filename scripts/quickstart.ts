@@ -59,7 +59,9 @@ async function main(): Promise<void> {
     for (const t of running) {
       const targets = (t.Params.PublishCdnParams ?? []).map((p: any) => redactText(p.PublishCdnUrl));
       const rooms = (t.Params.FeedBackRoomParams ?? []).map((p: any) => `room ${p.RoomId}`);
-      console.log(`  ${t.TaskId}\n    room ${t.RoomId} (SdkAppId ${t.SdkAppId}), robot ${t.Params.AgentParams?.UserId}, sequence ${t.SequenceNumber ?? "-"}`);
+      console.log(
+        `  ${t.TaskId}\n    room ${t.RoomId} (SdkAppId ${t.SdkAppId}), robot ${t.Params.AgentParams?.UserId}, sequence ${t.SequenceNumber ?? "-"}`,
+      );
       console.log(`    relays to: ${[...targets, ...rooms].join(", ") || "(nothing)"}`);
     }
     if (args.has("--serve")) {

@@ -88,11 +88,19 @@ function stacksFor(rig: Rig): (site: CorpusSite) => Promise<Stack> {
 }
 
 /** Previews `cases` on `stack`; returns the engine output, whether it passed, and the seconds it took. */
-async function preview(stack: Stack, cases: readonly CorpusCase[]): Promise<{ out: string; passed: boolean; error?: string; seconds: number }> {
+async function preview(
+  stack: Stack,
+  cases: readonly CorpusCase[],
+): Promise<{ out: string; passed: boolean; error?: string; seconds: number }> {
   const t0 = Date.now();
   let out = "";
   try {
-    await stack.preview({ program: corpusProgram(cases), onOutput: (s) => { out += s; } });
+    await stack.preview({
+      program: corpusProgram(cases),
+      onOutput: (s) => {
+        out += s;
+      },
+    });
     return { out, passed: true, seconds: (Date.now() - t0) / 1000 };
   } catch (e) {
     return { out, passed: false, error: String((e as Error).message), seconds: (Date.now() - t0) / 1000 };
@@ -142,7 +150,11 @@ export async function runCorpus(options: CorpusOptions = {}): Promise<CorpusResu
       const group = (byGroup[c.group] ??= { total: 0, explained: 0 });
       group.total++;
       if (ok) group.explained++;
-      else failures.push({ name: c.name, text: r.passed ? "preview passed" : (printed.length ? JSON.stringify(printed) : r.out).slice(0, 400) });
+      else
+        failures.push({
+          name: c.name,
+          text: r.passed ? "preview passed" : (printed.length ? JSON.stringify(printed) : r.out).slice(0, 400),
+        });
       if (seconds.length % 25 === 0) log(`corpus: ${seconds.length}/${picked.length} previews`);
     }
     const wallSeconds = (Date.now() - t0) / 1000;
@@ -165,12 +177,19 @@ export async function runCorpus(options: CorpusOptions = {}): Promise<CorpusResu
       startedAt: startedAt.toISOString(),
       seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
       engineInvalid: { total: picked.length, explained: picked.length - failures.length, failures, byGroup },
-      engineValid: { total: VALID_CASES.length, bySite, passed: validErrors.length === 0, error: validErrors.length ? validErrors.join("\n") : undefined },
+      engineValid: {
+        total: VALID_CASES.length,
+        bySite,
+        passed: validErrors.length === 0,
+        error: validErrors.length ? validErrors.join("\n") : undefined,
+      },
       checkInvalid: { total: INVALID_CASES.length, explained: checkExplained },
       requests: Object.values(rig.requests).reduce((a, b) => a + b, 0),
       timing: {
-        previews: seconds.length, medianSeconds: round1(median(seconds)),
-        maxSeconds: round1(Math.max(0, ...seconds)), wallSeconds: round1(wallSeconds),
+        previews: seconds.length,
+        medianSeconds: round1(median(seconds)),
+        maxSeconds: round1(Math.max(0, ...seconds)),
+        wallSeconds: round1(wallSeconds),
       },
     };
   } finally {

@@ -39,9 +39,13 @@ const usable = (c: InvalidBody | ValidBody): boolean =>
  * `sdkAppId` and `SdkAppId` into one valid argument).
  */
 const PULUMI_FORMS: Record<string, (args: Record<string, unknown>) => Pick<CorpusCase, "args" | "expect">> = {
-  "unknown top-level key": (args) => ({ args, expect: { path: "region", rule: /is not an argument: the region comes from the tencentcloud:region stack config/ } }),
+  "unknown top-level key": (args) => ({
+    args,
+    expect: { path: "region", rule: /is not an argument: the region comes from the tencentcloud:region stack config/ },
+  }),
   "camelCase key not converted": ({ sdkAppId, ...rest }) => ({
-    args: { ...rest, SdkAppId: sdkAppId }, expect: { path: "SdkAppId", rule: /is written in PascalCase: did you mean sdkAppId\?/ },
+    args: { ...rest, SdkAppId: sdkAppId },
+    expect: { path: "SdkAppId", rule: /is written in PascalCase: did you mean sdkAppId\?/ },
   }),
 };
 
@@ -49,12 +53,33 @@ const mix = toPulumiCase(MIX) as Record<string, any>;
 
 /** Mistakes only a program can make: names that are settings or outputs, PascalCase inside an argument. */
 const PROGRAM_ONLY: Array<Omit<CorpusCase, "resource" | "site">> = [
-  { name: "endpoint as an argument", group: "not an argument", args: { ...mix, endpoint: "http://127.0.0.1:9" }, expect: { path: "endpoint", rule: /is not an argument: the endpoint comes from the trtc:endpoint stack config/ } },
-  { name: "secretKey as an argument", group: "not an argument", args: { ...mix, secretKey: "not-a-real-key" }, expect: { path: "secretKey", rule: /is not an argument: the secretKey comes from the tencentcloud:secretKey stack config/ } },
-  { name: "computed taskId as an argument", group: "not an argument", args: { ...mix, taskId: "task-1" }, expect: { path: "taskId", rule: /is not an argument: it is an output the provider sets/ } },
-  { name: "userSig outside agentParams", group: "not an argument", args: { ...mix, userSig: "misplaced" }, expect: { path: "userSig", rule: /is not a known property/ } },
   {
-    name: "PascalCase key inside agentParams", group: "not an argument",
+    name: "endpoint as an argument",
+    group: "not an argument",
+    args: { ...mix, endpoint: "http://127.0.0.1:9" },
+    expect: { path: "endpoint", rule: /is not an argument: the endpoint comes from the trtc:endpoint stack config/ },
+  },
+  {
+    name: "secretKey as an argument",
+    group: "not an argument",
+    args: { ...mix, secretKey: "not-a-real-key" },
+    expect: { path: "secretKey", rule: /is not an argument: the secretKey comes from the tencentcloud:secretKey stack config/ },
+  },
+  {
+    name: "computed taskId as an argument",
+    group: "not an argument",
+    args: { ...mix, taskId: "task-1" },
+    expect: { path: "taskId", rule: /is not an argument: it is an output the provider sets/ },
+  },
+  {
+    name: "userSig outside agentParams",
+    group: "not an argument",
+    args: { ...mix, userSig: "misplaced" },
+    expect: { path: "userSig", rule: /is not a known property/ },
+  },
+  {
+    name: "PascalCase key inside agentParams",
+    group: "not an argument",
     args: { ...mix, agentParams: { UserId: mix.agentParams.userId, userSig: mix.agentParams.userSig } },
     expect: { path: "agentParams.UserId", rule: /is written in PascalCase: did you mean userId\?/ },
   },
@@ -62,24 +87,32 @@ const PROGRAM_ONLY: Array<Omit<CorpusCase, "resource" | "site">> = [
 
 /** The invalid cases. */
 export const INVALID_CASES: CorpusCase[] = [
-  ...Object.entries(INVALID_BODIES_BY_GROUP).flatMap(([group, bodies]) => bodies.filter(usable).map((c) => {
-    const args = toPulumiCase(c.body) as Record<string, unknown>;
-    const form = PULUMI_FORMS[c.name]?.(args) ?? { args, expect: { path: c.expectPath, rule: c.expectRule } };
-    return { name: c.name, group, site: c.site ?? "cn", ...form };
-  })),
+  ...Object.entries(INVALID_BODIES_BY_GROUP).flatMap(([group, bodies]) =>
+    bodies.filter(usable).map((c) => {
+      const args = toPulumiCase(c.body) as Record<string, unknown>;
+      const form = PULUMI_FORMS[c.name]?.(args) ?? { args, expect: { path: c.expectPath, rule: c.expectRule } };
+      return { name: c.name, group, site: c.site ?? "cn", ...form };
+    }),
+  ),
   ...PROGRAM_ONLY.map((c) => ({ ...c, site: "cn" as const })),
 ].map((c, n) => ({ ...c, resource: `bad-${n}` }));
 
 /** The valid edge cases. */
 export const VALID_CASES: CorpusCase[] = VALID_BODIES.filter(usable).map((c, n) => ({
-  resource: `ok-${n}`, name: c.name, group: "valid", site: c.site ?? "cn", args: toPulumiCase(c.body) as Record<string, unknown>,
+  resource: `ok-${n}`,
+  name: c.name,
+  group: "valid",
+  site: c.site ?? "cn",
+  args: toPulumiCase(c.body) as Record<string, unknown>,
 }));
 
 /** A program declaring `cases`. */
-export const corpusProgram = (cases: readonly CorpusCase[]): PulumiFn => async () => {
-  for (const c of cases) new PublishCdnStream(c.resource, c.args as never);
-  return {};
-};
+export const corpusProgram =
+  (cases: readonly CorpusCase[]): PulumiFn =>
+  async () => {
+    for (const c of cases) new PublishCdnStream(c.resource, c.args as never);
+    return {};
+  };
 
 /** The rule text without the provider's advice after the first colon (e.g. how to get a UserSig). */
 export const ruleOf = (reason: string): string => reason.split(/:\s/)[0];
@@ -106,7 +139,11 @@ export function printedFailures(output: string, name: string): PrintedFailure[] 
     const rest = line.slice(at + prefix.length);
     const withProperty = /^: property (\S+) value .*? has a problem: (.*)$/.exec(rest);
     const whole = /^ has a problem: (.*)$/.exec(rest);
-    const failure = withProperty ? { property: withProperty[1], reason: withProperty[2] } : whole ? { property: "", reason: whole[1] } : undefined;
+    const failure = withProperty
+      ? { property: withProperty[1], reason: withProperty[2] }
+      : whole
+        ? { property: "", reason: whole[1] }
+        : undefined;
     if (!failure || seen.has(JSON.stringify(failure))) continue; // the progress line and the summary repeat it
     seen.add(JSON.stringify(failure));
     found.push(failure);

@@ -24,7 +24,11 @@ export const identity = (i: number): { roomId: string; robot: string } => ({ roo
 export function fleetArgs(i: number, generation: number, secrets: FleetSecrets): PublishCdnStreamArgs {
   const { roomId, robot } = identity(i);
   const anchor = (userId: string, x: number) => ({
-    userMediaStream: { userInfo: { userId, roomId, roomIdType: 0 } }, imageWidth: 640, imageHeight: 720, locationX: x, locationY: 0,
+    userMediaStream: { userInfo: { userId, roomId, roomIdType: 0 } },
+    imageWidth: 640,
+    imageHeight: 720,
+    locationX: x,
+    locationY: 0,
   });
   return {
     sdkAppId: SDK_APP_ID,
@@ -37,10 +41,12 @@ export function fleetArgs(i: number, generation: number, secrets: FleetSecrets):
       videoEncode: { width: 1280, height: 720, fps: 15, bitRate: 1536, gop: 2 },
       layoutParams: { mixLayoutMode: 4, mixLayoutList: [anchor(`anchor_${i}_a`, 0), anchor(`anchor_${i}_b`, 640)] },
     },
-    publishCdnParams: [{
-      publishCdnUrl: `rtmp://3891.livepush.myqcloud.com/live/task${i}g${generation}?txSecret=${secrets.txSecret}&txTime=62635BDE`,
-      isTencentCdn: 1,
-    }],
+    publishCdnParams: [
+      {
+        publishCdnUrl: `rtmp://3891.livepush.myqcloud.com/live/task${i}g${generation}?txSecret=${secrets.txSecret}&txTime=62635BDE`,
+        isTencentCdn: 1,
+      },
+    ],
   };
 }
 

@@ -42,7 +42,9 @@ export async function runLoad(size = 200, parallel = 64, log: (line: string) => 
       if (phase === "update") fleet.generation = 2;
       const t0 = Date.now();
       try {
-        const onOutput = (s: string) => { output += s; };
+        const onOutput = (s: string) => {
+          output += s;
+        };
         await (phase === "destroy" ? stack.destroy({ parallel, onOutput }) : stack.up({ parallel, onOutput }));
         ok[phase] = true;
       } catch {
@@ -54,7 +56,10 @@ export async function runLoad(size = 200, parallel = 64, log: (line: string) => 
     const stats = await rig.control("GET", "stats");
     const throttled = Object.values(stats.throttled as Record<string, number>).reduce((a, b) => a + b, 0);
     return {
-      size, parallel, seconds, ok,
+      size,
+      parallel,
+      seconds,
+      ok,
       throttledSeenByUser: (output.match(/RequestLimitExceeded/g) ?? []).length,
       throttledByEmulator: throttled,
       maxPerSecond: stats.maxPerSecond,

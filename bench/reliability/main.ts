@@ -24,14 +24,22 @@ function flag(name: string, fallback: string): string {
 }
 
 function versions(): Record<string, string> {
-  const pkg = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO, "node_modules", name, "package.json"), "utf8")).version as string;
+  const pkg = (name: string) =>
+    JSON.parse(fs.readFileSync(path.join(REPO, "node_modules", name, "package.json"), "utf8")).version as string;
   let cli = "?";
   try {
     cli = execFileSync("pulumi", ["version"], { encoding: "utf8" }).trim();
   } catch {
     // reported as unknown
   }
-  return { node: process.version, "pulumi CLI": cli, "@pulumi/pulumi": pkg("@pulumi/pulumi"), typescript: pkg("typescript"), undici: pkg("undici"), zod: pkg("zod") };
+  return {
+    node: process.version,
+    "pulumi CLI": cli,
+    "@pulumi/pulumi": pkg("@pulumi/pulumi"),
+    typescript: pkg("typescript"),
+    undici: pkg("undici"),
+    zod: pkg("zod"),
+  };
 }
 
 async function main(): Promise<void> {

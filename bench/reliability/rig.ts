@@ -63,7 +63,8 @@ export async function openRig(options: EmulatorOptions & { persist?: boolean } =
     tasks: async () => (await rig.control("GET", "tasks")).tasks,
     async maxPerSecond() {
       const stats = await rig.control("GET", "stats");
-      for (const [action, n] of Object.entries(stats.maxPerSecond as Record<string, number>)) peaks[action] = Math.max(peaks[action] ?? 0, n);
+      for (const [action, n] of Object.entries(stats.maxPerSecond as Record<string, number>))
+        peaks[action] = Math.max(peaks[action] ?? 0, n);
       return { ...peaks };
     },
     async restart(downMs = 1000) {

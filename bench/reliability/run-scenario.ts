@@ -67,7 +67,9 @@ function firstError(text: string): string | undefined {
 const namedHolders = (text: string): string[] => [...new Set([...text.matchAll(/running task (\S+?) in room/g)].map((m) => m[1]))];
 
 /** The TaskIds an Update found ended on their own (state records them finished; the next run replaces them). */
-const namedFinished = (text: string): string[] => [...new Set([...text.matchAll(/relay task (\S+) is no longer running/g)].map((m) => m[1]))];
+const namedFinished = (text: string): string[] => [
+  ...new Set([...text.matchAll(/relay task (\S+) is no longer running/g)].map((m) => m[1])),
+];
 
 /** Counts completed operations of a phase from state and emulator. */
 async function completed(phase: PhaseName, stack: Stack, rig: Rig, size: number): Promise<number> {
@@ -75,7 +77,9 @@ async function completed(phase: PhaseName, stack: Stack, rig: Rig, size: number)
   if (phase === "destroy") return size - ids.size;
   const tasks = (await rig.tasks()).filter((t) => t.Status === "running" && ids.has(t.TaskId));
   if (phase === "up") return tasks.length;
-  return tasks.filter((t) => Array.from({ length: size }, (_, i) => streamOf(i, 2)).some((s) => String(t.Params.PublishCdnParams?.[0]?.PublishCdnUrl).includes(s))).length;
+  return tasks.filter((t) =>
+    Array.from({ length: size }, (_, i) => streamOf(i, 2)).some((s) => String(t.Params.PublishCdnParams?.[0]?.PublishCdnUrl).includes(s)),
+  ).length;
 }
 
 /** Runs `scenario` on a stack of `size` tasks; `log` receives progress lines. */
@@ -102,7 +106,9 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
       const hook = scenario.during?.[phase]?.(rig, atStart);
       let ok = true;
       try {
-        await run((s) => { text += s; });
+        await run((s) => {
+          text += s;
+        });
       } catch (e) {
         ok = false;
         if (!text) text = String((e as Error).message);
@@ -118,7 +124,8 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
       for (const orphan of (await rig.tasks()).filter((t) => auditAfterFault.orphans.includes(t.TaskId))) {
         const { RoomId } = orphan;
         const robot = orphan.Params.AgentParams.UserId;
-        if (text.includes("outcome unknown") && text.includes(`RoomId "${RoomId}"`) && text.includes(`robot UserId "${robot}"`)) explainedOrphans++;
+        if (text.includes("outcome unknown") && text.includes(`RoomId "${RoomId}"`) && text.includes(`robot UserId "${robot}"`))
+          explainedOrphans++;
       }
       let converged = ok;
       let neededManualStep = false;
@@ -129,7 +136,11 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
         // the robot collision naming the running TaskId of a lost Start (the documented manual step: stop it).
         // The engine stops at the first failed operation, so one run may name only some of them; a run that
         // names nothing new is a failure to converge.
-        const client = new TrtcClient({ credentials: { secretId: rig.emulator.secretId, secretKey: rig.emulator.secretKey }, region: "ap-guangzhou", endpoint: rig.emulator.url });
+        const client = new TrtcClient({
+          credentials: { secretId: rig.emulator.secretId, secretKey: rig.emulator.secretKey },
+          region: "ap-guangzhou",
+          endpoint: rig.emulator.url,
+        });
         const seen = new Set<string>(namedFinished(text));
         let last = text;
         for (let progress = true; progress && !converged && reruns <= size + 1; reruns++) {
@@ -139,7 +150,9 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
           }
           let again = "";
           try {
-            await run((s) => { again += s; });
+            await run((s) => {
+              again += s;
+            });
             converged = true;
           } catch {
             const named = [...namedHolders(again), ...namedFinished(again)];
@@ -152,13 +165,24 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
       }
       const audit = await auditStack(stack, rig);
       const result: PhaseResult = {
-        phase, attempted: size, succeeded, retries, requests: requestsSoFar(rig) - atStart,
-        error: ok ? undefined : firstError(text), converged, reruns, done: await completed(phase, stack, rig, size),
-        neededManualStep, audit, auditAfterFault,
+        phase,
+        attempted: size,
+        succeeded,
+        retries,
+        requests: requestsSoFar(rig) - atStart,
+        error: ok ? undefined : firstError(text),
+        converged,
+        reruns,
+        done: await completed(phase, stack, rig, size),
+        neededManualStep,
+        audit,
+        auditAfterFault,
       };
       phases.push(result);
-      log(`${scenario.name} ${phase}: ${succeeded}/${size} ok first run, ${retries} retries, converged=${converged}` +
-        `${reruns > 0 ? ` after ${reruns} rerun(s)` : ""}${neededManualStep ? " (manual step)" : ""}, done=${result.done}, orphans=${audit.orphans.length} lost=${audit.lost.length} dup=${audit.duplicates.length}`);
+      log(
+        `${scenario.name} ${phase}: ${succeeded}/${size} ok first run, ${retries} retries, converged=${converged}` +
+          `${reruns > 0 ? ` after ${reruns} rerun(s)` : ""}${neededManualStep ? " (manual step)" : ""}, done=${result.done}, orphans=${audit.orphans.length} lost=${audit.lost.length} dup=${audit.duplicates.length}`,
+      );
     }
     return { scenario, size, phases, explainedOrphans, seconds: Math.round((Date.now() - started) / 1000) };
   } finally {

@@ -34,17 +34,21 @@ export interface Scenario {
 const total = (rig: Rig): number => Object.values(rig.requests).reduce((a, b) => a + b, 0);
 
 /** Waits until the emulator has received `n` more requests than `from`, then restarts it. */
-const restartAfter = (n: number) => async (rig: Rig, from: number): Promise<void> => {
-  const deadline = Date.now() + 120_000;
-  while (total(rig) < from + n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  await rig.restart(1500);
-};
+const restartAfter =
+  (n: number) =>
+  async (rig: Rig, from: number): Promise<void> => {
+    const deadline = Date.now() + 120_000;
+    while (total(rig) < from + n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await rig.restart(1500);
+  };
 
 /** Ends `n` running tasks as idle expiry would. */
-const expireSome = (n: number) => async (rig: Rig): Promise<void> => {
-  const running = (await rig.tasks()).filter((t) => t.Status === "running").slice(0, n);
-  for (const t of running) await rig.control("POST", `tasks/${encodeURIComponent(t.TaskId)}/expire`);
-};
+const expireSome =
+  (n: number) =>
+  async (rig: Rig): Promise<void> => {
+    const running = (await rig.tasks()).filter((t) => t.Status === "running").slice(0, n);
+    for (const t of running) await rig.control("POST", `tasks/${encodeURIComponent(t.TaskId)}/expire`);
+  };
 
 /** Every request the emulator has received in this rig (for hooks). */
 export const requestsSoFar = total;
@@ -54,7 +58,9 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "throttling",
     what: "RequestLimitExceeded bursts: 30% of all calls refused, up to 40 per phase",
-    faults: Object.fromEntries((["up", "update", "destroy"] as const).map((p) => [p, [{ action: "*", error: "RequestLimitExceeded", probability: 0.3, count: 40 }]])),
+    faults: Object.fromEntries(
+      (["up", "update", "destroy"] as const).map((p) => [p, [{ action: "*", error: "RequestLimitExceeded", probability: 0.3, count: 40 }]]),
+    ),
   },
   {
     name: "internal-update",
@@ -78,7 +84,9 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "drop-before",
     what: "connection cut before the emulator acts (6 calls per phase, any action)",
-    faults: Object.fromEntries((["up", "update", "destroy"] as const).map((p) => [p, [{ action: "*", drop: "before", probability: 0.3, count: 6 }]])),
+    faults: Object.fromEntries(
+      (["up", "update", "destroy"] as const).map((p) => [p, [{ action: "*", drop: "before", probability: 0.3, count: 6 }]]),
+    ),
   },
   {
     name: "drop-after",
@@ -90,7 +98,8 @@ export const SCENARIOS: readonly Scenario[] = [
       update: [{ action: "UpdatePublishCdnStream", drop: "after", count: 5 }],
       destroy: [{ action: "StopPublishCdnStream", drop: "after", count: 5 }],
     },
-    unrecoverable: "A Start whose answer was lost cannot be repeated (no idempotency key): its task runs outside state until stopped by the TaskId the next up's robot-collision error names.",
+    unrecoverable:
+      "A Start whose answer was lost cannot be repeated (no idempotency key): its task runs outside state until stopped by the TaskId the next up's robot-collision error names.",
   },
   {
     name: "restart",

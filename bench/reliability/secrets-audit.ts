@@ -51,7 +51,9 @@ export async function runSecretsAudit(): Promise<SecretsAuditResult> {
   const S = AUDIT_SECRETS;
   const rig = await openRig({ credentials: [{ secretId: "AKIDauditKeyId000000", secretKey: S.secretKey, token: S.token }] });
   const texts: Record<string, string> = {};
-  const add = (place: string) => (s: string) => { texts[place] = (texts[place] ?? "") + s; };
+  const add = (place: string) => (s: string) => {
+    texts[place] = (texts[place] ?? "") + s;
+  };
   let generation = 1;
   const program = async () => {
     for (let i = 0; i < 3; i++) {
@@ -60,8 +62,17 @@ export async function runSecretsAudit(): Promise<SecretsAuditResult> {
         ...base,
         feedBackRoomParams: [{ roomId: String(920000 + i), roomIdType: 0, userId: `audit_feedback_${i}`, userSig: S.feedbackSig }],
         recordParams: {
-          uniRecord: 3, recordKey: `audit_${i}`,
-          mcuStorageParams: { cloudStorage: { vendor: 0, region: "ap-shanghai", bucket: "rec-1250000000", accessKey: S.storageAccessKey, secretKey: S.storageSecretKey } },
+          uniRecord: 3,
+          recordKey: `audit_${i}`,
+          mcuStorageParams: {
+            cloudStorage: {
+              vendor: 0,
+              region: "ap-shanghai",
+              bucket: "rec-1250000000",
+              accessKey: S.storageAccessKey,
+              secretKey: S.storageSecretKey,
+            },
+          },
         },
       });
     }
@@ -94,7 +105,8 @@ export async function runSecretsAudit(): Promise<SecretsAuditResult> {
     texts["emulator request log"] = JSON.stringify(await rig.control("GET", "requests"));
     if (process.env.SECRETS_AUDIT_DUMP) {
       fs.mkdirSync(process.env.SECRETS_AUDIT_DUMP, { recursive: true });
-      for (const [place, text] of Object.entries(texts)) fs.writeFileSync(path.join(process.env.SECRETS_AUDIT_DUMP, place.replace(/[^\w.-]+/g, "_")), text);
+      for (const [place, text] of Object.entries(texts))
+        fs.writeFileSync(path.join(process.env.SECRETS_AUDIT_DUMP, place.replace(/[^\w.-]+/g, "_")), text);
     }
     const leaks: string[] = [];
     for (const [place, text] of Object.entries(texts)) {

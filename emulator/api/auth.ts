@@ -40,8 +40,7 @@ export interface EmulatorCredential {
 /** The outcome of {@link authenticate}; `secretId` is filled whenever the header named one. */
 export type AuthResult = { ok: true; secretId: string } | { ok: false; error: ApiError; secretId?: string };
 
-const constantTimeEqual = (a: string, b: string): boolean =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const constantTimeEqual = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 const headerValue = (headers: IncomingHttpHeaders, name: string): string | undefined => {
   const v = headers[name];
@@ -101,7 +100,11 @@ export function authenticate(
 
   const expectedDate = scopeDate(timestamp);
   if (auth.date !== expectedDate) {
-    return { ok: false, secretId, error: apiErrors.signatureFailure(`credential date ${auth.date} is not the UTC date ${expectedDate} of X-TC-Timestamp.`) };
+    return {
+      ok: false,
+      secretId,
+      error: apiErrors.signatureFailure(`credential date ${auth.date} is not the UTC date ${expectedDate} of X-TC-Timestamp.`),
+    };
   }
   if (auth.service !== TRTC_SERVICE) {
     return { ok: false, secretId, error: apiErrors.signatureFailure(`credential service \`${auth.service}\` is not \`${TRTC_SERVICE}\`.`) };
@@ -110,7 +113,8 @@ export function authenticate(
   const signed: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
     const value = headerValue(headers, name);
-    if (value === undefined) return { ok: false, secretId, error: apiErrors.signatureFailure(`signed header \`${name}\` is absent from the request.`) };
+    if (value === undefined)
+      return { ok: false, secretId, error: apiErrors.signatureFailure(`signed header \`${name}\` is absent from the request.`) };
     signed[name] = value;
   }
   const verify = (values: Record<string, string>): boolean => {

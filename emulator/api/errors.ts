@@ -23,8 +23,7 @@ export const apiErrors = {
   unsupportedProtocol: (method: string) =>
     err("UnsupportedProtocol", `HTTP method ${method} is not supported; send POST with Content-Type application/json.`),
   /** `RequestSizeLimitExceeded`: the body is larger than the limit (10 MB by default). */
-  requestSizeLimitExceeded: (limitBytes: number) =>
-    err("RequestSizeLimitExceeded", `The request body exceeds ${limitBytes} bytes.`),
+  requestSizeLimitExceeded: (limitBytes: number) => err("RequestSizeLimitExceeded", `The request body exceeds ${limitBytes} bytes.`),
   /** `InvalidAction`: the X-TC-Action is not one of the emulated actions, or the path is not `/`. */
   invalidAction: (what: string) => err("InvalidAction", `The action ${what} does not exist.`),
   /** `NoSuchVersion`: an X-TC-Version other than the API version. */
@@ -48,8 +47,7 @@ export const apiErrors = {
 
   // --- authentication (spec §7.3, §8.2, §12.3) ---
   /** `AuthFailure.InvalidAuthorization`: the Authorization header is absent or not a TC3 header. */
-  invalidAuthorization: (detail: string) =>
-    err("AuthFailure.InvalidAuthorization", `The Authorization header is invalid: ${detail}`),
+  invalidAuthorization: (detail: string) => err("AuthFailure.InvalidAuthorization", `The Authorization header is invalid: ${detail}`),
   /** `AuthFailure.SignatureExpire`: X-TC-Timestamp is more than 300 s away from the server clock. */
   signatureExpire: (timestamp: number, serverNow: number) =>
     err(
@@ -57,11 +55,9 @@ export const apiErrors = {
       `The signature expired: X-TC-Timestamp ${timestamp} differs from server time ${serverNow} by more than 300 seconds.`,
     ),
   /** `AuthFailure.SecretIdNotFound`: the Credential names a SecretId the emulator does not know. */
-  secretIdNotFound: () =>
-    err("AuthFailure.SecretIdNotFound", "The SecretId is not found; check it for typos or surrounding whitespace."),
+  secretIdNotFound: () => err("AuthFailure.SecretIdNotFound", "The SecretId is not found; check it for typos or surrounding whitespace."),
   /** `AuthFailure.SignatureFailure`: the recomputed signature, date or service differs. */
-  signatureFailure: (detail: string) =>
-    err("AuthFailure.SignatureFailure", `The provided credentials could not be validated: ${detail}`),
+  signatureFailure: (detail: string) => err("AuthFailure.SignatureFailure", `The provided credentials could not be validated: ${detail}`),
   /** `AuthFailure.TokenFailure`: a session token where none is configured, or a missing/wrong one. */
   tokenFailure: (detail: string) => err("AuthFailure.TokenFailure", `Token error: ${detail}`),
   /** `AuthFailure.InvalidSecretId`: documented common code (not an API key type); fault injection only. */

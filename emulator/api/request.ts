@@ -25,7 +25,11 @@ export async function handleApiRequest(core: EmulatorCore, req: IncomingMessage,
   const started = performance.now();
   const requestId = randomUUID();
   const at = new Date(core.clock.wallNow()).toISOString();
-  const entry = { action: header(req, "x-tc-action")?.trim() ?? "", secretId: undefined as string | undefined, taskId: undefined as string | undefined };
+  const entry = {
+    action: header(req, "x-tc-action")?.trim() ?? "",
+    secretId: undefined as string | undefined,
+    taskId: undefined as string | undefined,
+  };
   const log = (outcome: string): void =>
     core.requestLog.add({
       at,

@@ -61,7 +61,10 @@ const seat = (r: Pick<Robot, "roomId" | "userId">): string => `${String(r.roomId
  *   because only a robot entering a room presents its ticket.
  */
 export function robotUserSigError(
-  body: Params, keys: ReadonlyMap<number, string> | undefined, nowMs: number, running?: Params,
+  body: Params,
+  keys: ReadonlyMap<number, string> | undefined,
+  nowMs: number,
+  running?: Params,
 ): ApiError | undefined {
   const sdkAppId = body.SdkAppId as number;
   const secretKey = keys?.get(sdkAppId);
@@ -69,9 +72,10 @@ export function robotUserSigError(
   const seated = new Set(running ? robots(running).map(seat) : []);
   for (const robot of robots(body)) {
     if (running && (robot.path.startsWith("AgentParams") || seated.has(seat(robot)))) continue;
-    const result = typeof robot.userSig === "string"
-      ? verifyUserSig(robot.userSig, { sdkAppId, secretKey, userId: robot.userId, now: () => nowMs / 1000 })
-      : ({ ok: false, reason: "malformed" } as const);
+    const result =
+      typeof robot.userSig === "string"
+        ? verifyUserSig(robot.userSig, { sdkAppId, secretKey, userId: robot.userId, now: () => nowMs / 1000 })
+        : ({ ok: false, reason: "malformed" } as const);
     if (!result.ok) {
       return apiErrors.invalidParameter(
         // "<path> refused", not "<path>: ...": the package's redaction masks whatever follows "UserSig:".
@@ -95,7 +99,8 @@ export function toKeyRing(keys: Record<string, string> | ReadonlyMap<number, str
     if (!Number.isSafeInteger(id) || id < 1 || id > 0xffffffff) {
       throw new RangeError(`trtc-emulator: sdkSecretKeys: "${String(rawId).slice(0, 20)}" is not an SdkAppId`);
     }
-    if (typeof key !== "string" || key === "") throw new RangeError(`trtc-emulator: sdkSecretKeys: the key for ${id} must be a non-empty string`);
+    if (typeof key !== "string" || key === "")
+      throw new RangeError(`trtc-emulator: sdkSecretKeys: the key for ${id} must be a non-empty string`);
     ring.set(id, key);
   }
   return ring;

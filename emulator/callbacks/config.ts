@@ -55,7 +55,8 @@ const MAX_MS = 3_600_000;
  * e.g. `callback.key`) and the rule broken. Never quotes the key.
  */
 export function checkCallbackOptions(value: unknown, prefix = ""): CallbackTarget | string {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return `${prefix || "callback"} must be an object with url and key`;
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return `${prefix || "callback"} must be an object with url and key`;
   const o = value as Record<string, unknown>;
   const extra = Object.keys(o).filter((k) => !FIELDS.has(k));
   if (extra.length > 0) return `unknown field(s): ${extra.map((k) => prefix + k).join(", ")}`;
@@ -65,7 +66,8 @@ export function checkCallbackOptions(value: unknown, prefix = ""): CallbackTarge
   } catch {
     parsed = undefined;
   }
-  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) return `${prefix}url must be an absolute http:// or https:// URL`;
+  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:"))
+    return `${prefix}url must be an absolute http:// or https:// URL`;
   if (typeof o.key !== "string" || !KEY_RULE.test(o.key)) return `${prefix}key must be 1 to 32 letters or digits (the TRTC console's rule)`;
   const timings: Record<string, number> = {
     answerTimeoutMs: DEFAULT_ANSWER_TIMEOUT_MS,
@@ -75,10 +77,15 @@ export function checkCallbackOptions(value: unknown, prefix = ""): CallbackTarge
   for (const name of Object.keys(timings)) {
     const v = o[name];
     if (v === undefined) continue;
-    if (!(Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_MS)) return `${prefix}${name} must be an integer from 1 to ${MAX_MS}`;
+    if (!(Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_MS))
+      return `${prefix}${name} must be an integer from 1 to ${MAX_MS}`;
     timings[name] = v as number;
   }
-  return { url: o.url as string, key: o.key, ...(timings as Pick<CallbackTarget, "answerTimeoutMs" | "retryIntervalMs" | "giveUpAfterMs">) };
+  return {
+    url: o.url as string,
+    key: o.key,
+    ...(timings as Pick<CallbackTarget, "answerTimeoutMs" | "retryIntervalMs" | "giveUpAfterMs">),
+  };
 }
 
 /** For `startEmulator`: the target, `undefined` when none was given, or a RangeError naming the field. */

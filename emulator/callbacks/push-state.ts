@@ -130,7 +130,14 @@ export class PushStateTracker {
     return urls;
   }
 
-  private move(taskId: string, url: string, entry: UrlEntry, statuses: RelayCdnStatusName[], cause: CallbackCause, nowMs: number): PushStatusEvent[] {
+  private move(
+    taskId: string,
+    url: string,
+    entry: UrlEntry,
+    statuses: RelayCdnStatusName[],
+    cause: CallbackCause,
+    nowMs: number,
+  ): PushStatusEvent[] {
     return statuses.map((status) => {
       // Task time can stand still (an injected clock) or repeat within a millisecond; the order must not.
       entry.lastMs = Math.max(nowMs, entry.lastMs + 1);

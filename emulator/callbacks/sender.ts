@@ -160,7 +160,17 @@ export class CallbackSender {
       ...(event.errorMsg !== undefined ? { errorMsg: event.errorMsg } : {}),
     };
     // One body for every attempt: a retry is the same callback, so its signature does not change either.
-    const body = relayCdnStatusBody({ callbackTs, roomId: task.RoomId, roomType, eventMsTs: event.eventMsTs, userId, taskId: task.TaskId, url: event.url, status: event.status, ...error });
+    const body = relayCdnStatusBody({
+      callbackTs,
+      roomId: task.RoomId,
+      roomType,
+      eventMsTs: event.eventMsTs,
+      userId,
+      taskId: task.TaskId,
+      url: event.url,
+      status: event.status,
+      ...error,
+    });
     return {
       body,
       target,
@@ -246,7 +256,9 @@ export class CallbackSender {
       const v = d.view;
       const last = v.attempts[v.attempts.length - 1];
       const how = state === "delivered" ? "delivered" : `gave up (last: ${last?.outcome}${last?.httpStatus ? ` ${last.httpStatus}` : ""})`;
-      this.deps.log?.(`trtc-emulator: callback ${v.id} task ${v.taskId} ${v.url} ${v.status} to ${v.target}: ${how} after ${v.attempts.length} attempt(s)`);
+      this.deps.log?.(
+        `trtc-emulator: callback ${v.id} task ${v.taskId} ${v.url} ${v.status} to ${v.target}: ${how} after ${v.attempts.length} attempt(s)`,
+      );
     }
     if (this.pending.size === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
   }

@@ -32,7 +32,19 @@ Prints the URL it listens on as the first line of stdout.
   --help                show this text
 `;
 
-const VALUE_FLAGS = new Set(["--host", "--port", "--secret-id", "--secret-key", "--data", "--rate-limit", "--max-tasks", "--site", "--callback-url", "--callback-key", "--sdk-secret-key"]);
+const VALUE_FLAGS = new Set([
+  "--host",
+  "--port",
+  "--secret-id",
+  "--secret-key",
+  "--data",
+  "--rate-limit",
+  "--max-tasks",
+  "--site",
+  "--callback-url",
+  "--callback-key",
+  "--sdk-secret-key",
+]);
 
 const intFlag = (name: string, raw: string): number => {
   if (!/^\d+$/.test(raw)) throw new Error(`${name} needs a non-negative integer, got "${raw}"`);

@@ -35,11 +35,14 @@ export function parsePushFault(value: unknown): PushFaultSpec | string {
   const extra = Object.keys(b).filter((k) => !["taskId", "url", "kind", "errorCode", "errorMsg"].includes(k));
   if (extra.length > 0) return `unknown field(s): ${extra.join(", ")}`;
   if (typeof b.taskId !== "string" || b.taskId.length === 0) return "taskId must be the TaskId of a running task";
-  if (b.url !== undefined && (typeof b.url !== "string" || b.url.length === 0)) return "url must be one of the task's push URLs (as sent or as shown redacted)";
-  if (b.kind !== "recover" && b.kind !== "fail") return `kind must be "recover" (RECOVERING then RUNNING) or "fail" (RECOVERING, FAILURE, IDLE)`;
+  if (b.url !== undefined && (typeof b.url !== "string" || b.url.length === 0))
+    return "url must be one of the task's push URLs (as sent or as shown redacted)";
+  if (b.kind !== "recover" && b.kind !== "fail")
+    return `kind must be "recover" (RECOVERING then RUNNING) or "fail" (RECOVERING, FAILURE, IDLE)`;
   if (b.errorCode !== undefined && !Number.isSafeInteger(b.errorCode)) return "errorCode must be an integer";
   if (b.errorMsg !== undefined && typeof b.errorMsg !== "string") return "errorMsg must be a string";
-  if (b.kind === "recover" && (b.errorCode !== undefined || b.errorMsg !== undefined)) return "errorCode and errorMsg go with kind \"fail\" only";
+  if (b.kind === "recover" && (b.errorCode !== undefined || b.errorMsg !== undefined))
+    return 'errorCode and errorMsg go with kind "fail" only';
   return b as unknown as PushFaultSpec;
 }
 
@@ -75,7 +78,14 @@ async function historyRoutes(core: EmulatorCore, req: IncomingMessage, method: s
 }
 
 /** Answers `/_emulator/callback[...]` (`head` "callback") and `/_emulator/callbacks[...]` (`head` "callbacks"). */
-export function callbackRoutes(core: EmulatorCore, req: IncomingMessage, method: string, head: string, rest: string[]): Promise<CallbackReply> {
-  if (head === "callback") return rest.length === 0 ? targetRoutes(core, req, method) : Promise.resolve(bad(404, "use /_emulator/callback"));
+export function callbackRoutes(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  method: string,
+  head: string,
+  rest: string[],
+): Promise<CallbackReply> {
+  if (head === "callback")
+    return rest.length === 0 ? targetRoutes(core, req, method) : Promise.resolve(bad(404, "use /_emulator/callback"));
   return historyRoutes(core, req, method, rest);
 }

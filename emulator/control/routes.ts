@@ -53,13 +53,14 @@ function taskRoutes(core: EmulatorCore, method: string, rest: string[]): Reply {
 
 async function roomRoutes(core: EmulatorCore, req: IncomingMessage, method: string, rest: string[]): Promise<Reply> {
   if (rest.length === 0) return method === "GET" ? ok({ rooms: core.store.listRooms() }) : bad(405, "use GET");
-  if (rest.length !== 2 || method !== "PUT") return bad(404, "use PUT rooms/<SdkAppId>/<RoomId> with {\"anchors\": [...]}");
+  if (rest.length !== 2 || method !== "PUT") return bad(404, 'use PUT rooms/<SdkAppId>/<RoomId> with {"anchors": [...]}');
   const sdkAppId = Number(rest[0]);
   if (!Number.isSafeInteger(sdkAppId) || sdkAppId < 0) return bad(400, "SdkAppId must be a non-negative integer");
   const body = await jsonBody(req);
   if ("error" in body) return body.error;
   const anchors = (body.value as { anchors?: unknown }).anchors;
-  if (!Array.isArray(anchors) || !anchors.every((a) => typeof a === "string")) return bad(400, "anchors must be an array of UserId strings");
+  if (!Array.isArray(anchors) || !anchors.every((a) => typeof a === "string"))
+    return bad(400, "anchors must be an array of UserId strings");
   return ok(core.presence.setAnchors(sdkAppId, rest[1], anchors as string[]));
 }
 
@@ -88,7 +89,8 @@ async function clockRoutes(core: EmulatorCore, req: IncomingMessage, method: str
   const body = await jsonBody(req);
   if ("error" in body) return body.error;
   const seconds = (body.value as { advanceSeconds?: unknown }).advanceSeconds;
-  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) return bad(400, "advanceSeconds must be a non-negative number");
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0)
+    return bad(400, "advanceSeconds must be a non-negative number");
   core.clock.advance(seconds * 1000);
   core.store.setClockOffset(core.clock.offset());
   return ok(view(core.presence.sweep().map((t) => t.TaskId)));

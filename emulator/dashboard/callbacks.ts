@@ -19,11 +19,16 @@ function lastAttempt(attempts: ReadonlyArray<{ outcome: string; httpStatus?: num
 export function callbackSection(core: EmulatorCore, taskId: string): Html {
   const target = core.callbacks.config();
   const sent = core.callbacks.list().filter((c) => c.taskId === taskId);
-  const where = target.enabled && target.url ? html`sent to <code>${redactUrl(target.url)}</code>` : html`<span class="muted">no receiver configured (<code>PUT /_emulator/callback</code>)</span>`;
+  const where =
+    target.enabled && target.url
+      ? html`sent to <code>${redactUrl(target.url)}</code>`
+      : html`<span class="muted">no receiver configured (<code>PUT /_emulator/callback</code>)</span>`;
   return html`<h2>Relay callbacks <span class="count">${sent.length}</span></h2><p>${where}</p>${table(
     ["#", "Push URL", "Status", "Cause", "Delivery", "Receiver answered"],
     sent.map(
-      (c) => html`<tr data-callback-id="${c.id}"><td>${c.id}</td><td><code>${redactUrl(c.url)}</code></td><td><code>${c.status}</code> (${c.statusCode})${c.errorMsg ? html` <span class="muted">${c.errorMsg}</span>` : ""}</td>
+      (
+        c,
+      ) => html`<tr data-callback-id="${c.id}"><td>${c.id}</td><td><code>${redactUrl(c.url)}</code></td><td><code>${c.status}</code> (${c.statusCode})${c.errorMsg ? html` <span class="muted">${c.errorMsg}</span>` : ""}</td>
 <td>${c.cause}</td><td data-state="${c.state}">${c.state}</td><td>${lastAttempt(c.attempts)}</td></tr>`,
     ),
     "No callbacks for this task.",

@@ -21,10 +21,13 @@ export const robotList = (robots: ReadonlyArray<RobotView>): Html =>
 
 /** A list of anchors, or a note that nobody is there. */
 export const anchorList = (anchors: ReadonlyArray<string>): Html =>
-  anchors.length === 0 ? html`<span class="muted">nobody</span>` : html`${anchors.map((a, i) => html`${i > 0 ? ", " : ""}<code class="anchor">${a}</code>`)}`;
+  anchors.length === 0
+    ? html`<span class="muted">nobody</span>`
+    : html`${anchors.map((a, i) => html`${i > 0 ? ", " : ""}<code class="anchor">${a}</code>`)}`;
 
 /** A link to a task's page, labelled with its TaskId. */
-export const taskLink = (taskId: string): Html => html`<a class="task-link" href="${taskPageUrl(taskId)}" data-task-id="${taskId}"><code>${taskId}</code></a>`;
+export const taskLink = (taskId: string): Html =>
+  html`<a class="task-link" href="${taskPageUrl(taskId)}" data-task-id="${taskId}"><code>${taskId}</code></a>`;
 
 /** A table, or a muted line when there are no rows. */
 export function table(headers: ReadonlyArray<string>, rows: ReadonlyArray<Html>, empty: string): Html {

@@ -36,13 +36,18 @@ export function homeSections(core: EmulatorCore): Record<string, Html> {
     finished: html`<h2>Finished tasks <span class="count">${finished.length}</span></h2>${table(TASK_HEADERS, finished.map(taskRow), "No finished tasks.")}`,
     rooms: html`<h2>Rooms</h2>${table(
       ["SdkAppId", "RoomId", "Anchors", "Told at"],
-      rooms.map((r) => html`<tr data-room="${r.SdkAppId}/${r.RoomId}"><td><code>${r.SdkAppId}</code></td><td><code>${r.RoomId}</code></td><td>${anchorList(r.Anchors)}</td><td class="time">${r.UpdatedAt}</td></tr>`),
+      rooms.map(
+        (r) =>
+          html`<tr data-room="${r.SdkAppId}/${r.RoomId}"><td><code>${r.SdkAppId}</code></td><td><code>${r.RoomId}</code></td><td>${anchorList(r.Anchors)}</td><td class="time">${r.UpdatedAt}</td></tr>`,
+      ),
       "The control API has not been told about any room.",
     )}`,
     faults: html`<h2>Faults <span class="count">${faults.length}</span></h2>${table(
       ["#", "Action", "Effect", "Latency ms", "Count", "Probability", "Hits"],
       faults.map(
-        (f) => html`<tr data-fault-id="${f.id}"><td>${f.id}</td><td><code>${f.action}</code></td><td>${f.error ? html`error <code>${f.error}</code>` : f.drop ? `drop ${f.drop}` : "—"}</td>
+        (
+          f,
+        ) => html`<tr data-fault-id="${f.id}"><td>${f.id}</td><td><code>${f.action}</code></td><td>${f.error ? html`error <code>${f.error}</code>` : f.drop ? `drop ${f.drop}` : "—"}</td>
 <td class="num">${f.latencyMs ?? "—"}</td><td class="num">${f.count ?? "∞"}</td><td class="num">${f.probability ?? 1}</td><td class="num">${f.hits}</td></tr>`,
       ),
       "No faults: every request is answered normally.",

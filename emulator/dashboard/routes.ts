@@ -23,7 +23,8 @@ const TASK_PAGE = /^\/_emulator\/ui\/tasks\/([^/]+)$/;
  * not run. Inline styles stay allowed because SVG drawings may use them.
  */
 const PAGE_HEADERS = {
-  "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  "Content-Security-Policy":
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   "X-Content-Type-Options": "nosniff",
   "Cache-Control": "no-store",
   "Referrer-Policy": "no-referrer",
@@ -57,14 +58,26 @@ function notFound(req: IncomingMessage, res: ServerResponse, what: Html): void {
 export function handleDashboardRequest(core: EmulatorCore, req: IncomingMessage, res: ServerResponse, pathname: string): void {
   req.resume();
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
-  if (pathname === "/" || pathname === UI_PREFIX || pathname === `${UI_PREFIX}/`) return send(req, res, 200, "text/html", homePage(core).text);
+  if (pathname === "/" || pathname === UI_PREFIX || pathname === `${UI_PREFIX}/`)
+    return send(req, res, 200, "text/html", homePage(core).text);
   if (pathname === `${UI_PREFIX}/style.css`) return send(req, res, 200, "text/css", STYLE);
   if (pathname === `${UI_PREFIX}/script.js`) return send(req, res, 200, "text/javascript", SCRIPT);
   if (pathname === `${UI_PREFIX}/events`) {
     const taskId = url.searchParams.get("task");
     if (taskId === null) return streamSections(res, () => homeSections(core));
     // A task that disappears (reset) leaves a note in its summary instead of stale data.
-    return streamSections(res, () => taskSections(core, taskId) ?? { summary: missingTask(taskId), layout: html``, rooms: html``, history: html``, callbacks: html``, params: html`` });
+    return streamSections(
+      res,
+      () =>
+        taskSections(core, taskId) ?? {
+          summary: missingTask(taskId),
+          layout: html``,
+          rooms: html``,
+          history: html``,
+          callbacks: html``,
+          params: html``,
+        },
+    );
   }
   const pageMatch = TASK_PAGE.exec(pathname);
   if (pageMatch) {
@@ -75,5 +88,9 @@ export function handleDashboardRequest(core: EmulatorCore, req: IncomingMessage,
   const svgMatch = LAYOUT_SVG.exec(pathname);
   const task = svgMatch ? core.store.getTask(decode(svgMatch[1]) ?? "") : undefined;
   if (task) return send(req, res, 200, "image/svg+xml", taskLayout(task, core.store.listRooms()).svg);
-  notFound(req, res, svgMatch ? missingTask(decode(svgMatch[1]) ?? "") : html`<h1>Not found</h1><p>No dashboard page <code>${pathname}</code>.</p>`);
+  notFound(
+    req,
+    res,
+    svgMatch ? missingTask(decode(svgMatch[1]) ?? "") : html`<h1>Not found</h1><p>No dashboard page <code>${pathname}</code>.</p>`,
+  );
 }

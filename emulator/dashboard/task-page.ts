@@ -49,7 +49,10 @@ ${problems.length === 0 ? "" : html`<ul class="problems">${problems.map((p) => h
 function rooms(t: TaskView): Html {
   return html`<h2>Room presence</h2>${table(
     ["RoomId", "Anchors"],
-    t.rooms.map((r) => html`<tr data-room="${t.sdkAppId}/${r.roomId}"><td><code>${r.roomId}</code></td><td>${r.known ? anchorList(r.anchors) : html`<span class="muted">not told yet</span>`}</td></tr>`),
+    t.rooms.map(
+      (r) =>
+        html`<tr data-room="${t.sdkAppId}/${r.roomId}"><td><code>${r.roomId}</code></td><td>${r.known ? anchorList(r.anchors) : html`<span class="muted">not told yet</span>`}</td></tr>`,
+    ),
     "No rooms.",
   )}`;
 }
@@ -57,7 +60,10 @@ function rooms(t: TaskView): Html {
 function history(t: TaskView): Html {
   return html`<h2>History</h2>${table(
     ["At", "Action", "SequenceNumber", "RequestId"],
-    t.history.map((h) => html`<tr data-action="${h.Action}"><td class="time">${h.At}</td><td><code>${h.Action}</code></td><td class="num">${h.SequenceNumber ?? ""}</td><td><code>${h.RequestId}</code></td></tr>`),
+    t.history.map(
+      (h) =>
+        html`<tr data-action="${h.Action}"><td class="time">${h.At}</td><td><code>${h.Action}</code></td><td class="num">${h.SequenceNumber ?? ""}</td><td><code>${h.RequestId}</code></td></tr>`,
+    ),
     "No calls yet.",
   )}`;
 }
@@ -78,7 +84,8 @@ export function taskSections(core: EmulatorCore, taskId: string): Record<string,
 }
 
 /** Shown in place of a task's sections once the task is gone (unknown id, or after a reset). */
-export const missingTask = (taskId: string): Html => html`<h1>No such task</h1><p>The emulator has no task <code>${taskId}</code> (a reset forgets every task).</p>`;
+export const missingTask = (taskId: string): Html =>
+  html`<h1>No such task</h1><p>The emulator has no task <code>${taskId}</code> (a reset forgets every task).</p>`;
 
 /** The whole page of one task, or undefined when there is no such task. */
 export function taskPage(core: EmulatorCore, taskId: string): Html | undefined {

@@ -59,7 +59,8 @@ const str = (v: unknown): string => (typeof v === "string" ? v : v === undefined
 function robotsOf(task: TaskRecord): RobotView[] {
   const agent = asObj(task.Params.AgentParams);
   const robots: RobotView[] = [{ role: "relay", userId: str(agent.UserId), roomId: task.RoomId }];
-  for (const room of asList(task.Params.FeedBackRoomParams)) robots.push({ role: "push-back", userId: str(room.UserId), roomId: str(room.RoomId) });
+  for (const room of asList(task.Params.FeedBackRoomParams))
+    robots.push({ role: "push-back", userId: str(room.UserId), roomId: str(room.RoomId) });
   return robots;
 }
 
@@ -85,7 +86,10 @@ export function taskView(task: TaskRecord, rooms: ReadonlyArray<RoomRecord>): Ta
     transcoding: task.Params.WithTranscoding === 1,
     robots: robotsOf(task),
     // A push URL may also embed a UserSig-like token in another parameter; the literals catch that too.
-    targets: asList(task.Params.PublishCdnParams).map((t) => ({ url: redactValue(redactUrl(str(t.PublishCdnUrl)), secrets), tencentCdn: t.IsTencentCdn === 1 })),
+    targets: asList(task.Params.PublishCdnParams).map((t) => ({
+      url: redactValue(redactUrl(str(t.PublishCdnUrl)), secrets),
+      tencentCdn: t.IsTencentCdn === 1,
+    })),
     history: task.History.map((h) => ({ ...h })),
     rooms: taskRooms(task).map((roomId) => roomView(rooms, task.SdkAppId, roomId)),
     idleSince: task.Presence.IdleSince,

@@ -15,7 +15,10 @@ export class EmulatorClock {
   private offsetMs: number;
 
   /** @param wall the injected clock (default `Date.now`); @param offsetMs a persisted offset to resume from. */
-  constructor(private readonly wall: ClockFn = Date.now, offsetMs = 0) {
+  constructor(
+    private readonly wall: ClockFn = Date.now,
+    offsetMs = 0,
+  ) {
     this.offsetMs = offsetMs;
   }
 

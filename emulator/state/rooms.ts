@@ -110,7 +110,10 @@ export class RoomPresence {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.closed) return;
-    const deadlines = this.store.listTasks().map(expiryDeadline).filter((d): d is number => d !== undefined);
+    const deadlines = this.store
+      .listTasks()
+      .map(expiryDeadline)
+      .filter((d): d is number => d !== undefined);
     if (deadlines.length === 0) return;
     // Capped so that a clock advanced through the control API is noticed within a minute even when idle.
     const delay = Math.min(Math.max(Math.min(...deadlines) - this.clock.now(), 0) + 5, 60_000);

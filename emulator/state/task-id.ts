@@ -17,4 +17,3 @@ export function newTaskId(sdkAppId: number): string {
   const bytes = Buffer.concat([prefix, randomBytes(ID_BYTES - APP_PREFIX_BYTES - 1), Buffer.from([0x01])]);
   return bytes.toString("base64").replace(/\//g, "-").replace(/=/g, ".");
 }
-

@@ -90,7 +90,10 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       say(`rejected callback (${result.reason}): ${result.message}`);
       // A genuine event of another type is acknowledged so Tencent stops retrying it for a minute.
       if (result.reason === "unsupported-event") return reply(res, 200, { code: 0 });
-      return reply(res, result.reason === "signature" ? 401 : 400, { code: result.reason === "signature" ? 401 : 400, message: result.message });
+      return reply(res, result.reason === "signature" ? 401 : 400, {
+        code: result.reason === "signature" ? 401 : 400,
+        message: result.message,
+      });
     }
     const event = result.event;
     events.push(event);

@@ -36,18 +36,40 @@ export default async function program() {
         mixLayoutMode: 4,
         pureAudioHoldPlaceMode: 0,
         mixLayoutList: [
-          { userMediaStream: { userInfo: user("Trtc_User_0"), streamType: 0 }, imageWidth: 640, imageHeight: 720, locationX: 0, locationY: 0, zOrder: 0, renderMode: 0 },
-          { userMediaStream: { userInfo: user("Trtc_User_1"), streamType: 0 }, imageWidth: 640, imageHeight: 720, locationX: 640, locationY: 0, zOrder: 0, renderMode: 0 },
+          {
+            userMediaStream: { userInfo: user("Trtc_User_0"), streamType: 0 },
+            imageWidth: 640,
+            imageHeight: 720,
+            locationX: 0,
+            locationY: 0,
+            zOrder: 0,
+            renderMode: 0,
+          },
+          {
+            userMediaStream: { userInfo: user("Trtc_User_1"), streamType: 0 },
+            imageWidth: 640,
+            imageHeight: 720,
+            locationX: 640,
+            locationY: 0,
+            zOrder: 0,
+            renderMode: 0,
+          },
         ],
       },
       backGroundColor: "0xFF0000",
-      waterMarkList: [{
-        waterMarkType: 0,
-        waterMarkImage: {
-          waterMarkUrl: "https://xkt-course-1304449343.cos.ap-beijing.myqcloud.com/test/mark/37f9eb62-ca72-430e-bfca-e700b59b20e0.png",
-          waterMarkWidth: 64, waterMarkHeight: 64, locationX: 64, locationY: 64, zOrder: 3,
+      waterMarkList: [
+        {
+          waterMarkType: 0,
+          waterMarkImage: {
+            waterMarkUrl: "https://xkt-course-1304449343.cos.ap-beijing.myqcloud.com/test/mark/37f9eb62-ca72-430e-bfca-e700b59b20e0.png",
+            waterMarkWidth: 64,
+            waterMarkHeight: 64,
+            locationX: 64,
+            locationY: 64,
+            zOrder: 3,
+          },
         },
-      }],
+      ],
     },
     publishCdnParams: [{ publishCdnUrl: secretSetting(cfg, "pushUrl", localPushUrl("trtc_publishcdn_test1")), isTencentCdn: 1 }],
   });

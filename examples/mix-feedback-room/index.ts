@@ -24,12 +24,14 @@ export default async function program() {
     agentParams: { userId: `relay_${roomId}_feedback`, userSig: secretSetting(cfg, "robotUserSig", LOCAL_USERSIG), maxIdleTime: 30 },
     audioParams: { audioEncode: { sampleRate: 48000, codec: 0, bitRate: 64, channel: 2 } },
     videoParams: sideBySideVideo({ userId: "Trtc_User_0", roomId }, { userId: "Trtc_User_1", roomId }),
-    feedBackRoomParams: [{
-      roomId: feedbackRoomId,
-      roomIdType: 0,
-      userId: `feedback_${feedbackRoomId}_from_${roomId}`,
-      userSig: secretSetting(cfg, "feedbackUserSig", LOCAL_USERSIG),
-    }],
+    feedBackRoomParams: [
+      {
+        roomId: feedbackRoomId,
+        roomIdType: 0,
+        userId: `feedback_${feedbackRoomId}_from_${roomId}`,
+        userSig: secretSetting(cfg, "feedbackUserSig", LOCAL_USERSIG),
+      },
+    ],
   });
 
   return { taskId: live.taskId, sequenceNumber: live.sequenceNumber, endpoint: live.endpoint };

@@ -18,7 +18,11 @@ export type { AudioEncodeArgs, McuAudioParamsArgs, McuUserInfoParamsArgs } from 
 export type { McuFeedBackRoomParamsArgs, McuPublishCdnParamArgs } from "./destinations";
 export type { McuBackgroundCustomRenderArgs, McuCustomCropArgs, McuLayoutArgs } from "./layout";
 export type {
-  CloudStorageArgs, McuCloudVodArgs, McuRecordParamsArgs, McuStorageParamsArgs, McuTencentVodArgs,
+  CloudStorageArgs,
+  McuCloudVodArgs,
+  McuRecordParamsArgs,
+  McuStorageParamsArgs,
+  McuTencentVodArgs,
 } from "./record";
 export type { McuLayoutVolumeArgs, McuPassThroughArgs, McuSeiParamsArgs } from "./sei";
 export type { MaxVideoUserArgs, MixUserInfoArgs, SingleSubscribeParamsArgs, UserMediaStreamArgs } from "./users";

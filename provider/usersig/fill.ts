@@ -25,7 +25,9 @@ export interface FillResult {
 
 const isPlainObject = (v: unknown): v is Props => v !== null && typeof v === "object" && !Array.isArray(v);
 const lacksSig = (robot: unknown): robot is Props =>
-  isPlainObject(robot) && typeof robot.userId === "string" && robot.userId !== "" &&
+  isPlainObject(robot) &&
+  typeof robot.userId === "string" &&
+  robot.userId !== "" &&
   (robot.userSig === undefined || robot.userSig === null || robot.userSig === "");
 
 /**

@@ -70,7 +70,12 @@ function args(cells: Cell[]): PublishCdnStreamArgs {
         mixLayoutMode: 4,
         mixLayoutList: cells.map((c) => ({
           userMediaStream: { userInfo: { userId: c.userId, roomId: ROOM, roomIdType: 0 }, streamType: 0 },
-          imageWidth: c.w, imageHeight: c.h, locationX: c.x, locationY: c.y, zOrder: 0, renderMode: 0,
+          imageWidth: c.w,
+          imageHeight: c.h,
+          locationX: c.x,
+          locationY: c.y,
+          zOrder: 0,
+          renderMode: 0,
         })),
       },
     },
@@ -163,7 +168,10 @@ beforeAll(async () => {
   page.setDefaultTimeout(60_000);
   // Nothing but the emulator: the dashboard must work offline. Only other hosts are intercepted, because an
   // intercepted EventSource response is delivered only once it ends, which a live stream never does.
-  await page.route((url) => !url.href.startsWith(env.emulator.url), (route) => route.abort());
+  await page.route(
+    (url) => !url.href.startsWith(env.emulator.url),
+    (route) => route.abort(),
+  );
 });
 
 afterAll(async () => {
@@ -208,7 +216,10 @@ describe("the emulator dashboard in Chromium, following a real deployment", () =
     expect(Number(await page.getAttribute("body", "data-updates"))).toBeGreaterThan(updatesBefore);
     const [task] = await env.running();
     expect(task.SequenceNumber).toBe(up.outputs.sequenceNumber.value);
-    await page.waitForFunction((seq) => document.querySelector('[data-section="summary"] [data-field="sequenceNumber"]')?.textContent === String(seq), task.SequenceNumber);
+    await page.waitForFunction(
+      (seq) => document.querySelector('[data-section="summary"] [data-field="sequenceNumber"]')?.textContent === String(seq),
+      task.SequenceNumber,
+    );
     expect(await page.locator('[data-section="history"] tr[data-action="UpdatePublishCdnStream"]').count()).toBe(1);
   });
 
@@ -226,7 +237,8 @@ describe("the emulator dashboard in Chromium, following a real deployment", () =
     const html = await page.content();
     const svg = await (await fetch(`${env.emulator.url}/_emulator/tasks/${encodeURIComponent(taskId)}/layout.svg`)).text();
     for (const text of [html, svg, await page.innerText("body")]) {
-      for (const secret of [SECRET.txSecret, SECRET.robotSig, SECRET.feedbackSig, env.emulator.secretKey, "dashboardCallbackKey42"]) expect(text.includes(secret)).toBe(false);
+      for (const secret of [SECRET.txSecret, SECRET.robotSig, SECRET.feedbackSig, env.emulator.secretKey, "dashboardCallbackKey42"])
+        expect(text.includes(secret)).toBe(false);
     }
     // The parameters panel still says which fields were there.
     expect(html).toMatch(/&quot;UserSig&quot;: &quot;\*\*\*&quot;|"UserSig": "\*\*\*"/);
@@ -267,7 +279,11 @@ describe("the emulator dashboard in Chromium, following a real deployment", () =
     await form.locator('input[name="count"]').fill("2");
     await form.locator('button[type="submit"]').click();
     await form.locator("output.ok", { hasText: "done" }).waitFor();
-    const faults = await eventually(async () => (await env.control("GET", "faults")).faults as any[], (f) => f.length === 1, "the fault");
+    const faults = await eventually(
+      async () => (await env.control("GET", "faults")).faults as any[],
+      (f) => f.length === 1,
+      "the fault",
+    );
     expect(faults[0]).toMatchObject({ action: "UpdatePublishCdnStream", error: "InternalError", count: 2, hits: 0 });
     await page.locator(`[data-section="faults"] tr[data-fault-id="${faults[0].id}"]`).waitFor();
 

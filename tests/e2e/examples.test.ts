@@ -24,10 +24,17 @@ afterAll(async () => {
 });
 
 test("there is one example per seed scenario", () => {
-  expect(EXAMPLES).toEqual(expect.arrayContaining([
-    "cross-room-mix", "mix-audio-only", "mix-audio-video-cdn", "mix-feedback-room", "mix-layout-sei",
-    "relay-single-audio-only", "relay-single-audio-video",
-  ]));
+  expect(EXAMPLES).toEqual(
+    expect.arrayContaining([
+      "cross-room-mix",
+      "mix-audio-only",
+      "mix-audio-video-cdn",
+      "mix-feedback-room",
+      "mix-layout-sei",
+      "relay-single-audio-only",
+      "relay-single-audio-video",
+    ]),
+  );
 });
 
 describe.each(EXAMPLES)("examples/%s", (example) => {

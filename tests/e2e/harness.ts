@@ -124,7 +124,13 @@ export async function projectStack(env: E2eEnv, example: string, stackName: stri
 }
 
 /** An inline-program stack against the emulator. */
-export async function inlineStack(env: E2eEnv, projectName: string, stackName: string, program: PulumiFn, config: ConfigMap = {}): Promise<Stack> {
+export async function inlineStack(
+  env: E2eEnv,
+  projectName: string,
+  stackName: string,
+  program: PulumiFn,
+  config: ConfigMap = {},
+): Promise<Stack> {
   return openLocalStack({
     projectName,
     stackName,
@@ -150,7 +156,8 @@ export function revealSecrets(value: unknown): any {
   if (Array.isArray(value)) return value.map(revealSecrets);
   if (value !== null && typeof value === "object") {
     const obj = value as Record<string, unknown>;
-    if (obj[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270" && typeof obj.plaintext === "string") return revealSecrets(JSON.parse(obj.plaintext));
+    if (obj[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270" && typeof obj.plaintext === "string")
+      return revealSecrets(JSON.parse(obj.plaintext));
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, revealSecrets(v)]));
   }
   return value;

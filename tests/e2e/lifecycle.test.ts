@@ -32,13 +32,27 @@ function args(over: Partial<PublishCdnStreamArgs> = {}): PublishCdnStreamArgs {
       layoutParams: {
         mixLayoutMode: 4,
         mixLayoutList: [
-          { userMediaStream: { userInfo: { userId: "Trtc_User_0", roomId: room, roomIdType: 0 } }, imageWidth: 640, imageHeight: 720, locationX: 0, locationY: 0 },
-          { userMediaStream: { userInfo: { userId: "Trtc_User_1", roomId: room, roomIdType: 0 } }, imageWidth: 640, imageHeight: 720, locationX: 640, locationY: 0 },
+          {
+            userMediaStream: { userInfo: { userId: "Trtc_User_0", roomId: room, roomIdType: 0 } },
+            imageWidth: 640,
+            imageHeight: 720,
+            locationX: 0,
+            locationY: 0,
+          },
+          {
+            userMediaStream: { userInfo: { userId: "Trtc_User_1", roomId: room, roomIdType: 0 } },
+            imageWidth: 640,
+            imageHeight: 720,
+            locationX: 640,
+            locationY: 0,
+          },
         ],
       },
       backGroundColor: "0x000000",
     },
-    publishCdnParams: [{ publishCdnUrl: `rtmp://3891.livepush.myqcloud.com/live/e2e?txSecret=${SECRET.txSecret}&txTime=62635BDE`, isTencentCdn: 1 }],
+    publishCdnParams: [
+      { publishCdnUrl: `rtmp://3891.livepush.myqcloud.com/live/e2e?txSecret=${SECRET.txSecret}&txTime=62635BDE`, isTencentCdn: 1 },
+    ],
     ...over,
   };
 }
@@ -119,8 +133,19 @@ describe("one relay task through up, update, replace and destroy", () => {
 
   test.each([
     ["roomId", () => args({ roomId: "295067" })],
-    ["agentParams", () => args({ roomId: "295067", agentParams: { userId: "room_295067_relay_2", userSig: SECRET.robotSig, maxIdleTime: 60 } })],
-    ["audio encoding", () => args({ roomId: "295067", agentParams: { userId: "room_295067_relay_2", userSig: SECRET.robotSig, maxIdleTime: 60 }, audioParams: { audioEncode: { sampleRate: 44100, channel: 2, bitRate: 96, codec: 0 } } })],
+    [
+      "agentParams",
+      () => args({ roomId: "295067", agentParams: { userId: "room_295067_relay_2", userSig: SECRET.robotSig, maxIdleTime: 60 } }),
+    ],
+    [
+      "audio encoding",
+      () =>
+        args({
+          roomId: "295067",
+          agentParams: { userId: "room_295067_relay_2", userSig: SECRET.robotSig, maxIdleTime: 60 },
+          audioParams: { audioEncode: { sampleRate: 44100, channel: 2, bitRate: 96, codec: 0 } },
+        }),
+    ],
   ])("a change of %s replaces the task, stopping the old one before the new one starts", async (_what, next) => {
     const before = (await env.running())[0];
     current = next();
@@ -174,7 +199,11 @@ describe("a task that ended on its own (idle expiry)", () => {
     expect((await env.tasks()).find((t) => t.TaskId === first)!.Status).toBe("finished");
 
     // An updatable change: Update finds the task gone.
-    current = args({ roomId: "777001", agentParams: { userId: "room_777001_relay", userSig: SECRET.robotSig, maxIdleTime: 5 }, publishCdnParams: [{ publishCdnUrl: "rtmp://other.example.com/live/x", isTencentCdn: 0 }] });
+    current = args({
+      roomId: "777001",
+      agentParams: { userId: "room_777001_relay", userSig: SECRET.robotSig, maxIdleTime: 5 },
+      publishCdnParams: [{ publishCdnUrl: "rtmp://other.example.com/live/x", isTencentCdn: 0 }],
+    });
     const out = collector();
     await expect(stack.up({ onOutput: out.onOutput })).rejects.toThrow();
     expect(out.text()).toMatch(/ended|finished/i);

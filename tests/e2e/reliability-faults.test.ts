@@ -14,8 +14,12 @@ const scenario = (name: string) => SCENARIOS.find((s) => s.name === name)!;
 function expectClean(r: ScenarioResult): void {
   for (const p of r.phases) {
     expect({ phase: p.phase, converged: p.converged, done: p.done }).toEqual({ phase: p.phase, converged: true, done: r.size });
-    expect({ phase: p.phase, orphans: p.audit.orphans, lost: p.audit.lost, duplicates: p.audit.duplicates })
-      .toEqual({ phase: p.phase, orphans: [], lost: [], duplicates: [] });
+    expect({ phase: p.phase, orphans: p.audit.orphans, lost: p.audit.lost, duplicates: p.audit.duplicates }).toEqual({
+      phase: p.phase,
+      orphans: [],
+      lost: [],
+      duplicates: [],
+    });
   }
   const destroy = r.phases[2];
   expect(destroy.audit.running).toBe(0);

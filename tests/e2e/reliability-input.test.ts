@@ -24,15 +24,19 @@ test("the corpus covers every rule group, type mistakes, unknown fields and name
   expect(VALID_CASES.length).toBeGreaterThan(0);
 });
 
-test(`${NPM_TEST_INVALID} invalid programs fail at preview with property and rule; valid edge cases pass; nothing reaches the emulator`, async () => {
-  const r = await runCorpus({ invalid: NPM_TEST_INVALID });
-  expect(r.engineInvalid.failures).toEqual([]);
-  expect(r.engineInvalid).toMatchObject({ total: NPM_TEST_INVALID, explained: NPM_TEST_INVALID });
-  expect(Object.keys(r.engineInvalid.byGroup).sort()).toEqual(GROUPS); // every group went through the engine
-  expect(r.engineValid).toMatchObject({ total: VALID_CASES.length, passed: true });
-  expect(r.checkInvalid).toEqual({ total: INVALID_CASES.length, explained: INVALID_CASES.length });
-  expect(r.requests).toBe(0);
-}, CORPUS_TIMEOUT_MS);
+test(
+  `${NPM_TEST_INVALID} invalid programs fail at preview with property and rule; valid edge cases pass; nothing reaches the emulator`,
+  async () => {
+    const r = await runCorpus({ invalid: NPM_TEST_INVALID });
+    expect(r.engineInvalid.failures).toEqual([]);
+    expect(r.engineInvalid).toMatchObject({ total: NPM_TEST_INVALID, explained: NPM_TEST_INVALID });
+    expect(Object.keys(r.engineInvalid.byGroup).sort()).toEqual(GROUPS); // every group went through the engine
+    expect(r.engineValid).toMatchObject({ total: VALID_CASES.length, passed: true });
+    expect(r.checkInvalid).toEqual({ total: INVALID_CASES.length, explained: INVALID_CASES.length });
+    expect(r.requests).toBe(0);
+  },
+  CORPUS_TIMEOUT_MS,
+);
 
 test("no secret appears in state, history, engine output, provider output or error messages", async () => {
   const r = await runSecretsAudit();

@@ -19,13 +19,19 @@ export function startBody(extra: Record<string, unknown> = {}): Record<string, u
     RoomId: "295066",
     RoomIdType: 0,
     WithTranscoding: 1,
-    AgentParams: { UserId: uniqueRobot(), UserSig: "eJw1zV8LgjAUBfCvInsO2dStGfQSQUb2pFJvsnLJJZW1LekPffdc6X08v8O5b5Snmd9LjRYeCnyM", MaxIdleTime: 30 },
+    AgentParams: {
+      UserId: uniqueRobot(),
+      UserSig: "eJw1zV8LgjAUBfCvInsO2dStGfQSQUb2pFJvsnLJJZW1LekPffdc6X08v8O5b5Snmd9LjRYeCnyM",
+      MaxIdleTime: 30,
+    },
     AudioParams: { AudioEncode: { SampleRate: 48000, Channel: 2, BitRate: 64, Codec: 0 } },
     VideoParams: {
       VideoEncode: { Width: 1280, Height: 720, Fps: 15, BitRate: 1536, Gop: 2 },
       LayoutParams: { MixLayoutMode: 3 },
     },
-    PublishCdnParams: [{ PublishCdnUrl: "rtmp://3891.livepush.myqcloud.com/live/test?txSecret=0123456789abcdef&txTime=62635BDE", IsTencentCdn: 1 }],
+    PublishCdnParams: [
+      { PublishCdnUrl: "rtmp://3891.livepush.myqcloud.com/live/test?txSecret=0123456789abcdef&txTime=62635BDE", IsTencentCdn: 1 },
+    ],
     ...extra,
   };
 }

@@ -23,10 +23,14 @@ function newest(dir: string): number {
 
 /** Compiles the package when dist/ is missing or older than its sources; true if dist/ is usable. */
 export function ensureDist(): boolean {
-  const stale = !existsSync(IMPL) || statSync(IMPL).mtimeMs < Math.max(...["trtc", "provider", "emulator", "layout"].map((d) => newest(join(ROOT, d))));
+  const stale =
+    !existsSync(IMPL) || statSync(IMPL).mtimeMs < Math.max(...["trtc", "provider", "emulator", "layout"].map((d) => newest(join(ROOT, d))));
   if (stale) {
     try {
-      execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.json")], { cwd: ROOT, stdio: "pipe" });
+      execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.json")], {
+        cwd: ROOT,
+        stdio: "pipe",
+      });
     } catch {
       // Type errors in files others are still writing do not stop tsc from emitting; existence decides.
     }

@@ -53,7 +53,13 @@ export interface SignedRequest {
 }
 
 /** Sends one HTTP request with exactly these headers and body. */
-export function send(url: string, method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<RawResponse> {
+export function send(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<RawResponse> {
   const target = new URL(path, url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(

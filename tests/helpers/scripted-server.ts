@@ -96,7 +96,25 @@ function selfSigned(): { key: string; cert: string } {
   try {
     execFileSync(
       "openssl",
-      ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")],
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+      ],
       { stdio: "pipe" },
     );
     certCache = { key: readFileSync(join(dir, "key.pem"), "utf8"), cert: readFileSync(join(dir, "cert.pem"), "utf8") };
@@ -121,7 +139,14 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const at = performance.now();
-    const head = { at, connection: connectionIds.get(req.socket) ?? -1, method: req.method ?? "", url: req.url ?? "", headers: req.headers, rawHeaders: req.rawHeaders };
+    const head = {
+      at,
+      connection: connectionIds.get(req.socket) ?? -1,
+      method: req.method ?? "",
+      url: req.url ?? "",
+      headers: req.headers,
+      rawHeaders: req.rawHeaders,
+    };
     // A reused keep-alive connection never passes through 'connection': drop it here, unread.
     if (isDrop(steps[0], "before-read")) {
       calls.push({ ...head, body: "", json: undefined, step: steps.shift() as Step });
@@ -160,7 +185,9 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
   };
 
   const cert = options.tls ? selfSigned() : undefined;
-  const server: http.Server | https.Server = cert ? https.createServer({ key: cert.key, cert: cert.cert }, handler) : http.createServer(handler);
+  const server: http.Server | https.Server = cert
+    ? https.createServer({ key: cert.key, cert: cert.cert }, handler)
+    : http.createServer(handler);
   server.on("connection", (socket: Socket) => {
     connectionIds.set(socket, ++connectionCount);
     if (isDrop(steps[0], "before-read")) {

@@ -8,8 +8,13 @@ import { toPulumiCase } from "../../trtc/casing";
 
 /** The seed scenarios by file stem (tests/fixtures/seed/start-*.json). */
 export type SeedName =
-  | "mix-audio-video-cdn" | "mix-audio-only-cdn" | "relay-single-audio-video" | "relay-single-audio-only"
-  | "mix-feedback-room" | "mix-layout-sei" | "mix-cross-room";
+  | "mix-audio-video-cdn"
+  | "mix-audio-only-cdn"
+  | "relay-single-audio-video"
+  | "relay-single-audio-only"
+  | "mix-feedback-room"
+  | "mix-layout-sei"
+  | "mix-cross-room";
 
 /** The camelCase arguments of a seed Start body; a fresh deep copy on every call. */
 export function seedArgs(name: SeedName): Record<string, any> {
@@ -21,8 +26,11 @@ export function seedArgs(name: SeedName): Record<string, any> {
 export function storedState(args: Record<string, any>, extra: Record<string, unknown> = {}): Record<string, any> {
   return {
     ...structuredClone(args),
-    taskId: "task-1", sequenceNumber: 0, requestId: "req-1",
-    endpoint: "http://127.0.0.1:9", region: "ap-guangzhou",
+    taskId: "task-1",
+    sequenceNumber: 0,
+    requestId: "req-1",
+    endpoint: "http://127.0.0.1:9",
+    region: "ap-guangzhou",
     __provider: "exports.handler = __f0;",
     ...extra,
   };

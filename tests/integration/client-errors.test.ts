@@ -30,10 +30,29 @@ const BODIES: Record<ActionName, unknown> = { StartPublishCdnStream: MIX, Update
 /** What the client must do with one answer of `code`, written out by hand (not derived from the table). */
 const RETRYABLE: Record<ActionName, string[]> = {
   StartPublishCdnStream: ["RequestLimitExceeded", "RequestLimitExceeded.UinLimitExceeded", "AuthFailure.SignatureExpire"],
-  UpdatePublishCdnStream: ["RequestLimitExceeded", "RequestLimitExceeded.UinLimitExceeded", "AuthFailure.SignatureExpire", "InternalError", "ServiceUnavailable"],
-  StopPublishCdnStream: ["RequestLimitExceeded", "RequestLimitExceeded.UinLimitExceeded", "AuthFailure.SignatureExpire", "InternalError", "ServiceUnavailable"],
+  UpdatePublishCdnStream: [
+    "RequestLimitExceeded",
+    "RequestLimitExceeded.UinLimitExceeded",
+    "AuthFailure.SignatureExpire",
+    "InternalError",
+    "ServiceUnavailable",
+  ],
+  StopPublishCdnStream: [
+    "RequestLimitExceeded",
+    "RequestLimitExceeded.UinLimitExceeded",
+    "AuthFailure.SignatureExpire",
+    "InternalError",
+    "ServiceUnavailable",
+  ],
 };
-const COMMON = ["RequestLimitExceeded", "RequestLimitExceeded.UinLimitExceeded", "AuthFailure.SignatureExpire", "AuthFailure.SignatureFailure", "ServiceUnavailable", "UnknownParameter"];
+const COMMON = [
+  "RequestLimitExceeded",
+  "RequestLimitExceeded.UinLimitExceeded",
+  "AuthFailure.SignatureExpire",
+  "AuthFailure.SignatureFailure",
+  "ServiceUnavailable",
+  "UnknownParameter",
+];
 
 const cases = (Object.keys(ACTIONS) as ActionName[]).flatMap((action) =>
   [...new Set([...ACTIONS[action].errors, ...COMMON])].map((code) => [action, code] as const),
@@ -46,7 +65,9 @@ describe("documented error codes", () => {
 
   test.each(cases)("%s answered %s", async (action, code) => {
     fixture.server.script(apiError(code, `scripted ${code}`, "req-0123"));
-    const error = await client().call(action, clone(BODIES[action])).catch((e: unknown) => e);
+    const error = await client()
+      .call(action, clone(BODIES[action]))
+      .catch((e: unknown) => e);
     expect(fixture.server.calls).toHaveLength(1);
     if (action === "StartPublishCdnStream" && code === "InternalError") {
       // The task may exist: not retried, and explained instead of rethrown.
@@ -73,8 +94,16 @@ describe("documented error codes", () => {
 describe("answers that are not Tencent errors", () => {
   test("HTTP 502 is an HttpStatusCodeError that may have reached the server: Update retries it", async () => {
     fixture.server.script({ reply: "<html>bad gateway</html>", status: 502 });
-    const error = await client().updatePublishCdnStream(clone(UPDATE) as never).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: ClientErrorCode.HttpStatusCodeError, httpStatus: 502, reached: "maybe", retryable: true, fault: "server" });
+    const error = await client()
+      .updatePublishCdnStream(clone(UPDATE) as never)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: ClientErrorCode.HttpStatusCodeError,
+      httpStatus: 502,
+      reached: "maybe",
+      retryable: true,
+      fault: "server",
+    });
     expect((error as Error).message).toContain("HTTP 502");
   });
 
@@ -85,7 +114,13 @@ describe("answers that are not Tencent errors", () => {
 
   test("HTTP 404 is a definite refusal: not retryable, the client's fault", async () => {
     fixture.server.script({ reply: "not found", status: 404 }, { reply: "not found", status: 404 });
-    await expect(client(5).stopPublishCdnStream(clone(STOP) as never)).rejects.toMatchObject({ code: ClientErrorCode.HttpStatusCodeError, httpStatus: 404, retryable: false, fault: "client", attempts: 1 });
+    await expect(client(5).stopPublishCdnStream(clone(STOP) as never)).rejects.toMatchObject({
+      code: ClientErrorCode.HttpStatusCodeError,
+      httpStatus: 404,
+      retryable: false,
+      fault: "client",
+      attempts: 1,
+    });
     expect(fixture.server.calls).toHaveLength(1);
   });
 
@@ -95,7 +130,11 @@ describe("answers that are not Tencent errors", () => {
     ["no TaskId", JSON.stringify({ Response: { RequestId: "r" } })],
   ])("a 200 with %s is an InvalidResponse", async (_, reply) => {
     fixture.server.script({ reply });
-    await expect(client().updatePublishCdnStream(clone(UPDATE) as never)).rejects.toMatchObject({ code: ClientErrorCode.InvalidResponse, httpStatus: 200, reached: "maybe" });
+    await expect(client().updatePublishCdnStream(clone(UPDATE) as never)).rejects.toMatchObject({
+      code: ClientErrorCode.InvalidResponse,
+      httpStatus: 200,
+      reached: "maybe",
+    });
   });
 });
 
@@ -117,14 +156,19 @@ describe("secrets never reach an error", () => {
 
   test("a server that echoes the whole request (body, Authorization, token) into its message", async () => {
     fixture.server.script({
-      dynamic: (call) => apiError("UnknownParameter", `cannot use ${call.body} signed ${call.headers.authorization} token ${call.headers["x-tc-token"]}`),
+      dynamic: (call) =>
+        apiError("UnknownParameter", `cannot use ${call.body} signed ${call.headers.authorization} token ${call.headers["x-tc-token"]}`),
     });
     const body = { ...clone(UPDATE), PublishCdnParams: FULL_START.PublishCdnParams, FeedBackRoomParams: FULL_START.FeedBackRoomParams };
-    const error = await client().updatePublishCdnStream(body as never).catch((e: unknown) => e);
+    const error = await client()
+      .updatePublishCdnStream(body as never)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TencentCloudError);
     // The echo really contained the secrets (so the test can fail), and the error kept none of them.
     expect(fixture.server.calls[0].body).toContain("eJwSIG-feedback");
-    expect((error as Error).message).toMatch(/UnknownParameter: cannot use .*PublishCdnUrl.*txTime=62635BDE.* signed TC3-HMAC-SHA256 \*\*\* token \*\*\*/);
+    expect((error as Error).message).toMatch(
+      /UnknownParameter: cannot use .*PublishCdnUrl.*txTime=62635BDE.* signed TC3-HMAC-SHA256 \*\*\* token \*\*\*/,
+    );
     expect(leaks(error)).toEqual([]);
   });
 
@@ -133,7 +177,9 @@ describe("secrets never reach an error", () => {
     // Secrets first and near the 200-character excerpt cut, where half a secret could survive a naive mask.
     const page = `key=${SECRET_KEY} ${"x".repeat(180 - SECRET_KEY.length)} ${TOKEN} sig ${sig} for ${JSON.stringify(FULL_START)}`;
     fixture.server.script({ reply: page, status: 502 });
-    const error = await client().startPublishCdnStream(clone(FULL_START) as never).catch((e: unknown) => e);
+    const error = await client()
+      .startPublishCdnStream(clone(FULL_START) as never)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StartOutcomeUnknownError);
     expect(leaks(error)).toEqual([]);
     expect((error as Error).message).toContain('"room_295066_relay"');

@@ -27,7 +27,9 @@ test(`${N} concurrent requests from ${CLIENTS} clients: every 1 s window at the 
       }),
   );
   const fired = performance.now();
-  const results = await Promise.all(Array.from({ length: N }, (_, i) => clients[i % CLIENTS].stopPublishCdnStream({ ...clone(STOP), TaskId: `task-${i}` } as never)));
+  const results = await Promise.all(
+    Array.from({ length: N }, (_, i) => clients[i % CLIENTS].stopPublishCdnStream({ ...clone(STOP), TaskId: `task-${i}` } as never)),
+  );
   const done = performance.now();
 
   expect(results).toHaveLength(N);

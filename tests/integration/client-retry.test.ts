@@ -48,7 +48,12 @@ function summarize(events: RetryEvent[]): string {
 }
 
 /** Runs one scenario, recording what the policy did. */
-async function run(scenario: string, server: ScriptedServer, action: "start" | "update" | "stop", options: Partial<TrtcClientOptions> = {}) {
+async function run(
+  scenario: string,
+  server: ScriptedServer,
+  action: "start" | "update" | "stop",
+  options: Partial<TrtcClientOptions> = {},
+) {
   const events: RetryEvent[] = [];
   const client = new TrtcClient({
     credentials: { secretId: "AKIDretry0000000000000000000000000", secretKey: "retry-test-secret-key-012345678" },
@@ -63,7 +68,11 @@ async function run(scenario: string, server: ScriptedServer, action: "start" | "
   const before = sent();
   const started = performance.now();
   const call =
-    action === "start" ? client.startPublishCdnStream(clone(MIX) as never) : action === "update" ? client.updatePublishCdnStream(clone(UPDATE) as never) : client.stopPublishCdnStream(clone(STOP) as never);
+    action === "start"
+      ? client.startPublishCdnStream(clone(MIX) as never)
+      : action === "update"
+        ? client.updatePublishCdnStream(clone(UPDATE) as never)
+        : client.stopPublishCdnStream(clone(STOP) as never);
   const result = await call.then(
     (value) => ({ value, error: undefined }),
     (error: unknown) => ({ value: undefined, error: error as TencentCloudError }),
@@ -71,7 +80,9 @@ async function run(scenario: string, server: ScriptedServer, action: "start" | "
   const ms = Math.round(performance.now() - started);
   const requests = sent() - before;
   const retries = summarize(events);
-  const outcome = result.error ? `${result.error.name}: ${result.error.code}` : `ok${(result.value as { appliedByEarlierAttempt?: boolean }).appliedByEarlierAttempt ? " (applied by earlier attempt)" : ""}`;
+  const outcome = result.error
+    ? `${result.error.name}: ${result.error.code}`
+    : `ok${(result.value as { appliedByEarlierAttempt?: boolean }).appliedByEarlierAttempt ? " (applied by earlier attempt)" : ""}`;
   runs.push({ scenario, action: action[0].toUpperCase() + action.slice(1), requests, retries, outcome, ms });
   return { ...result, events, ms };
 }
@@ -133,7 +144,12 @@ describe("connections destroyed before vs after the request was read", () => {
     tls.script({ drop: "after-read" });
     const { error } = await run("HTTPS connection dropped after the body was read", tls, "start");
     expect(error).toBeInstanceOf(StartOutcomeUnknownError);
-    expect(error).toMatchObject({ sdkAppId: MIX.SdkAppId, roomId: MIX.RoomId, robotUserId: (MIX.AgentParams as { UserId: string }).UserId, reached: "maybe" });
+    expect(error).toMatchObject({
+      sdkAppId: MIX.SdkAppId,
+      roomId: MIX.RoomId,
+      robotUserId: (MIX.AgentParams as { UserId: string }).UserId,
+      reached: "maybe",
+    });
     expect(error!.message).toContain(`SdkAppId ${MIX.SdkAppId}`);
     expect(error!.message).toContain(`RoomId "${MIX.RoomId}"`);
     expect(error!.message).toContain(`UserId "${(MIX.AgentParams as { UserId: string }).UserId}"`);
@@ -166,16 +182,31 @@ describe("connections destroyed before vs after the request was read", () => {
     const error = await client.startPublishCdnStream(clone(MIX) as never).catch((e: unknown) => e);
     const ms = Math.round(performance.now() - started);
     expect(error).not.toBeInstanceOf(StartOutcomeUnknownError);
-    expect(error).toMatchObject({ code: ClientErrorCode.NetworkError, reached: "no", transportCode: "ECONNREFUSED", attempts: 3, retryable: true });
+    expect(error).toMatchObject({
+      code: ClientErrorCode.NetworkError,
+      reached: "no",
+      transportCode: "ECONNREFUSED",
+      attempts: 3,
+      retryable: true,
+    });
     expect(events).toHaveLength(2);
-    runs.push({ scenario: "connection refused, 3 connect attempts (maxAttempts 3)", action: "Start", requests: 0, retries: summarize(events), outcome: `TencentCloudError: ${(error as TencentCloudError).code}`, ms });
+    runs.push({
+      scenario: "connection refused, 3 connect attempts (maxAttempts 3)",
+      action: "Start",
+      requests: 0,
+      retries: summarize(events),
+      outcome: `TencentCloudError: ${(error as TencentCloudError).code}`,
+      ms,
+    });
   });
 
   test("Stop is retried after a socket hang-up", async () => {
     http1.script({ drop: "after-read" }, ok(STOP.TaskId as string));
     const { value, events } = await run("socket hang-up after the body was read", http1, "stop");
     expect(value).toEqual({ TaskId: STOP.TaskId, RequestId: expect.any(String) });
-    expect(events.map((e) => [e.error.code, e.error.transportCode, e.decision])).toEqual([[ClientErrorCode.NetworkError, "UND_ERR_SOCKET", "retry"]]);
+    expect(events.map((e) => [e.error.code, e.error.transportCode, e.decision])).toEqual([
+      [ClientErrorCode.NetworkError, "UND_ERR_SOCKET", "retry"],
+    ]);
   });
 });
 
@@ -212,7 +243,11 @@ describe("deadlines and clocks", () => {
   test("InternalError forever: Update gives up with DeadlineExceeded wrapping the last error", async () => {
     const server = await startScriptedServer({ fallback: () => apiError("InternalError") });
     try {
-      const { error, ms } = await run("InternalError forever (deadlineMs 1.5 s)", server, "update", { deadlineMs: 1_500, backoff: { baseMs: 50, throttledBaseMs: 50, capMs: 200 }, maxAttempts: 50 });
+      const { error, ms } = await run("InternalError forever (deadlineMs 1.5 s)", server, "update", {
+        deadlineMs: 1_500,
+        backoff: { baseMs: 50, throttledBaseMs: 50, capMs: 200 },
+        maxAttempts: 50,
+      });
       expect(error).toMatchObject({ code: ClientErrorCode.DeadlineExceeded, cause: { code: "InternalError" }, retryable: false });
       expect(error!.attempts).toBeGreaterThanOrEqual(2);
       expect(error!.attempts).toBe(server.calls.length);
@@ -224,8 +259,17 @@ describe("deadlines and clocks", () => {
 
   test("a retry the deadline cuts mid-flight still reports the error that caused the retry", async () => {
     http1.script(apiError("InternalError", "backend hiccup", "req-first"), { ...ok(), delayMs: 5_000 });
-    const { error } = await run("InternalError, then an answer slower than deadlineMs (1 s)", http1, "update", { deadlineMs: 1_000, backoff: { baseMs: 10, throttledBaseMs: 10, capMs: 10 } });
-    expect(error).toMatchObject({ code: ClientErrorCode.DeadlineExceeded, cause: { code: "InternalError" }, reached: "maybe", attempts: 2, retryable: false });
+    const { error } = await run("InternalError, then an answer slower than deadlineMs (1 s)", http1, "update", {
+      deadlineMs: 1_000,
+      backoff: { baseMs: 10, throttledBaseMs: 10, capMs: 10 },
+    });
+    expect(error).toMatchObject({
+      code: ClientErrorCode.DeadlineExceeded,
+      cause: { code: "InternalError" },
+      reached: "maybe",
+      attempts: 2,
+      retryable: false,
+    });
     expect(error!.message).toContain("InternalError: backend hiccup");
   });
 

@@ -28,7 +28,14 @@ beforeEach(() => {
 });
 
 const send = (url: string, extra: Partial<WireRequest> = {}) =>
-  sendRequest({ url: `${url}/`, headers: { "Content-Type": "application/json" }, body: '{"SdkAppId":1}', timeoutMs: 5_000, dispatcher: agent, ...extra });
+  sendRequest({
+    url: `${url}/`,
+    headers: { "Content-Type": "application/json" },
+    body: '{"SdkAppId":1}',
+    timeoutMs: 5_000,
+    dispatcher: agent,
+    ...extra,
+  });
 
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -44,7 +51,11 @@ const failure = (p: Promise<unknown>) =>
 describe("sendRequest", () => {
   test("reads a whole answer of any status, with lower-case header names", async () => {
     plain.script({ reply: "nope", status: 503, headers: { "X-TC-TraceId": "trace-1" } });
-    await expect(send(plain.url)).resolves.toEqual({ status: 503, headers: expect.objectContaining({ "x-tc-traceid": "trace-1" }), body: "nope" });
+    await expect(send(plain.url)).resolves.toEqual({
+      status: 503,
+      headers: expect.objectContaining({ "x-tc-traceid": "trace-1" }),
+      body: "nope",
+    });
   });
 
   test("connection refused: connect, sent no", async () => {
@@ -122,6 +133,9 @@ describe("classifyFailure for failures a local server cannot produce", () => {
   });
 
   test("a code nested in `cause` (as fetch-style errors carry it) is found", () => {
-    expect(classifyFailure(Object.assign(new Error("fetch failed"), { cause: { code: "ENOTFOUND" } }), false)).toMatchObject({ kind: "connect", transportCode: "ENOTFOUND" });
+    expect(classifyFailure(Object.assign(new Error("fetch failed"), { cause: { code: "ENOTFOUND" } }), false)).toMatchObject({
+      kind: "connect",
+      transportCode: "ENOTFOUND",
+    });
   });
 });

@@ -19,7 +19,14 @@ const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
 const fixture = useScriptedServer();
 
 const client = (extra: Partial<ConstructorParameters<typeof TrtcClient>[0]> = {}) =>
-  new TrtcClient({ credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY }, region: "ap-guangzhou", endpoint: fixture.server.url, dispatcher: fixture.agent, now: () => NOW, ...extra });
+  new TrtcClient({
+    credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY },
+    region: "ap-guangzhou",
+    endpoint: fixture.server.url,
+    dispatcher: fixture.agent,
+    now: () => NOW,
+    ...extra,
+  });
 
 /** Header names and values as sent, minus the framing headers undici adds. */
 const sentHeaders = (raw: string[]): [string, string][] => {
@@ -41,7 +48,14 @@ describe("TrtcClient wire format (spec §7.7)", () => {
     expect(call.body).toBe(expectedBody);
     expect(call.body).not.toContain("null");
     expect(call.body).not.toContain("SeiParams");
-    const auth = tc3Authorization({ secretId: SECRET_ID, secretKey: SECRET_KEY, service: "trtc", host: fixture.server.host, timestamp: NOW / 1000, payload: expectedBody });
+    const auth = tc3Authorization({
+      secretId: SECRET_ID,
+      secretKey: SECRET_KEY,
+      service: "trtc",
+      host: fixture.server.host,
+      timestamp: NOW / 1000,
+      payload: expectedBody,
+    });
     expect(sentHeaders(call.rawHeaders)).toEqual([
       // undici always writes the Host header name in lower case; names are case-insensitive (RFC 9110).
       ["host", fixture.server.host],
@@ -61,7 +75,11 @@ describe("TrtcClient wire format (spec §7.7)", () => {
     const [call] = fixture.server.calls;
     const parsed = parseAuthorization(call.headers.authorization);
     expect(parsed).toMatchObject({ secretId: SECRET_ID, date: "2026-01-02", service: "trtc", signedHeaders: ["content-type", "host"] });
-    const canonical = canonicalRequest("POST", { "content-type": String(call.headers["content-type"]), host: String(call.headers.host) }, call.body);
+    const canonical = canonicalRequest(
+      "POST",
+      { "content-type": String(call.headers["content-type"]), host: String(call.headers.host) },
+      call.body,
+    );
     const expected = signature(SECRET_KEY, parsed!.date, "trtc", stringToSign(Number(call.headers["x-tc-timestamp"]), "trtc", canonical));
     expect(parsed!.signature).toBe(expected);
     const forged = signature("another-key", parsed!.date, "trtc", stringToSign(Number(call.headers["x-tc-timestamp"]), "trtc", canonical));
@@ -69,13 +87,24 @@ describe("TrtcClient wire format (spec §7.7)", () => {
   });
 
   test("X-TC-Token and X-TC-Language are sent only when set", async () => {
-    await client({ credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY, token: TOKEN }, language: "en-US" }).updatePublishCdnStream(clone(UPDATE) as never);
+    await client({ credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY, token: TOKEN }, language: "en-US" }).updatePublishCdnStream(
+      clone(UPDATE) as never,
+    );
     await client().updatePublishCdnStream(clone(UPDATE) as never);
     const [withToken, without] = fixture.server.calls;
     expect(withToken.headers["x-tc-token"]).toBe(TOKEN);
     expect(withToken.headers["x-tc-language"]).toBe("en-US");
     expect(sentHeaders(withToken.rawHeaders).map(([k]) => k)).toEqual([
-      "host", "X-TC-Action", "X-TC-Region", "X-TC-Timestamp", "X-TC-Version", "X-TC-Token", "X-TC-RequestClient", "X-TC-Language", "Content-Type", "Authorization",
+      "host",
+      "X-TC-Action",
+      "X-TC-Region",
+      "X-TC-Timestamp",
+      "X-TC-Version",
+      "X-TC-Token",
+      "X-TC-RequestClient",
+      "X-TC-Language",
+      "Content-Type",
+      "Authorization",
     ]);
     expect(without.headers["x-tc-token"]).toBeUndefined();
     expect(without.headers["x-tc-language"]).toBeUndefined();
@@ -96,7 +125,9 @@ describe("TrtcClient wire format (spec §7.7)", () => {
 describe("validation before sending", () => {
   test("an invalid body throws ValidationError naming camelCase paths, and nothing is sent", async () => {
     const bad = patch(MIX, { "AgentParams.MaxIdleTime": 3, SdkAppId: undefined });
-    const error = await client().startPublishCdnStream(bad as never).catch((e: unknown) => e);
+    const error = await client()
+      .startPublishCdnStream(bad as never)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toMatch(/agentParams\.maxIdleTime/);
     expect((error as ValidationError).message).toMatch(/sdkAppId/);

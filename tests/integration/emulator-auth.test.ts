@@ -41,9 +41,13 @@ describe("emulator authentication", () => {
 
   it("accepts a signature over the Host without its port, as Tencent's Node SDK signs, but no other host", async () => {
     const { hostname, host } = new URL(emu.get().url);
-    const portless = await emu.api().call("StartPublishCdnStream", startBody(), { headers: { Host: hostname }, tamper: { headers: { Host: host } } });
+    const portless = await emu
+      .api()
+      .call("StartPublishCdnStream", startBody(), { headers: { Host: hostname }, tamper: { headers: { Host: host } } });
     expect(codeOf(portless)).toBe("ok");
-    const other = await emu.api().call("StartPublishCdnStream", startBody(), { headers: { Host: "trtc.tencentcloudapi.com" }, tamper: { headers: { Host: host } } });
+    const other = await emu
+      .api()
+      .call("StartPublishCdnStream", startBody(), { headers: { Host: "trtc.tencentcloudapi.com" }, tamper: { headers: { Host: host } } });
     expect(codeOf(other)).toBe("AuthFailure.SignatureFailure");
   });
 
@@ -58,23 +62,137 @@ describe("emulator authentication", () => {
 
   describe("rejects", () => {
     const cases: Array<[string, () => Promise<string>, string]> = [
-      ["a missing Authorization header", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { authorization: null })), "AuthFailure.InvalidAuthorization"],
-      ["a non-TC3 algorithm", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { authorization: (a) => a.replace("TC3-HMAC-SHA256", "HMAC-SHA1") })), "AuthFailure.InvalidAuthorization"],
-      ["a header without Signature=", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { authorization: (a) => a.replace(/, Signature=.*/, "") })), "AuthFailure.InvalidAuthorization"],
-      ["SignedHeaders without host", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { authorization: (a) => a.replace("SignedHeaders=content-type;host", "SignedHeaders=content-type") })), "AuthFailure.InvalidAuthorization"],
-      ["a timestamp 301 s old", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { timestamp: Math.floor(Date.now() / 1000) - 301 })), "AuthFailure.SignatureExpire"],
-      ["a timestamp 400 s ahead", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { timestamp: Math.floor(Date.now() / 1000) + 400 })), "AuthFailure.SignatureExpire"],
-      ["an unknown SecretId", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { secretId: "AKIDnobodyhasthiskey00000000000000000" })), "AuthFailure.SecretIdNotFound"],
-      ["a wrong SecretKey", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { secretKey: "not-the-key" })), "AuthFailure.SignatureFailure"],
-      ["a tampered body", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { tamper: { body: JSON.stringify(startBody({ RoomId: "999" })) } })), "AuthFailure.SignatureFailure"],
-      ["a tampered signed header (content-type)", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { tamper: { headers: { "Content-Type": "application/json; charset=utf-8" } } })), "AuthFailure.SignatureFailure"],
-      ["a tampered signed x-tc-action", async () => codeOf(await emu.api().call("StopPublishCdnStream", { SdkAppId: 1, TaskId: "x" }, { signedHeaders: ["content-type", "host", "x-tc-action"], tamper: { headers: { "X-TC-Action": "UpdatePublishCdnStream" } } })), "AuthFailure.SignatureFailure"],
-      ["a tampered timestamp (still within 300 s)", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { tamper: { headers: { "X-TC-Timestamp": String(Math.floor(Date.now() / 1000) - 5) } } })), "AuthFailure.SignatureFailure"],
-      ["a signed header that is not sent", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { signedHeaders: ["content-type", "host", "x-custom"], headers: { "x-custom": "1" }, tamper: { headers: { "x-custom": undefined } } })), "AuthFailure.SignatureFailure"],
-      ["a scope service other than trtc", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { service: "cvm" })), "AuthFailure.SignatureFailure"],
-      ["a scope date that is not the timestamp's UTC date", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { authorization: (a) => a.replace(/\/\d{4}-\d{2}-\d{2}\//, "/2019-02-25/") })), "AuthFailure.SignatureFailure"],
-      ["an X-TC-Token for a long-term key", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { token: "some-session-token" })), "AuthFailure.TokenFailure"],
-      ["a missing X-TC-Timestamp", async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { tamper: { headers: { "X-TC-Timestamp": undefined } } })), "MissingParameter"],
+      [
+        "a missing Authorization header",
+        async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { authorization: null })),
+        "AuthFailure.InvalidAuthorization",
+      ],
+      [
+        "a non-TC3 algorithm",
+        async () =>
+          codeOf(
+            await emu.api().call("StartPublishCdnStream", startBody(), { authorization: (a) => a.replace("TC3-HMAC-SHA256", "HMAC-SHA1") }),
+          ),
+        "AuthFailure.InvalidAuthorization",
+      ],
+      [
+        "a header without Signature=",
+        async () =>
+          codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { authorization: (a) => a.replace(/, Signature=.*/, "") })),
+        "AuthFailure.InvalidAuthorization",
+      ],
+      [
+        "SignedHeaders without host",
+        async () =>
+          codeOf(
+            await emu.api().call("StartPublishCdnStream", startBody(), {
+              authorization: (a) => a.replace("SignedHeaders=content-type;host", "SignedHeaders=content-type"),
+            }),
+          ),
+        "AuthFailure.InvalidAuthorization",
+      ],
+      [
+        "a timestamp 301 s old",
+        async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { timestamp: Math.floor(Date.now() / 1000) - 301 })),
+        "AuthFailure.SignatureExpire",
+      ],
+      [
+        "a timestamp 400 s ahead",
+        async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { timestamp: Math.floor(Date.now() / 1000) + 400 })),
+        "AuthFailure.SignatureExpire",
+      ],
+      [
+        "an unknown SecretId",
+        async () =>
+          codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { secretId: "AKIDnobodyhasthiskey00000000000000000" })),
+        "AuthFailure.SecretIdNotFound",
+      ],
+      [
+        "a wrong SecretKey",
+        async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { secretKey: "not-the-key" })),
+        "AuthFailure.SignatureFailure",
+      ],
+      [
+        "a tampered body",
+        async () =>
+          codeOf(
+            await emu.api().call("StartPublishCdnStream", startBody(), { tamper: { body: JSON.stringify(startBody({ RoomId: "999" })) } }),
+          ),
+        "AuthFailure.SignatureFailure",
+      ],
+      [
+        "a tampered signed header (content-type)",
+        async () =>
+          codeOf(
+            await emu
+              .api()
+              .call("StartPublishCdnStream", startBody(), { tamper: { headers: { "Content-Type": "application/json; charset=utf-8" } } }),
+          ),
+        "AuthFailure.SignatureFailure",
+      ],
+      [
+        "a tampered signed x-tc-action",
+        async () =>
+          codeOf(
+            await emu.api().call(
+              "StopPublishCdnStream",
+              { SdkAppId: 1, TaskId: "x" },
+              {
+                signedHeaders: ["content-type", "host", "x-tc-action"],
+                tamper: { headers: { "X-TC-Action": "UpdatePublishCdnStream" } },
+              },
+            ),
+          ),
+        "AuthFailure.SignatureFailure",
+      ],
+      [
+        "a tampered timestamp (still within 300 s)",
+        async () =>
+          codeOf(
+            await emu.api().call("StartPublishCdnStream", startBody(), {
+              tamper: { headers: { "X-TC-Timestamp": String(Math.floor(Date.now() / 1000) - 5) } },
+            }),
+          ),
+        "AuthFailure.SignatureFailure",
+      ],
+      [
+        "a signed header that is not sent",
+        async () =>
+          codeOf(
+            await emu.api().call("StartPublishCdnStream", startBody(), {
+              signedHeaders: ["content-type", "host", "x-custom"],
+              headers: { "x-custom": "1" },
+              tamper: { headers: { "x-custom": undefined } },
+            }),
+          ),
+        "AuthFailure.SignatureFailure",
+      ],
+      [
+        "a scope service other than trtc",
+        async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { service: "cvm" })),
+        "AuthFailure.SignatureFailure",
+      ],
+      [
+        "a scope date that is not the timestamp's UTC date",
+        async () =>
+          codeOf(
+            await emu
+              .api()
+              .call("StartPublishCdnStream", startBody(), { authorization: (a) => a.replace(/\/\d{4}-\d{2}-\d{2}\//, "/2019-02-25/") }),
+          ),
+        "AuthFailure.SignatureFailure",
+      ],
+      [
+        "an X-TC-Token for a long-term key",
+        async () => codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { token: "some-session-token" })),
+        "AuthFailure.TokenFailure",
+      ],
+      [
+        "a missing X-TC-Timestamp",
+        async () =>
+          codeOf(await emu.api().call("StartPublishCdnStream", startBody(), { tamper: { headers: { "X-TC-Timestamp": undefined } } })),
+        "MissingParameter",
+      ],
     ];
     it.each(cases)("%s", async (_name, run, code) => {
       expect(await run()).toBe(code);
@@ -92,7 +210,10 @@ describe("emulator authentication", () => {
 describe("emulator temporary credentials", () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
-    emu = await startEmulator({ port: 0, credentials: [{ secretId: "AKIDtemporary000000000000000000000000", secretKey: "tmp-secret-key", token: "session-token-1" }] });
+    emu = await startEmulator({
+      port: 0,
+      credentials: [{ secretId: "AKIDtemporary000000000000000000000000", secretKey: "tmp-secret-key", token: "session-token-1" }],
+    });
   });
   afterAll(() => emu.close());
   const sts = { secretId: "AKIDtemporary000000000000000000000000", secretKey: "tmp-secret-key" };
@@ -101,11 +222,15 @@ describe("emulator temporary credentials", () => {
     const api = apiFor(emu);
     expect(codeOf(await api.call("StartPublishCdnStream", startBody(), { ...sts, token: "session-token-1" }))).toBe("ok");
     expect(codeOf(await api.call("StartPublishCdnStream", startBody(), sts))).toBe("AuthFailure.TokenFailure");
-    expect(codeOf(await api.call("StartPublishCdnStream", startBody(), { ...sts, token: "session-token-2" }))).toBe("AuthFailure.TokenFailure");
+    expect(codeOf(await api.call("StartPublishCdnStream", startBody(), { ...sts, token: "session-token-2" }))).toBe(
+      "AuthFailure.TokenFailure",
+    );
   });
 
   it("replaces the default key when credentials are given", async () => {
-    expect(codeOf(await apiFor(emu).call("StartPublishCdnStream", startBody(), { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }))).toBe("AuthFailure.SecretIdNotFound");
+    expect(
+      codeOf(await apiFor(emu).call("StartPublishCdnStream", startBody(), { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY })),
+    ).toBe("AuthFailure.SecretIdNotFound");
   });
 });
 
@@ -115,7 +240,11 @@ describe("emulator custom key and --no-auth", () => {
     try {
       expect(emu.secretId).toBe("AKIDcustom");
       expect(codeOf(await apiFor(emu).call("StartPublishCdnStream", startBody()))).toBe("ok");
-      expect(codeOf(await apiFor(emu).call("StartPublishCdnStream", startBody(), { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }))).toBe("AuthFailure.SecretIdNotFound");
+      expect(
+        codeOf(
+          await apiFor(emu).call("StartPublishCdnStream", startBody(), { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }),
+        ),
+      ).toBe("AuthFailure.SecretIdNotFound");
     } finally {
       await emu.close();
     }
@@ -124,7 +253,14 @@ describe("emulator custom key and --no-auth", () => {
   it("skips every auth check with auth: false but still validates the body", async () => {
     const emu = await startEmulator({ port: 0, auth: false });
     try {
-      const unsigned = await signedRequest({ url: emu.url, action: "StartPublishCdnStream", body: startBody(), secretId: "x", secretKey: "y", authorization: null });
+      const unsigned = await signedRequest({
+        url: emu.url,
+        action: "StartPublishCdnStream",
+        body: startBody(),
+        secretId: "x",
+        secretKey: "y",
+        authorization: null,
+      });
       expect(codeOf(unsigned)).toBe("ok");
       const stale = await apiFor(emu).call("StartPublishCdnStream", startBody(), { timestamp: 1 });
       expect(codeOf(stale)).toBe("ok");

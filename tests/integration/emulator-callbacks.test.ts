@@ -37,7 +37,9 @@ interface Received {
  * A raw receiver: each request gets the next scripted answer (`hang` never answers), then 200; or, with a
  * function, whatever it returns for that body.
  */
-async function scriptedReceiver(script: Answer[] | ((raw: Buffer) => Answer)): Promise<{ url: string; bodies: Received[]; close(): Promise<void> }> {
+async function scriptedReceiver(
+  script: Answer[] | ((raw: Buffer) => Answer),
+): Promise<{ url: string; bodies: Received[]; close(): Promise<void> }> {
   const bodies: Received[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -82,7 +84,9 @@ describe("emulator callbacks: sequences, verified by the example receiver", () =
 
   it("start sends CONNECTING then RUNNING for every push URL, signed, with the task's facts", async () => {
     const robot = uniqueRobot();
-    const taskId = await api.start(startBody({ RoomId: "room_cb_1", RoomIdType: 1, AgentParams: { UserId: robot }, PublishCdnParams: cdn(URL_A, URL_B) }));
+    const taskId = await api.start(
+      startBody({ RoomId: "room_cb_1", RoomIdType: 1, AgentParams: { UserId: robot }, PublishCdnParams: cdn(URL_A, URL_B) }),
+    );
     await settle();
     expect(sequence(receiver.events, taskId, URL_A)).toEqual(["CONNECTING", "RUNNING"]);
     expect(sequence(receiver.events, taskId, URL_B)).toEqual(["CONNECTING", "RUNNING"]);
@@ -96,10 +100,22 @@ describe("emulator callbacks: sequences, verified by the example receiver", () =
 
   it("update sends CONNECTING, RUNNING for an added URL and DISCONNECTING, IDLE for a removed one; stop ends the rest", async () => {
     const taskId = await api.start(startBody({ PublishCdnParams: cdn(URL_A, URL_B) }));
-    const upd = await api.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: taskId, SequenceNumber: 1, WithTranscoding: 1, PublishCdnParams: cdn(URL_A, URL_C) });
+    const upd = await api.call("UpdatePublishCdnStream", {
+      SdkAppId: APP,
+      TaskId: taskId,
+      SequenceNumber: 1,
+      WithTranscoding: 1,
+      PublishCdnParams: cdn(URL_A, URL_C),
+    });
     expect(upd.json.Response.Error).toBeUndefined();
     // An update that leaves the URLs alone says nothing about them.
-    await api.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: taskId, SequenceNumber: 2, WithTranscoding: 1, VideoParams: startBody().VideoParams });
+    await api.call("UpdatePublishCdnStream", {
+      SdkAppId: APP,
+      TaskId: taskId,
+      SequenceNumber: 2,
+      WithTranscoding: 1,
+      VideoParams: startBody().VideoParams,
+    });
     await api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: taskId });
     await settle();
     expect(sequence(receiver.events, taskId, URL_A)).toEqual(["CONNECTING", "RUNNING", "DISCONNECTING", "IDLE"]);
@@ -113,7 +129,9 @@ describe("emulator callbacks: sequences, verified by the example receiver", () =
   });
 
   it("idle expiry and a control-API expiry send DISCONNECTING then IDLE", async () => {
-    const idleTask = await api.start(startBody({ RoomId: "7101", AgentParams: { UserId: uniqueRobot(), MaxIdleTime: 5 }, PublishCdnParams: cdn(URL_A) }));
+    const idleTask = await api.start(
+      startBody({ RoomId: "7101", AgentParams: { UserId: uniqueRobot(), MaxIdleTime: 5 }, PublishCdnParams: cdn(URL_A) }),
+    );
     await api.control("PUT", `rooms/${APP}/7101`, { anchors: ["anchor"] });
     await api.control("PUT", `rooms/${APP}/7101`, { anchors: [] });
     expect((await api.control("POST", "clock", { advanceSeconds: 6 })).json.expired).toEqual([idleTask]);
@@ -134,13 +152,27 @@ describe("emulator callbacks: sequences, verified by the example receiver", () =
     expect(blip.json.callbacks.map((c: CallbackDeliveryView) => c.status)).toEqual(["RECOVERING", "RUNNING", "RECOVERING", "RUNNING"]);
     // The dashboard only knows redacted URLs; they address a URL just as well.
     const redactedB = URL_B.replace("bbbbbbbbbbbb2222", "***");
-    const fail = await api.control("POST", "callbacks/faults", { taskId, url: redactedB, kind: "fail", errorCode: -1001, errorMsg: "push timed out" });
+    const fail = await api.control("POST", "callbacks/faults", {
+      taskId,
+      url: redactedB,
+      kind: "fail",
+      errorCode: -1001,
+      errorMsg: "push timed out",
+    });
     expect(fail.status).toBe(200);
     expect((await api.control("POST", "callbacks/faults", { taskId, url: URL_B, kind: "recover" })).status).toBe(409);
     await api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: taskId });
     await settle();
     expect(sequence(receiver.events, taskId, URL_A)).toEqual(["CONNECTING", "RUNNING", "RECOVERING", "RUNNING", "DISCONNECTING", "IDLE"]);
-    expect(sequence(receiver.events, taskId, URL_B)).toEqual(["CONNECTING", "RUNNING", "RECOVERING", "RUNNING", "RECOVERING", "FAILURE", "IDLE"]);
+    expect(sequence(receiver.events, taskId, URL_B)).toEqual([
+      "CONNECTING",
+      "RUNNING",
+      "RECOVERING",
+      "RUNNING",
+      "RECOVERING",
+      "FAILURE",
+      "IDLE",
+    ]);
     const failure = receiver.events.find((e) => e.taskId === taskId && e.status === "FAILURE");
     expect(failure).toMatchObject({ errorCode: -1001, errorMsg: "push timed out" });
     expect((await api.control("POST", "callbacks/faults", { taskId, kind: "fail" })).status).toBe(409);
@@ -149,23 +181,51 @@ describe("emulator callbacks: sequences, verified by the example receiver", () =
   it("re-adding a failed URL through an update connects it again", async () => {
     const taskId = await api.start(startBody({ PublishCdnParams: cdn(URL_A) }));
     await api.control("POST", "callbacks/faults", { taskId, kind: "fail" });
-    await api.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: taskId, SequenceNumber: 1, WithTranscoding: 1, PublishCdnParams: cdn(URL_C) });
-    await api.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: taskId, SequenceNumber: 2, WithTranscoding: 1, PublishCdnParams: cdn(URL_A) });
+    await api.call("UpdatePublishCdnStream", {
+      SdkAppId: APP,
+      TaskId: taskId,
+      SequenceNumber: 1,
+      WithTranscoding: 1,
+      PublishCdnParams: cdn(URL_C),
+    });
+    await api.call("UpdatePublishCdnStream", {
+      SdkAppId: APP,
+      TaskId: taskId,
+      SequenceNumber: 2,
+      WithTranscoding: 1,
+      PublishCdnParams: cdn(URL_A),
+    });
     await settle();
-    expect(sequence(receiver.events, taskId, URL_A)).toEqual(["CONNECTING", "RUNNING", "RECOVERING", "FAILURE", "IDLE", "CONNECTING", "RUNNING"]);
+    expect(sequence(receiver.events, taskId, URL_A)).toEqual([
+      "CONNECTING",
+      "RUNNING",
+      "RECOVERING",
+      "FAILURE",
+      "IDLE",
+      "CONNECTING",
+      "RUNNING",
+    ]);
     expect(sequence(receiver.events, taskId, URL_C)).toEqual(["CONNECTING", "RUNNING", "DISCONNECTING", "IDLE"]);
   });
 
   it("keeps EventMsTs strictly increasing per task and URL even when the task clock stands still", async () => {
     const frozen = 1_700_000_000_000;
-    const still = await startEmulator({ port: 0, rateLimitPerSecond: 0, auth: false, clock: () => frozen, callback: { url: receiver.url, key: KEY, ...fast } });
+    const still = await startEmulator({
+      port: 0,
+      rateLimitPerSecond: 0,
+      auth: false,
+      clock: () => frozen,
+      callback: { url: receiver.url, key: KEY, ...fast },
+    });
     try {
       const stillApi = apiFor(still);
       const taskId = await stillApi.start(startBody({ PublishCdnParams: cdn(URL_A) }));
       await stillApi.control("POST", "callbacks/faults", { taskId, kind: "recover" });
       await stillApi.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: taskId });
       await still.core.callbacks.settled();
-      const stamps = ofTask(taskId).map((e) => e.eventMsTs).sort((a, b) => a - b);
+      const stamps = ofTask(taskId)
+        .map((e) => e.eventMsTs)
+        .sort((a, b) => a - b);
       expect(stamps).toHaveLength(6);
       expect(new Set(stamps).size).toBe(6);
       expect(stamps[0]).toBe(frozen);
@@ -178,15 +238,32 @@ describe("emulator callbacks: sequences, verified by the example receiver", () =
     const taskId = await api.start(startBody({ PublishCdnParams: cdn(URL_A) }));
     await settle();
     const before = receiver.events.length;
-    await api.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: taskId, SequenceNumber: 1, WithTranscoding: 1, PublishCdnParams: cdn(URL_B) });
-    const stale = await api.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: taskId, SequenceNumber: 1, WithTranscoding: 1, PublishCdnParams: cdn(URL_C) });
+    await api.call("UpdatePublishCdnStream", {
+      SdkAppId: APP,
+      TaskId: taskId,
+      SequenceNumber: 1,
+      WithTranscoding: 1,
+      PublishCdnParams: cdn(URL_B),
+    });
+    const stale = await api.call("UpdatePublishCdnStream", {
+      SdkAppId: APP,
+      TaskId: taskId,
+      SequenceNumber: 1,
+      WithTranscoding: 1,
+      PublishCdnParams: cdn(URL_C),
+    });
     expect(stale.json.Response.Error.Code).toBe("FailedOperation.RequestOutdated");
     const badFault = await api.control("POST", "callbacks/faults", { taskId, kind: "explode" });
     expect(badFault.status).toBe(400);
     expect(badFault.json.error).toMatch(/^kind must be/);
     expect((await api.control("POST", "callbacks/faults", { taskId: "nope", kind: "fail" })).status).toBe(404);
     await settle();
-    expect(receiver.events.slice(before).map((e) => `${e.url === URL_B ? "B" : "A"}:${e.status}`)).toEqual(["A:DISCONNECTING", "A:IDLE", "B:CONNECTING", "B:RUNNING"]);
+    expect(receiver.events.slice(before).map((e) => `${e.url === URL_B ? "B" : "A"}:${e.status}`)).toEqual([
+      "A:DISCONNECTING",
+      "A:IDLE",
+      "B:CONNECTING",
+      "B:RUNNING",
+    ]);
   });
 });
 

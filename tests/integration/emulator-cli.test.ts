@@ -58,9 +58,22 @@ describe("trtc-emulator CLI", () => {
       expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect((await control(cli.url, "GET", "health")).json).toEqual({ status: "ok" });
       const secretId = DEFAULT_SECRET_ID;
-      const res = await signedRequest({ url: cli.url, action: "StartPublishCdnStream", body: startBody(), secretId, secretKey: DEFAULT_SECRET_KEY });
+      const res = await signedRequest({
+        url: cli.url,
+        action: "StartPublishCdnStream",
+        body: startBody(),
+        secretId,
+        secretKey: DEFAULT_SECRET_KEY,
+      });
       expect(codeOf(res)).toBe("ok");
-      const stop = () => signedRequest({ url: cli.url, action: "StopPublishCdnStream", body: { SdkAppId: APP, TaskId: "x" }, secretId, secretKey: DEFAULT_SECRET_KEY });
+      const stop = () =>
+        signedRequest({
+          url: cli.url,
+          action: "StopPublishCdnStream",
+          body: { SdkAppId: APP, TaskId: "x" },
+          secretId,
+          secretKey: DEFAULT_SECRET_KEY,
+        });
       const codes = [await stop(), await stop(), await stop()].map(codeOf);
       expect(codes).toContain("ResourceNotFound");
       expect((await control(cli.url, "GET", "stats")).json.limitPerSecond).toBe(2);
@@ -76,7 +89,15 @@ describe("trtc-emulator CLI", () => {
   it("honours --no-auth, --site and --secret-id/--secret-key", async () => {
     const cli = await spawnCli(["--port=0", "--no-auth", "--site", "intl", "--secret-id", "AKIDcli", "--secret-key", "cli-key"]);
     try {
-      const res = await signedRequest({ url: cli.url, action: "StartPublishCdnStream", body: startBody(), secretId: "x", secretKey: "y", region: "ap-singapore", authorization: null });
+      const res = await signedRequest({
+        url: cli.url,
+        action: "StartPublishCdnStream",
+        body: startBody(),
+        secretId: "x",
+        secretKey: "y",
+        region: "ap-singapore",
+        authorization: null,
+      });
       expect(codeOf(res)).toBe("ok");
     } finally {
       cli.child.kill("SIGTERM");
@@ -98,11 +119,39 @@ describe("trtc-emulator CLI", () => {
 describe("trtc-emulator flag parsing", () => {
   it("maps every flag onto the emulator options", () => {
     expect(
-      parseArgs(["--host", "0.0.0.0", "--port=8080", "--secret-id", "AKIDx", "--secret-key", "k", "--no-auth", "--data", "s.json", "--rate-limit", "0", "--max-tasks", "3", "--site", "intl", "--verbose"]),
+      parseArgs([
+        "--host",
+        "0.0.0.0",
+        "--port=8080",
+        "--secret-id",
+        "AKIDx",
+        "--secret-key",
+        "k",
+        "--no-auth",
+        "--data",
+        "s.json",
+        "--rate-limit",
+        "0",
+        "--max-tasks",
+        "3",
+        "--site",
+        "intl",
+        "--verbose",
+      ]),
     ).toEqual({
       kind: "run",
       verbose: true,
-      options: { host: "0.0.0.0", port: 8080, secretId: "AKIDx", secretKey: "k", auth: false, dataFile: "s.json", rateLimitPerSecond: 0, maxConcurrentTasks: 3, site: "intl" },
+      options: {
+        host: "0.0.0.0",
+        port: 8080,
+        secretId: "AKIDx",
+        secretKey: "k",
+        auth: false,
+        dataFile: "s.json",
+        rateLimitPerSecond: 0,
+        maxConcurrentTasks: 3,
+        site: "intl",
+      },
     });
   });
 

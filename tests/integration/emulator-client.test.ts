@@ -48,7 +48,13 @@ describe("TrtcClient against the emulator", () => {
   it("starts, updates and stops a task", async () => {
     const body = startBody();
     const { TaskId } = await client.startPublishCdnStream(asStart(body));
-    await client.updatePublishCdnStream({ SdkAppId: APP, TaskId, SequenceNumber: 1, WithTranscoding: 1, PublishCdnParams: [{ PublishCdnUrl: "rtmp://a.example/live/b", IsTencentCdn: 0 }] });
+    await client.updatePublishCdnStream({
+      SdkAppId: APP,
+      TaskId,
+      SequenceNumber: 1,
+      WithTranscoding: 1,
+      PublishCdnParams: [{ PublishCdnUrl: "rtmp://a.example/live/b", IsTencentCdn: 0 }],
+    });
     await client.stopPublishCdnStream({ SdkAppId: APP, TaskId });
     expect(await task(TaskId)).toMatchObject({ Status: "finished", FinishReason: "stopped", SequenceNumber: 1 });
     expect((await log()).map((e) => e.outcome)).toEqual(["ok", "ok", "ok"]);
@@ -63,11 +69,32 @@ describe("TrtcClient against the emulator", () => {
 
     const cases: Array<[Promise<unknown>, string]> = [
       [client.updatePublishCdnStream({ SdkAppId: APP, TaskId, SequenceNumber: 3, WithTranscoding: 1 }), "FailedOperation.RequestOutdated"],
-      [client.updatePublishCdnStream({ SdkAppId: APP, TaskId, SequenceNumber: 4, WithTranscoding: 1, AudioParams: { AudioEncode: { SampleRate: 16000, Channel: 1, BitRate: 32 } } }), "InvalidParameter"],
-      [client.updatePublishCdnStream({ SdkAppId: APP, TaskId: audioOnly.TaskId, SequenceNumber: 1, WithTranscoding: 1, VideoParams: { VideoEncode: { Width: 640, Height: 360, Fps: 15, BitRate: 800, Gop: 2 } } }), "InvalidParameter"],
+      [
+        client.updatePublishCdnStream({
+          SdkAppId: APP,
+          TaskId,
+          SequenceNumber: 4,
+          WithTranscoding: 1,
+          AudioParams: { AudioEncode: { SampleRate: 16000, Channel: 1, BitRate: 32 } },
+        }),
+        "InvalidParameter",
+      ],
+      [
+        client.updatePublishCdnStream({
+          SdkAppId: APP,
+          TaskId: audioOnly.TaskId,
+          SequenceNumber: 1,
+          WithTranscoding: 1,
+          VideoParams: { VideoEncode: { Width: 640, Height: 360, Fps: 15, BitRate: 800, Gop: 2 } },
+        }),
+        "InvalidParameter",
+      ],
       [client.startPublishCdnStream(asStart(startBody({ AgentParams: { UserId: robot } }))), "InvalidParameter"],
       [client.stopPublishCdnStream({ SdkAppId: 1400000001, TaskId }), "ResourceNotFound"],
-      [client.updatePublishCdnStream({ SdkAppId: APP, TaskId: "no-such-task..", SequenceNumber: 1, WithTranscoding: 1 }), "ResourceNotFound"],
+      [
+        client.updatePublishCdnStream({ SdkAppId: APP, TaskId: "no-such-task..", SequenceNumber: 1, WithTranscoding: 1 }),
+        "ResourceNotFound",
+      ],
     ];
     for (const [call, code] of cases) {
       const e = await failure(call);
@@ -75,13 +102,19 @@ describe("TrtcClient against the emulator", () => {
       expect(e.retryable).toBe(false);
     }
     await client.stopPublishCdnStream({ SdkAppId: APP, TaskId });
-    expect((await failure(client.updatePublishCdnStream({ SdkAppId: APP, TaskId, SequenceNumber: 9, WithTranscoding: 1 }))).code).toBe("FailedOperation.TaskFinished");
+    expect((await failure(client.updatePublishCdnStream({ SdkAppId: APP, TaskId, SequenceNumber: 9, WithTranscoding: 1 }))).code).toBe(
+      "FailedOperation.TaskFinished",
+    );
   });
 
   it("gets RestrictedConcurrency from the emulator's limit", async () => {
     const small = await startEmulator({ port: 0, maxConcurrentTasks: 1 });
     try {
-      const c = new TrtcClient({ credentials: { secretId: small.secretId, secretKey: small.secretKey }, region: "ap-guangzhou", endpoint: small.url });
+      const c = new TrtcClient({
+        credentials: { secretId: small.secretId, secretKey: small.secretKey },
+        region: "ap-guangzhou",
+        endpoint: small.url,
+      });
       await c.startPublishCdnStream(asStart(startBody()));
       expect((await failure(c.startPublishCdnStream(asStart(startBody())))).code).toBe("FailedOperation.RestrictedConcurrency");
     } finally {
@@ -103,7 +136,10 @@ describe("TrtcClient against the emulator", () => {
     await apiFor(emu).control("POST", "faults", { action: "UpdatePublishCdnStream", drop: "after", count: 1 });
     const result = await client.updatePublishCdnStream({ SdkAppId: APP, TaskId, SequenceNumber: 1, WithTranscoding: 1 });
     expect(result.appliedByEarlierAttempt).toBe(true);
-    expect((await log()).filter((e) => e.action === "UpdatePublishCdnStream").map((e) => e.outcome)).toEqual(["dropped:after:ok", "FailedOperation.RequestOutdated"]);
+    expect((await log()).filter((e) => e.action === "UpdatePublishCdnStream").map((e) => e.outcome)).toEqual([
+      "dropped:after:ok",
+      "FailedOperation.RequestOutdated",
+    ]);
   });
 
   it("never repeats a Start whose answer was lost, and reports the outcome as unknown", async () => {
@@ -123,7 +159,11 @@ describe("TrtcClient against the emulator", () => {
   it("re-signs with the emulator's clock after SignatureExpire", async () => {
     const ahead = await startEmulator({ port: 0, clock: () => Date.now() + 3_600_000 });
     try {
-      const c = new TrtcClient({ credentials: { secretId: ahead.secretId, secretKey: ahead.secretKey }, region: "ap-guangzhou", endpoint: ahead.url });
+      const c = new TrtcClient({
+        credentials: { secretId: ahead.secretId, secretKey: ahead.secretKey },
+        region: "ap-guangzhou",
+        endpoint: ahead.url,
+      });
       await c.startPublishCdnStream(asStart(startBody()));
       const outcomes = (await apiFor(ahead).control("GET", "requests")).json.requests.map((e: { outcome: string }) => e.outcome);
       expect(outcomes).toEqual(["AuthFailure.SignatureExpire", "ok"]);

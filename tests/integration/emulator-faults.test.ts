@@ -55,7 +55,10 @@ describe("emulator faults", () => {
     const tasks = (await api.control("GET", "tasks")).json.tasks;
     expect(tasks).toHaveLength(1);
     expect(tasks[0].Status).toBe("running");
-    expect((await api.control("GET", "requests")).json.requests.at(-1)).toMatchObject({ outcome: "dropped:after:ok", taskId: tasks[0].TaskId });
+    expect((await api.control("GET", "requests")).json.requests.at(-1)).toMatchObject({
+      outcome: "dropped:after:ok",
+      taskId: tasks[0].TaskId,
+    });
   });
 
   it("applies a fault only when the roll is under its probability", async () => {
@@ -78,7 +81,14 @@ describe("emulator faults", () => {
 
   it("rejects malformed fault specs with 400 and the reason", async () => {
     const api = apiFor(emu);
-    for (const bad of [{ action: "Nope", error: "InternalError" }, { action: "*", error: "NotACode" }, { action: "*" }, { action: "*", drop: "sideways" }, { action: "*", error: "InternalError", probability: 2 }, { action: "*", error: "InternalError", extra: 1 }]) {
+    for (const bad of [
+      { action: "Nope", error: "InternalError" },
+      { action: "*", error: "NotACode" },
+      { action: "*" },
+      { action: "*", drop: "sideways" },
+      { action: "*", error: "InternalError", probability: 2 },
+      { action: "*", error: "InternalError", extra: 1 },
+    ]) {
       const res = await api.control("POST", "faults", bad);
       expect(res.status).toBe(400);
       expect(typeof res.json.error).toBe("string");
@@ -91,7 +101,13 @@ describe("emulator faults", () => {
     const res = await api.call("StartPublishCdnStream", body, { signedHeaders: ["content-type", "host", "x-tc-action"] });
     await api.call("StartPublishCdnStream", body, { secretKey: "wrong-key-123456" });
     const log = (await api.control("GET", "requests")).json.requests;
-    expect(log[0]).toMatchObject({ action: "StartPublishCdnStream", outcome: "ok", requestId: res.json.Response.RequestId, taskId: res.json.Response.TaskId, secretId: "AKIDtrtc…" });
+    expect(log[0]).toMatchObject({
+      action: "StartPublishCdnStream",
+      outcome: "ok",
+      requestId: res.json.Response.RequestId,
+      taskId: res.json.Response.TaskId,
+      secretId: "AKIDtrtc…",
+    });
     expect(typeof log[0].latencyMs).toBe("number");
     expect(log[1].outcome).toBe("AuthFailure.SignatureFailure");
     expect(lines).toHaveLength(2);

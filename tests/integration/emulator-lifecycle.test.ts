@@ -27,9 +27,21 @@ describe("emulator task lifecycle", () => {
     expect(stop.json.Response.TaskId).toBe(taskId);
 
     const view = (await api.control("GET", `tasks/${encodeURIComponent(taskId)}`)).json;
-    expect(view).toMatchObject({ TaskId: taskId, SdkAppId: APP, RoomId: "295066", RoomIdType: 0, Status: "finished", FinishReason: "stopped", SequenceNumber: 1 });
+    expect(view).toMatchObject({
+      TaskId: taskId,
+      SdkAppId: APP,
+      RoomId: "295066",
+      RoomIdType: 0,
+      Status: "finished",
+      FinishReason: "stopped",
+      SequenceNumber: 1,
+    });
     expect(view.Params).toEqual({ ...body, PublishCdnParams: newCdn, WithTranscoding: 1 });
-    expect(view.History.map((h: { Action: string }) => h.Action)).toEqual(["StartPublishCdnStream", "UpdatePublishCdnStream", "StopPublishCdnStream"]);
+    expect(view.History.map((h: { Action: string }) => h.Action)).toEqual([
+      "StartPublishCdnStream",
+      "UpdatePublishCdnStream",
+      "StopPublishCdnStream",
+    ]);
     expect(view.History[1].SequenceNumber).toBe(1);
     expect(typeof view.FinishedAt).toBe("string");
   });
@@ -52,11 +64,17 @@ describe("emulator task lifecycle", () => {
     const body = startBody();
     const taskId = await api.start(body);
     const encode = (body.AudioParams as { AudioEncode: unknown }).AudioEncode;
-    const change = await api.call("UpdatePublishCdnStream", update(taskId, 1, { AudioParams: { AudioEncode: { ...(encode as object), BitRate: 128 } } }));
+    const change = await api.call(
+      "UpdatePublishCdnStream",
+      update(taskId, 1, { AudioParams: { AudioEncode: { ...(encode as object), BitRate: 128 } } }),
+    );
     expect(codeOf(change)).toBe("InvalidParameter");
     expect(change.json.Response.Error.Message).toContain("AudioEncode");
     const list = [{ UserInfo: { UserId: "anchor_a", RoomId: "295066", RoomIdType: 0 } }];
-    const resend = await api.call("UpdatePublishCdnStream", update(taskId, 2, { AudioParams: { AudioEncode: encode, SubscribeAudioList: list } }));
+    const resend = await api.call(
+      "UpdatePublishCdnStream",
+      update(taskId, 2, { AudioParams: { AudioEncode: encode, SubscribeAudioList: list } }),
+    );
     expect(resend.text).toContain("TaskId");
     expect(codeOf(resend)).toBe("ok");
     expect(codeOf(await api.call("UpdatePublishCdnStream", update(taskId, 3, { AudioParams: { UnSubscribeAudioList: [] } })))).toBe("ok");
@@ -68,7 +86,10 @@ describe("emulator task lifecycle", () => {
   it("refuses to add video to an audio-only task", async () => {
     const api = emu.api();
     const taskId = await api.start(audioOnlyStartBody());
-    const res = await api.call("UpdatePublishCdnStream", update(taskId, 1, { VideoParams: { VideoEncode: { Width: 640, Height: 360, Fps: 15, BitRate: 800, Gop: 2 } } }));
+    const res = await api.call(
+      "UpdatePublishCdnStream",
+      update(taskId, 1, { VideoParams: { VideoEncode: { Width: 640, Height: 360, Fps: 15, BitRate: 800, Gop: 2 } } }),
+    );
     expect(codeOf(res)).toBe("InvalidParameter");
     expect(res.json.Response.Error.Message).toContain("audio-only");
   });

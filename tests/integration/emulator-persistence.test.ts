@@ -21,7 +21,9 @@ describe("emulator persistence", () => {
     const api1 = apiFor(first);
     const running = await api1.start();
     const stopped = await api1.start();
-    expect(codeOf(await api1.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: running, SequenceNumber: 7, WithTranscoding: 1 }))).toBe("ok");
+    expect(
+      codeOf(await api1.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: running, SequenceNumber: 7, WithTranscoding: 1 })),
+    ).toBe("ok");
     expect(codeOf(await api1.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: stopped }))).toBe("ok");
     await api1.control("PUT", `rooms/${APP}/295066`, { anchors: ["anchor_1"] });
     await api1.control("POST", "clock", { advanceSeconds: 120 });
@@ -37,8 +39,12 @@ describe("emulator persistence", () => {
       expect((await api2.control("GET", "tasks")).json.tasks).toEqual(before);
       expect((await api2.control("GET", "rooms")).json.rooms[0].Anchors).toEqual(["anchor_1"]);
       expect((await api2.control("GET", "clock")).json.offsetSeconds).toBe(120);
-      expect(codeOf(await api2.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: running, SequenceNumber: 7, WithTranscoding: 1 }))).toBe("FailedOperation.RequestOutdated");
-      expect(codeOf(await api2.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: running, SequenceNumber: 8, WithTranscoding: 1 }))).toBe("ok");
+      expect(
+        codeOf(await api2.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: running, SequenceNumber: 7, WithTranscoding: 1 })),
+      ).toBe("FailedOperation.RequestOutdated");
+      expect(
+        codeOf(await api2.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: running, SequenceNumber: 8, WithTranscoding: 1 })),
+      ).toBe("ok");
       expect(codeOf(await api2.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: stopped }))).toBe("FailedOperation.TaskFinished");
       const onDisk = JSON.parse(readFileSync(dataFile, "utf8"));
       expect(onDisk.tasks.find((t: { TaskId: string }) => t.TaskId === running).SequenceNumber).toBe(8);

@@ -9,7 +9,13 @@ describe("emulator rate limit", () => {
   let now = Date.UTC(2030, 0, 1, 0, 0, 0, 100);
   let emu: RunningEmulator;
   beforeAll(async () => {
-    emu = await startEmulator({ port: 0, clock: () => now, credentials: [{ secretId: "AKIDsecond", secretKey: "second-key" }], secretId: "AKIDfirst", secretKey: "first-key" });
+    emu = await startEmulator({
+      port: 0,
+      clock: () => now,
+      credentials: [{ secretId: "AKIDsecond", secretKey: "second-key" }],
+      secretId: "AKIDfirst",
+      secretKey: "first-key",
+    });
   });
   afterAll(() => emu.close());
   beforeEach(async () => {
@@ -19,7 +25,9 @@ describe("emulator rate limit", () => {
 
   it("admits 20 of a 30-request burst and answers RequestLimitExceeded to the rest", async () => {
     const api = apiFor(emu);
-    const results = await Promise.all(Array.from({ length: 30 }, () => api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: ts() })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: ts() })),
+    );
     const codes = results.map(codeOf);
     expect(codes.filter((c) => c === "RequestLimitExceeded")).toHaveLength(10);
     expect(codes.filter((c) => c === "ResourceNotFound")).toHaveLength(20);
@@ -50,8 +58,20 @@ describe("emulator rate limit", () => {
     const stop = () => api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: ts() });
     for (let i = 0; i < 20; i++) await stop();
     expect(codeOf(await stop())).toBe("RequestLimitExceeded");
-    expect(codeOf(await api.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: "nope", SequenceNumber: 1, WithTranscoding: 1 }, { timestamp: ts() }))).toBe("ResourceNotFound");
-    const other = await api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: ts(), secretId: "AKIDsecond", secretKey: "second-key" });
+    expect(
+      codeOf(
+        await api.call(
+          "UpdatePublishCdnStream",
+          { SdkAppId: APP, TaskId: "nope", SequenceNumber: 1, WithTranscoding: 1 },
+          { timestamp: ts() },
+        ),
+      ),
+    ).toBe("ResourceNotFound");
+    const other = await api.call(
+      "StopPublishCdnStream",
+      { SdkAppId: APP, TaskId: "nope" },
+      { timestamp: ts(), secretId: "AKIDsecond", secretKey: "second-key" },
+    );
     expect(codeOf(other)).toBe("ResourceNotFound");
   });
 
@@ -70,7 +90,9 @@ describe("emulator rate limit off", () => {
     try {
       const api = apiFor(emu);
       const codes = await Promise.all(
-        Array.from({ length: 30 }, () => api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: Math.floor(now / 1000) })),
+        Array.from({ length: 30 }, () =>
+          api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: Math.floor(now / 1000) }),
+        ),
       );
       expect(codes.map(codeOf).every((c) => c === "ResourceNotFound")).toBe(true);
       const stats = (await api.control("GET", "stats")).json;

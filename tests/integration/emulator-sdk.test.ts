@@ -21,11 +21,15 @@ const HOST = "trtc.localhost";
 
 const loopbackLookup: LookupFunction = (hostname, options, callback) => {
   if (hostname !== HOST) return dnsLookup(hostname, options, callback);
-  if ((options as { all?: boolean }).all) return (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: "127.0.0.1", family: 4 }]);
+  if ((options as { all?: boolean }).all)
+    return (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: "127.0.0.1", family: 4 }]);
   callback(null, "127.0.0.1", 4);
 };
 
-type SdkCall = (req: unknown, cb: (err: { code?: string; message: string; requestId?: string } | null, res: Record<string, unknown>) => void) => void;
+type SdkCall = (
+  req: unknown,
+  cb: (err: { code?: string; message: string; requestId?: string } | null, res: Record<string, unknown>) => void,
+) => void;
 
 describe("emulator with Tencent's official Node SDK", () => {
   let emu: RunningEmulator;
@@ -59,7 +63,13 @@ describe("emulator with Tencent's official Node SDK", () => {
     expect(started.RequestId).toEqual(expect.any(String));
 
     const cdn = [{ PublishCdnUrl: "rtmp://3891.livepush.myqcloud.com/live/sdk2", IsTencentCdn: 1 }];
-    const updated = await call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: taskId, SequenceNumber: 1, WithTranscoding: 1, PublishCdnParams: cdn });
+    const updated = await call("UpdatePublishCdnStream", {
+      SdkAppId: APP,
+      TaskId: taskId,
+      SequenceNumber: 1,
+      WithTranscoding: 1,
+      PublishCdnParams: cdn,
+    });
     expect(updated.TaskId).toBe(taskId);
     const stopped = await call("StopPublishCdnStream", { SdkAppId: APP, TaskId: taskId });
     expect(stopped.TaskId).toBe(taskId);

@@ -9,7 +9,9 @@ import { apiFor, codeOf, useEmulator } from "../helpers/emulator-harness";
 const SEED_DIR = join(__dirname, "..", "fixtures", "seed");
 type Json = Record<string, unknown>;
 const read = (name: string): Json => JSON.parse(readFileSync(join(SEED_DIR, name), "utf8"));
-const startFiles = readdirSync(SEED_DIR).filter((f) => f.startsWith("start-") && f.endsWith(".json")).sort();
+const startFiles = readdirSync(SEED_DIR)
+  .filter((f) => f.startsWith("start-") && f.endsWith(".json"))
+  .sort();
 
 describe("emulator with the seed page's examples", () => {
   const emu = useEmulator({ rateLimitPerSecond: 0 });

@@ -7,21 +7,31 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkArguments } from "../../provider/check";
 
 const EXAMPLES = [
-  "mix-audio-video-cdn", "mix-audio-only", "relay-single-audio-video", "relay-single-audio-only",
-  "mix-feedback-room", "mix-layout-sei", "cross-room-mix",
+  "mix-audio-video-cdn",
+  "mix-audio-only",
+  "relay-single-audio-video",
+  "relay-single-audio-only",
+  "mix-feedback-room",
+  "mix-layout-sei",
+  "cross-room-mix",
 ];
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 const registered: pulumi.runtime.MockResourceArgs[] = [];
 
 beforeAll(async () => {
-  await pulumi.runtime.setMocks({
-    newResource(args) {
-      registered.push(args);
-      return { id: `task-${args.name}`, state: { ...args.inputs, taskId: `task-${args.name}`, sequenceNumber: 0 } };
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        registered.push(args);
+        return { id: `task-${args.name}`, state: { ...args.inputs, taskId: `task-${args.name}`, sequenceNumber: 0 } };
+      },
+      call: () => ({}),
     },
-    call: () => ({}),
-  }, "examples", "test", false);
+    "examples",
+    "test",
+    false,
+  );
 });
 
 /** Strips Pulumi's secret wrappers, returning the plain arguments and which top-level ones were secret. */

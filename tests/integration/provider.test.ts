@@ -16,7 +16,9 @@ const lifecycle = makeLifecycle({ env: () => env, log: (line) => logs.push(line)
 
 async function control(method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${emu.url}/_emulator/${path}`, {
-    method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return res.json();
 }
@@ -38,7 +40,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   env = {
-    TENCENTCLOUD_SECRET_ID: DEFAULT_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEFAULT_SECRET_KEY,
+    TENCENTCLOUD_SECRET_ID: DEFAULT_SECRET_ID,
+    TENCENTCLOUD_SECRET_KEY: DEFAULT_SECRET_KEY,
     TRTC_ENDPOINT: emu.url,
   };
   clearConfig();
@@ -60,7 +63,9 @@ test("update changes the running task in place: same TaskId, SequenceNumber up, 
   const created = await lifecycle.create(await checked(args));
 
   const next = structuredClone(args);
-  next.publishCdnParams = [{ publishCdnUrl: "rtmp://3891.livepush.myqcloud.com/live/second?txSecret=abc123def456&txTime=62635BDE", isTencentCdn: 1 }];
+  next.publishCdnParams = [
+    { publishCdnUrl: "rtmp://3891.livepush.myqcloud.com/live/second?txSecret=abc123def456&txTime=62635BDE", isTencentCdn: 1 },
+  ];
   next.videoParams.videoEncode.bitRate = 2500;
   const news = await checked(next);
   expect(await lifecycle.diff(created.id, created.outs, news)).toEqual({ changes: true });
@@ -100,7 +105,9 @@ test("audio mixing lists update in place; removing one sends [] and keeps the en
   const { outs } = await lifecycle.update(created.id, created.outs, await checked(next));
   const held = await task(created.id);
   expect(held.Params.AudioParams).toEqual({
-    AudioEncode: toApiCase(args.audioParams.audioEncode), SubscribeAudioList: [], UnSubscribeAudioList: [],
+    AudioEncode: toApiCase(args.audioParams.audioEncode),
+    SubscribeAudioList: [],
+    UnSubscribeAudioList: [],
   });
   expect(held.Params.VideoParams.LayoutParams.MixLayoutList).toHaveLength(1);
   expect(outs.audioParams).toEqual({ audioEncode: args.audioParams.audioEncode });
@@ -110,7 +117,9 @@ test("replacement stops the old task before the new one starts", async () => {
   const args = seedArgs("mix-audio-video-cdn");
   const old = await lifecycle.create(await checked(args));
   const next: Record<string, any> = { ...structuredClone(args), roomId: "295067" };
-  next.videoParams.layoutParams.mixLayoutList.forEach((cell: any) => { cell.userMediaStream.userInfo.roomId = "295067"; });
+  next.videoParams.layoutParams.mixLayoutList.forEach((cell: any) => {
+    cell.userMediaStream.userInfo.roomId = "295067";
+  });
   const news = await checked(next);
 
   const decision = await lifecycle.diff(old.id, old.outs, news);
@@ -162,8 +171,13 @@ test("a task that ended on its own: update records it finished, the next up repl
 });
 
 test.each<SeedName>([
-  "mix-audio-video-cdn", "mix-audio-only-cdn", "relay-single-audio-video", "relay-single-audio-only",
-  "mix-feedback-room", "mix-layout-sei", "mix-cross-room",
+  "mix-audio-video-cdn",
+  "mix-audio-only-cdn",
+  "relay-single-audio-video",
+  "relay-single-audio-only",
+  "mix-feedback-room",
+  "mix-layout-sei",
+  "mix-cross-room",
 ])("seed scenario %s: create and delete", async (name) => {
   const { id, outs } = await lifecycle.create(await checked(seedArgs(name)));
   expect((await task(id)).Status).toBe("running");
@@ -175,8 +189,10 @@ describe("credentials and endpoint", () => {
   test("credentials and endpoint from stack config (configure) when the environment has none", async () => {
     env = {};
     const config: Record<string, string> = {
-      "tencentcloud:secretId": DEFAULT_SECRET_ID, "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
-      "tencentcloud:region": "ap-beijing", "trtc:endpoint": emu.url,
+      "tencentcloud:secretId": DEFAULT_SECRET_ID,
+      "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
+      "tencentcloud:region": "ap-beijing",
+      "trtc:endpoint": emu.url,
     };
     lifecycle.configure({ get: (k: string) => config[k] });
     const { id, outs } = await lifecycle.create(await checked(seedArgs("mix-audio-only-cdn")));

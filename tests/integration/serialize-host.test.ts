@@ -66,7 +66,9 @@ beforeAll(async () => {
   emu = await startEmulator({ port: 0 });
   text = PROVIDER_SOURCE;
   host = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), "127.0.0.1:1"], {
-    cwd: ROOT, env: { ...process.env, PULUMI_NODEJS_PROJECT: "proj" }, stdio: ["ignore", "pipe", "pipe"],
+    cwd: ROOT,
+    env: { ...process.env, PULUMI_NODEJS_PROJECT: "proj" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const port = await new Promise<string>((resolve, reject) => {
     host.stdout!.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
@@ -87,9 +89,13 @@ afterAll(async () => {
 
 test("configure, check, create, update, diff, read and delete through the real host", async () => {
   const configure = new providerPb.ConfigureRequest();
-  configure.setArgs(Struct.fromJavaScript({
-    "tencentcloud:secretId": DEFAULT_SECRET_ID, "tencentcloud:secretKey": DEFAULT_SECRET_KEY, "trtc:endpoint": emu.url,
-  }));
+  configure.setArgs(
+    Struct.fromJavaScript({
+      "tencentcloud:secretId": DEFAULT_SECRET_ID,
+      "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
+      "trtc:endpoint": emu.url,
+    }),
+  );
   expect((await rpc("configure", configure)).getAcceptsecrets()).toBe(false);
 
   const args = seedArgs("mix-layout-sei");
@@ -147,7 +153,11 @@ test("an Update that finds the task ended returns an init failure carrying the i
   const { id, outs } = await createVia({ ...args, __provider: text });
   await fetch(`${emu.url}/_emulator/tasks/${encodeURIComponent(id)}/expire`, { method: "POST" });
 
-  const update = updateRequest(id, outs, { ...args, publishCdnParams: [{ publishCdnUrl: "rtmp://x/live/y", isTencentCdn: 1 }], __provider: text });
+  const update = updateRequest(id, outs, {
+    ...args,
+    publishCdnParams: [{ publishCdnUrl: "rtmp://x/live/y", isTencentCdn: 1 }],
+    __provider: text,
+  });
   const error: any = await rpc("update", update).catch((e) => e);
   expect(error.message).toMatch(/ended on its own/);
   // The engine reads ErrorResourceInitFailed from grpc-status-details-bin; decode it the same way.

@@ -12,13 +12,21 @@ const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 
 beforeAll(async () => {
-  await pulumi.runtime.setMocks({
-    newResource(args) {
-      registered.push(args);
-      return { id: "task-mock", state: { ...args.inputs, taskId: "task-mock", sequenceNumber: 0, requestId: "r", endpoint: "http://e", region: "ap-guangzhou" } };
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        registered.push(args);
+        return {
+          id: "task-mock",
+          state: { ...args.inputs, taskId: "task-mock", sequenceNumber: 0, requestId: "r", endpoint: "http://e", region: "ap-guangzhou" },
+        };
+      },
+      call: () => ({}),
     },
-    call: () => ({}),
-  }, "proj", "stack", false);
+    "proj",
+    "stack",
+    false,
+  );
 });
 
 /** Resolves an Output in mock mode, with its secretness. */
@@ -31,7 +39,8 @@ test("registers pulumi-nodejs:dynamic/trtc:PublishCdnStream with the small shim 
   const { PublishCdnStream } = await import("../../provider");
   const args = seedArgs("mix-audio-video-cdn");
   const live = new PublishCdnStream("live", {
-    ...args, agentParams: { ...args.agentParams, userSig: pulumi.output(args.agentParams.userSig) },
+    ...args,
+    agentParams: { ...args.agentParams, userSig: pulumi.output(args.agentParams.userSig) },
   } as PublishCdnStreamArgs);
   const taskId = await settle(live.taskId);
   expect(taskId.value).toBe("task-mock");
@@ -44,7 +53,9 @@ test("registers pulumi-nodejs:dynamic/trtc:PublishCdnStream with the small shim 
   expect(reg.inputs.__provider).toContain('require("pulumi-trtc-relay/impl")');
   const { __provider, ...rest } = reg.inputs;
   // Secret inputs arrive in Pulumi's wire form; exactly the credential-carrying arguments are wrapped.
-  const wrapped = Object.keys(rest).filter((k) => rest[k]?.[SECRET_SIG] === SECRET_VALUE).sort();
+  const wrapped = Object.keys(rest)
+    .filter((k) => rest[k]?.[SECRET_SIG] === SECRET_VALUE)
+    .sort();
   expect(wrapped).toEqual(["agentParams", "publishCdnParams"]);
   const plain = Object.fromEntries(Object.entries(rest).map(([k, v]: [string, any]) => [k, wrapped.includes(k) ? v.value : v]));
   expect(plain).toEqual(args); // nested Inputs resolved, nothing added or lost
@@ -70,7 +81,12 @@ test("credential-carrying arguments are secret inputs, so state never holds them
 test("names that are not arguments (a stray region, a PascalCase key) reach the provider's check instead of vanishing", async () => {
   const { PublishCdnStream } = await import("../../provider");
   const { sdkAppId, ...args } = seedArgs("mix-audio-only-cdn");
-  const res = new PublishCdnStream("stray", { ...args, SdkAppId: sdkAppId, region: "ap-guangzhou", extra: undefined } as unknown as PublishCdnStreamArgs);
+  const res = new PublishCdnStream("stray", {
+    ...args,
+    SdkAppId: sdkAppId,
+    region: "ap-guangzhou",
+    extra: undefined,
+  } as unknown as PublishCdnStreamArgs);
   await settle(res.taskId);
   const reg = registered.find((r) => r.name === "stray")!;
   expect(reg.inputs.SdkAppId).toBe(sdkAppId);

@@ -33,13 +33,18 @@ afterAll(async () => {
 
 test("a PublishCdnStream registers the dynamic type token with PROVIDER_SOURCE as __provider", async () => {
   const registered: Array<{ type: string; inputs: Record<string, unknown> }> = [];
-  pulumi.runtime.setMocks({
-    newResource: (a) => {
-      registered.push({ type: a.type, inputs: a.inputs });
-      return { id: "task-1", state: a.inputs };
+  pulumi.runtime.setMocks(
+    {
+      newResource: (a) => {
+        registered.push({ type: a.type, inputs: a.inputs });
+        return { id: "task-1", state: a.inputs };
+      },
+      call: () => ({}),
     },
-    call: () => ({}),
-  }, "proj", "stack", false);
+    "proj",
+    "stack",
+    false,
+  );
   const live = new PublishCdnStream("live", seedArgs("mix-audio-video-cdn") as never);
   await new Promise<void>((resolve) => live.urn.apply(() => resolve()));
   expect(registered).toHaveLength(1);
@@ -68,7 +73,9 @@ describe.each([
     const requireFromString = require("require-from-string");
     const loaded = requireFromString(text, join(ROOT, "__provider.js")).handler();
     const stackConfig: Record<string, string> = {
-      "tencentcloud:secretId": DEFAULT_SECRET_ID, "tencentcloud:secretKey": DEFAULT_SECRET_KEY, "trtc:endpoint": emu.url,
+      "tencentcloud:secretId": DEFAULT_SECRET_ID,
+      "tencentcloud:secretKey": DEFAULT_SECRET_KEY,
+      "trtc:endpoint": emu.url,
     };
     // Not awaited on purpose: configuration must be in place synchronously (the host races it).
     const configured = loaded.configure({ config: { get: (k: string) => stackConfig[k], require: (k: string) => stackConfig[k] } });
@@ -78,7 +85,10 @@ describe.each([
     await configured;
     const created = await loaded.create({ ...checked.inputs, __provider: text });
     const taskUrl = `${emu.url}/_emulator/tasks/${encodeURIComponent(created.id)}`;
-    const held = async () => { const r: any = await (await fetch(taskUrl)).json(); return r.task ?? r; };
+    const held = async () => {
+      const r: any = await (await fetch(taskUrl)).json();
+      return r.task ?? r;
+    };
     expect(await held()).toMatchObject({ Status: "running" });
 
     const next = structuredClone(args);

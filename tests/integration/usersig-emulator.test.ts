@@ -21,13 +21,18 @@ let client: TrtcClient;
 
 const sig = (userId: string, opts: { key?: string; app?: number; expire?: number; now?: number } = {}) =>
   genUserSig({
-    sdkAppId: opts.app ?? APP, secretKey: opts.key ?? KEY, userId, expireSeconds: opts.expire ?? 3600,
+    sdkAppId: opts.app ?? APP,
+    secretKey: opts.key ?? KEY,
+    userId,
+    expireSeconds: opts.expire ?? 3600,
     ...(opts.now !== undefined ? { now: () => opts.now! } : {}),
   });
 
 async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${emu.url}/_emulator/${path}`, {
-    method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: await res.json() };
 }
@@ -44,7 +49,10 @@ function body(agentSig: string | undefined, feedbackSig: string): Record<string,
 const start = (b: Record<string, any>) => client.startPublishCdnStream(b as never);
 
 async function refused(p: Promise<unknown>): Promise<TencentCloudError> {
-  const error = await p.then(() => undefined, (e) => e);
+  const error = await p.then(
+    () => undefined,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(TencentCloudError);
   return error as TencentCloudError;
 }
@@ -70,14 +78,26 @@ test("tickets issued with the application's key are accepted; the relay robot's 
 });
 
 test.each([
-  ["another key (signature)", () => body(sig("trtc_partner_test_1", { key: "some-other-key" }), sig("trtc_partner_test_2")),
-    /AgentParams\.UserSig refused: the robot `trtc_partner_test_1` cannot enter room 295066; its ticket does not verify/],
-  ["expired", () => body(sig("trtc_partner_test_1"), sig("trtc_partner_test_2", { now: Date.now() / 1000 - 7200 })),
-    /FeedBackRoomParams\[0\]\.UserSig refused: the robot `trtc_partner_test_2` cannot enter room 630777; its ticket has expired/],
-  ["issued to another user", () => body(sig("trtc_partner_test_2"), sig("trtc_partner_test_2")),
-    /AgentParams\.UserSig refused: .*issued for another UserId/],
-  ["issued for another app", () => body(sig("trtc_partner_test_1"), sig("trtc_partner_test_2", { app: 1400000001 })),
-    /FeedBackRoomParams\[0\]\.UserSig refused: .*issued for another SdkAppId/],
+  [
+    "another key (signature)",
+    () => body(sig("trtc_partner_test_1", { key: "some-other-key" }), sig("trtc_partner_test_2")),
+    /AgentParams\.UserSig refused: the robot `trtc_partner_test_1` cannot enter room 295066; its ticket does not verify/,
+  ],
+  [
+    "expired",
+    () => body(sig("trtc_partner_test_1"), sig("trtc_partner_test_2", { now: Date.now() / 1000 - 7200 })),
+    /FeedBackRoomParams\[0\]\.UserSig refused: the robot `trtc_partner_test_2` cannot enter room 630777; its ticket has expired/,
+  ],
+  [
+    "issued to another user",
+    () => body(sig("trtc_partner_test_2"), sig("trtc_partner_test_2")),
+    /AgentParams\.UserSig refused: .*issued for another UserId/,
+  ],
+  [
+    "issued for another app",
+    () => body(sig("trtc_partner_test_1"), sig("trtc_partner_test_2", { app: 1400000001 })),
+    /FeedBackRoomParams\[0\]\.UserSig refused: .*issued for another SdkAppId/,
+  ],
   ["not a UserSig", () => body("not-a-usersig", sig("trtc_partner_test_2")), /AgentParams\.UserSig refused: .*is not a UserSig/],
 ])("a ticket %s is refused with InvalidParameter, no task, and no ticket in the message", async (_name, make, message) => {
   const b = make();
@@ -118,7 +138,12 @@ test("apps without a known key are not checked; PUT /_emulator/apps/<id> turns c
 
   expect((await control("PUT", `apps/${other}`, { sdkSecretKey: "k2" })).json).toEqual({ sdkAppId: other, checksUserSigs: true });
   const listed = await control("GET", "apps");
-  expect(listed.json).toEqual({ apps: [{ sdkAppId: other, checksUserSigs: true }, { sdkAppId: APP, checksUserSigs: true }] });
+  expect(listed.json).toEqual({
+    apps: [
+      { sdkAppId: other, checksUserSigs: true },
+      { sdkAppId: APP, checksUserSigs: true },
+    ],
+  });
   expect(JSON.stringify(listed.json)).not.toContain(KEY);
   expect((await refused(start(b))).message).toMatch(/is not a UserSig/);
   b.FeedBackRoomParams[0].UserSig = sig("trtc_partner_test_2", { key: "k2", app: other });
@@ -141,7 +166,9 @@ test("the CLI flag --sdk-secret-key <SdkAppId>=<key> is repeatable and keeps '='
 
 test("the provider generates tickets the emulator verifies, and reuses them on Update", async () => {
   const env = {
-    TENCENTCLOUD_SECRET_ID: DEFAULT_SECRET_ID, TENCENTCLOUD_SECRET_KEY: DEFAULT_SECRET_KEY, TRTC_ENDPOINT: emu.url,
+    TENCENTCLOUD_SECRET_ID: DEFAULT_SECRET_ID,
+    TENCENTCLOUD_SECRET_KEY: DEFAULT_SECRET_KEY,
+    TRTC_ENDPOINT: emu.url,
     TRTC_SDK_SECRET_KEY: KEY,
   };
   const logs: string[] = [];

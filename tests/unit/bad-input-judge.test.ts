@@ -15,12 +15,24 @@ const OUTPUT = [
   "    error: pulumi-nodejs:dynamic/trtc:PublishCdnStream resource 'bad-7': property agentParams.maxIdleTime value {<nil>} has a problem: must be an integer from 5 to 86400 (got 30.5)",
 ].join("\n");
 
-const caseFor = (resource: string, path: string, rule: RegExp): CorpusCase => ({ resource, name: "t", group: "g", site: "cn", args: {}, expect: { path, rule } });
+const caseFor = (resource: string, path: string, rule: RegExp): CorpusCase => ({
+  resource,
+  name: "t",
+  group: "g",
+  site: "cn",
+  args: {},
+  expect: { path, rule },
+});
 
 test("reads both diagnostic forms, once each, for the named resource only", () => {
-  expect(printedFailures(OUTPUT, "bad-7")).toEqual([{ property: "agentParams.maxIdleTime", reason: "must be an integer from 5 to 86400 (got 30.5)" }]);
+  expect(printedFailures(OUTPUT, "bad-7")).toEqual([
+    { property: "agentParams.maxIdleTime", reason: "must be an integer from 5 to 86400 (got 30.5)" },
+  ]);
   expect(printedFailures(OUTPUT, "bad-70")).toEqual([
-    { property: "", reason: "region: is not an argument: the region comes from the tencentcloud:region stack config (or TENCENTCLOUD_REGION)" },
+    {
+      property: "",
+      reason: "region: is not an argument: the region comes from the tencentcloud:region stack config (or TENCENTCLOUD_REGION)",
+    },
   ]);
   expect(printedFailures(OUTPUT, "bad-1")).toEqual([]);
 });

@@ -55,7 +55,9 @@ test("tracks each task's push status per URL and logs transitions with secrets m
   await post(relayCdnStatusBody(event({ url: URL_A, status: "CONNECTING", eventMsTs: t })));
   await post(relayCdnStatusBody(event({ url: URL_B, status: "CONNECTING", eventMsTs: t + 1 })));
   await post(relayCdnStatusBody(event({ url: URL_A, status: "RUNNING", eventMsTs: t + 2 })));
-  await post(relayCdnStatusBody(event({ url: URL_B, status: "FAILURE", eventMsTs: t + 3, errorCode: -1003, errorMsg: `cannot reach ${URL_B}` })));
+  await post(
+    relayCdnStatusBody(event({ url: URL_B, status: "FAILURE", eventMsTs: t + 3, errorCode: -1003, errorMsg: `cannot reach ${URL_B}` })),
+  );
   await post(relayCdnStatusBody(event({ taskId: "task-2", url: URL_A, status: "RUNNING", eventMsTs: t + 4 })));
 
   expect(receiver.board.taskIds()).toEqual(["task-1", "task-2"]);

@@ -65,7 +65,10 @@ describe("verifyCallback: signature", () => {
   });
 
   test.each([
-    ["a body changed by one character", (b: string) => ({ rawBody: b.replace('"Status": 2', '"Status": 4'), sign: signCallback(b, KEY), key: KEY })],
+    [
+      "a body changed by one character",
+      (b: string) => ({ rawBody: b.replace('"Status": 2', '"Status": 4'), sign: signCallback(b, KEY), key: KEY }),
+    ],
     ["a body with trailing whitespace", (b: string) => ({ rawBody: `${b}\n`, sign: signCallback(b, KEY), key: KEY })],
     ["a flipped character in Sign", (b: string) => ({ rawBody: b, sign: flip(signCallback(b, KEY)), key: KEY })],
     ["a truncated Sign", (b: string) => ({ rawBody: b, sign: signCallback(b, KEY).slice(0, 43), key: KEY })],
@@ -75,7 +78,11 @@ describe("verifyCallback: signature", () => {
   });
 
   test("rejects a missing Sign header and a repeated one", () => {
-    expect(verifyCallback({ rawBody: DOC_SAMPLE, headers: {}, key: KEY })).toEqual({ ok: false, reason: "signature", message: "missing Sign header" });
+    expect(verifyCallback({ rawBody: DOC_SAMPLE, headers: {}, key: KEY })).toEqual({
+      ok: false,
+      reason: "signature",
+      message: "missing Sign header",
+    });
     const sign = signCallback(DOC_SAMPLE, KEY);
     expect(verifyCallback({ rawBody: DOC_SAMPLE, headers: { sign: [sign, sign] }, key: KEY })).toEqual({
       ok: false,
@@ -187,7 +194,8 @@ describe("verifyCallback: the event", () => {
     for (const result of results) {
       expect(result.ok).toBe(false);
       const text = JSON.stringify(result);
-      for (const secret of [KEY, signCallback(bad, KEY), signCallback(DOC_SAMPLE, KEY), "deadbeefcafef00d"]) expect(text).not.toContain(secret);
+      for (const secret of [KEY, signCallback(bad, KEY), signCallback(DOC_SAMPLE, KEY), "deadbeefcafef00d"])
+        expect(text).not.toContain(secret);
     }
   });
 });

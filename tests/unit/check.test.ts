@@ -4,8 +4,13 @@ import { UNKNOWN, unknownPaths } from "../../provider/unknowns";
 import { seedArgs, type SeedName } from "../helpers/stream-args";
 
 const SEEDS: SeedName[] = [
-  "mix-audio-video-cdn", "mix-audio-only-cdn", "relay-single-audio-video", "relay-single-audio-only",
-  "mix-feedback-room", "mix-layout-sei", "mix-cross-room",
+  "mix-audio-video-cdn",
+  "mix-audio-only-cdn",
+  "relay-single-audio-video",
+  "relay-single-audio-only",
+  "mix-feedback-room",
+  "mix-layout-sei",
+  "mix-cross-room",
 ];
 
 test.each(SEEDS)("the seed scenario %s passes unchanged", (name) => {
@@ -29,7 +34,9 @@ test("every problem is reported by camelCase property with the rule broken", () 
   const { failures } = checkArguments(args, "cn");
   const byProperty = Object.fromEntries(failures.map((f) => [f.property, f.reason]));
   expect(byProperty["agentParams.maxIdleTime"]).toMatch(/5.*86400/);
-  expect(byProperty["videoParams.layoutParams.mixLayoutList[1]"]).toMatch(/locationX \+ imageWidth \(1400\) exceeds videoEncode.width \(1280\)/);
+  expect(byProperty["videoParams.layoutParams.mixLayoutList[1]"]).toMatch(
+    /locationX \+ imageWidth \(1400\) exceeds videoEncode.width \(1280\)/,
+  );
   expect(byProperty["publishCdnParams[0].publishCdnUrl"]).toMatch(/rtmp/);
   expect(JSON.stringify(failures)).not.toContain("abcdef0123456789"); // never echo push-URL secrets
 });
@@ -49,7 +56,11 @@ describe("arguments the schema cannot see", () => {
   test("settings and computed outputs passed as arguments are rejected by name, with where they come from", () => {
     const args = {
       ...seedArgs("mix-audio-only-cdn"),
-      region: "ap-guangzhou", endpoint: "http://127.0.0.1:1", secretKey: "sk-do-not-print", taskId: "t-1", finished: false,
+      region: "ap-guangzhou",
+      endpoint: "http://127.0.0.1:1",
+      secretKey: "sk-do-not-print",
+      taskId: "t-1",
+      finished: false,
     };
     const { failures } = checkArguments(args, "cn");
     expect(failures.map((f) => f.reason)).toEqual([
@@ -89,12 +100,17 @@ test("a failure on a top-level value that may hold a credential names the proper
   // The engine prints the value of a failure's top-level property in plaintext, secrets included.
   const args = seedArgs("mix-audio-only-cdn");
   const url = "rtmp://push.example/live/s?txSecret=abcdef0123456789&txTime=5F5E0F00";
-  const { failures } = checkArguments({ ...args, publishCdnParams: { publishCdnUrl: url }, userSig: "eJyr-misplaced", sdkAppId: "1400188366" }, "cn");
-  expect(failures).toEqual(expect.arrayContaining([
-    { property: "", reason: expect.stringMatching(/^publishCdnParams: must be a list \(got an object\)/) },
-    { property: "", reason: expect.stringMatching(/^userSig: is not a known property/) },
-    { property: "sdkAppId", reason: expect.stringMatching(/^must be an integer/) }, // not secret: the engine may print it
-  ]));
+  const { failures } = checkArguments(
+    { ...args, publishCdnParams: { publishCdnUrl: url }, userSig: "eJyr-misplaced", sdkAppId: "1400188366" },
+    "cn",
+  );
+  expect(failures).toEqual(
+    expect.arrayContaining([
+      { property: "", reason: expect.stringMatching(/^publishCdnParams: must be a list \(got an object\)/) },
+      { property: "", reason: expect.stringMatching(/^userSig: is not a known property/) },
+      { property: "sdkAppId", reason: expect.stringMatching(/^must be an integer/) }, // not secret: the engine may print it
+    ]),
+  );
   expect(failures.filter((f) => ["publishCdnParams", "userSig"].includes(f.property))).toEqual([]);
 });
 
@@ -130,8 +146,9 @@ describe("preview unknowns", () => {
     const { failures } = checkArguments(args, "cn");
     expect(failures.map((f) => f.property)).toEqual(["agentParams.maxIdleTime"]);
     args.roomId = "111"; // known now: the cross-room rule fires
-    expect(checkArguments(args, "cn").failures.map((f) => f.property))
-      .toEqual(expect.arrayContaining(["audioParams.subscribeAudioList[0].userInfo.roomId"]));
+    expect(checkArguments(args, "cn").failures.map((f) => f.property)).toEqual(
+      expect.arrayContaining(["audioParams.subscribeAudioList[0].userInfo.roomId"]),
+    );
   });
 
   test("an unknown canvas size skips the cell-fit rule only", () => {

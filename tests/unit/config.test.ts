@@ -1,7 +1,14 @@
 /** Credentials, region and endpoint resolution: stack config first, then the environment, then defaults. */
 import {
-  CONFIG_KEYS, ConfigError, DEFAULT_ENDPOINT, DEFAULT_REGION, clearConfig, normalizeEndpoint,
-  resolveCredentials, resolveTarget, storeConfig,
+  CONFIG_KEYS,
+  ConfigError,
+  DEFAULT_ENDPOINT,
+  DEFAULT_REGION,
+  clearConfig,
+  normalizeEndpoint,
+  resolveCredentials,
+  resolveTarget,
+  storeConfig,
 } from "../../provider/config";
 
 const source = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
@@ -31,7 +38,13 @@ describe("target", () => {
   });
 
   test("a config source that throws is treated as empty, not as a failed configure", () => {
-    expect(() => storeConfig({ get: () => { throw new Error("boom"); } })).not.toThrow();
+    expect(() =>
+      storeConfig({
+        get: () => {
+          throw new Error("boom");
+        },
+      }),
+    ).not.toThrow();
     expect(resolveTarget({ TENCENTCLOUD_REGION: "ap-beijing" }).region).toBe("ap-beijing");
   });
 

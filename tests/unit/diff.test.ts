@@ -37,18 +37,92 @@ describe("no change", () => {
 
 describe("replace triggers", () => {
   const cases: Array<[string, (n: Record<string, any>) => void, string]> = [
-    ["sdkAppId", (n) => { n.sdkAppId = 1400000001; }, "sdkAppId"],
-    ["roomId", (n) => { n.roomId = "777"; }, "roomId"],
-    ["roomIdType", (n) => { n.roomIdType = 1; }, "roomIdType"],
-    ["agentParams.userSig", (n) => { n.agentParams.userSig = "another-sig"; }, "agentParams"],
-    ["agentParams.maxIdleTime", (n) => { n.agentParams.maxIdleTime = 60; }, "agentParams"],
-    ["withTranscoding", (n) => { n.withTranscoding = 0; }, "withTranscoding"],
-    ["recordParams added", (n) => { n.recordParams = { uniRecord: 2 }; }, "recordParams"],
-    ["audioParams.audioEncode.bitRate", (n) => { n.audioParams.audioEncode.bitRate = 128; }, "audioParams.audioEncode"],
-    ["videoParams removed (video -> audio-only)", (n) => { delete n.videoParams; }, "videoParams"],
-    ["publishCdnParams removed", (n) => { delete n.publishCdnParams; n.feedBackRoomParams = [{ roomId: "1", roomIdType: 0, userId: "fb", userSig: "s" }]; }, "publishCdnParams"],
-    ["publishCdnParams emptied", (n) => { n.publishCdnParams = []; n.feedBackRoomParams = [{ roomId: "1", roomIdType: 0, userId: "fb", userSig: "s" }]; }, "publishCdnParams"],
-    ["an argument the table does not know", (n) => { n.futureParams = { x: 1 }; }, "futureParams"],
+    [
+      "sdkAppId",
+      (n) => {
+        n.sdkAppId = 1400000001;
+      },
+      "sdkAppId",
+    ],
+    [
+      "roomId",
+      (n) => {
+        n.roomId = "777";
+      },
+      "roomId",
+    ],
+    [
+      "roomIdType",
+      (n) => {
+        n.roomIdType = 1;
+      },
+      "roomIdType",
+    ],
+    [
+      "agentParams.userSig",
+      (n) => {
+        n.agentParams.userSig = "another-sig";
+      },
+      "agentParams",
+    ],
+    [
+      "agentParams.maxIdleTime",
+      (n) => {
+        n.agentParams.maxIdleTime = 60;
+      },
+      "agentParams",
+    ],
+    [
+      "withTranscoding",
+      (n) => {
+        n.withTranscoding = 0;
+      },
+      "withTranscoding",
+    ],
+    [
+      "recordParams added",
+      (n) => {
+        n.recordParams = { uniRecord: 2 };
+      },
+      "recordParams",
+    ],
+    [
+      "audioParams.audioEncode.bitRate",
+      (n) => {
+        n.audioParams.audioEncode.bitRate = 128;
+      },
+      "audioParams.audioEncode",
+    ],
+    [
+      "videoParams removed (video -> audio-only)",
+      (n) => {
+        delete n.videoParams;
+      },
+      "videoParams",
+    ],
+    [
+      "publishCdnParams removed",
+      (n) => {
+        delete n.publishCdnParams;
+        n.feedBackRoomParams = [{ roomId: "1", roomIdType: 0, userId: "fb", userSig: "s" }];
+      },
+      "publishCdnParams",
+    ],
+    [
+      "publishCdnParams emptied",
+      (n) => {
+        n.publishCdnParams = [];
+        n.feedBackRoomParams = [{ roomId: "1", roomIdType: 0, userId: "fb", userSig: "s" }];
+      },
+      "publishCdnParams",
+    ],
+    [
+      "an argument the table does not know",
+      (n) => {
+        n.futureParams = { x: 1 };
+      },
+      "futureParams",
+    ],
   ];
   test.each(cases)("%s", (_label, mutate, path) => {
     const result = plan(mutate);
@@ -58,18 +132,28 @@ describe("replace triggers", () => {
 
   test("videoParams added (audio-only -> video) replaces", () => {
     const audioOnly = seedArgs("mix-audio-only-cdn");
-    const result = plan((n) => { n.videoParams = base().videoParams; }, audioOnly);
+    const result = plan((n) => {
+      n.videoParams = base().videoParams;
+    }, audioOnly);
     expect(result.replaces).toEqual(["videoParams"]);
   });
 
   test("recordParams changed replaces", () => {
     const withRecord = { ...base(), recordParams: { uniRecord: 2 } };
-    expect(plan((n) => { n.recordParams.uniRecord = 1; }, withRecord).replaces).toEqual(["recordParams"]);
+    expect(
+      plan((n) => {
+        n.recordParams.uniRecord = 1;
+      }, withRecord).replaces,
+    ).toEqual(["recordParams"]);
   });
 
   test("singleSubscribeParams removed replaces", () => {
     const relay = seedArgs("relay-single-audio-video");
-    expect(plan((n) => { delete n.singleSubscribeParams; }, relay).replaces).toEqual(["singleSubscribeParams"]);
+    expect(
+      plan((n) => {
+        delete n.singleSubscribeParams;
+      }, relay).replaces,
+    ).toEqual(["singleSubscribeParams"]);
   });
 
   test("feedBackRoomParams removed replaces", () => {
@@ -97,14 +181,19 @@ describe("replace triggers", () => {
 
 describe("in-place updates send the changed group complete", () => {
   test("publishCdnParams: the whole new list", () => {
-    const result = plan((n) => { n.publishCdnParams.push({ publishCdnUrl: "rtmp://x/live/b", isTencentCdn: 0 }); });
+    const result = plan((n) => {
+      n.publishCdnParams.push({ publishCdnUrl: "rtmp://x/live/b", isTencentCdn: 0 });
+    });
     expect(result).toMatchObject({ changes: true, replaces: [] });
     expect(Object.keys(result.send)).toEqual(["publishCdnParams"]);
     expect(result.send.publishCdnParams).toHaveLength(2);
   });
 
   test("videoParams contents: the whole videoParams, with waterMarkList [] when removed", () => {
-    const result = plan((n) => { n.videoParams.videoEncode.bitRate = 2000; delete n.videoParams.waterMarkList; });
+    const result = plan((n) => {
+      n.videoParams.videoEncode.bitRate = 2000;
+      delete n.videoParams.waterMarkList;
+    });
     expect(result.replaces).toEqual([]);
     const video = result.send.videoParams as Record<string, any>;
     expect(video.videoEncode.bitRate).toBe(2000);
@@ -114,7 +203,9 @@ describe("in-place updates send the changed group complete", () => {
 
   test("audio lists: both lists sent, the removed one as []", () => {
     const crossRoom = seedArgs("mix-cross-room");
-    const result = plan((n) => { delete n.audioParams.subscribeAudioList; }, crossRoom);
+    const result = plan((n) => {
+      delete n.audioParams.subscribeAudioList;
+    }, crossRoom);
     expect(result.replaces).toEqual([]);
     expect(result.send).toEqual({
       audioParams: { audioEncode: crossRoom.audioParams.audioEncode, subscribeAudioList: [], unSubscribeAudioList: [] },
@@ -123,62 +214,102 @@ describe("in-place updates send the changed group complete", () => {
 
   test("seiParams removed: sends an empty seiParams", () => {
     const sei = seedArgs("mix-layout-sei");
-    const result = plan((n) => { delete n.seiParams; }, sei);
+    const result = plan((n) => {
+      delete n.seiParams;
+    }, sei);
     expect(result).toEqual({ changes: true, replaces: [], send: { seiParams: {} } });
   });
 
   test("seiParams added or changed: sent as given", () => {
-    const result = plan((n) => { n.seiParams = { layoutVolume: {} }; });
+    const result = plan((n) => {
+      n.seiParams = { layoutVolume: {} };
+    });
     expect(result.send).toEqual({ seiParams: { layoutVolume: {} } });
   });
 
   test("singleSubscribeParams changed: sent, no replace", () => {
     const relay = seedArgs("relay-single-audio-video");
-    const result = plan((n) => { n.singleSubscribeParams.userMediaStream.userInfo.userId = "Trtc_User_9"; }, relay);
+    const result = plan((n) => {
+      n.singleSubscribeParams.userMediaStream.userInfo.userId = "Trtc_User_9";
+    }, relay);
     expect(result.replaces).toEqual([]);
     expect(Object.keys(result.send)).toEqual(["singleSubscribeParams"]);
   });
 
   test("feedBackRoomParams changed: sent, no replace", () => {
     const feedback = seedArgs("mix-feedback-room");
-    const result = plan((n) => { n.feedBackRoomParams[0].userSig = "rotated"; }, feedback);
+    const result = plan((n) => {
+      n.feedBackRoomParams[0].userSig = "rotated";
+    }, feedback);
     expect(result.replaces).toEqual([]);
     expect(Object.keys(result.send)).toEqual(["feedBackRoomParams"]);
   });
 
   test("several groups at once", () => {
-    const result = plan((n) => { n.publishCdnParams[0].isTencentCdn = 0; n.seiParams = { layoutVolume: {} }; });
+    const result = plan((n) => {
+      n.publishCdnParams[0].isTencentCdn = 0;
+      n.seiParams = { layoutVolume: {} };
+    });
     expect(Object.keys(result.send).sort()).toEqual(["publishCdnParams", "seiParams"]);
   });
 
   test("a replace and an update together: replaces wins", () => {
-    const result = plan((n) => { n.roomId = "1"; n.publishCdnParams[0].isTencentCdn = 0; });
+    const result = plan((n) => {
+      n.roomId = "1";
+      n.publishCdnParams[0].isTencentCdn = 0;
+    });
     expect(result.replaces).toEqual(["roomId"]);
   });
 });
 
 describe("preview unknowns", () => {
   test("an unknown value in a replace field replaces", () => {
-    expect(plan((n) => { n.agentParams.userSig = UNKNOWN; }).replaces).toEqual(["agentParams"]);
-    expect(plan((n) => { n.roomId = UNKNOWN; }).replaces).toEqual(["roomId"]);
+    expect(
+      plan((n) => {
+        n.agentParams.userSig = UNKNOWN;
+      }).replaces,
+    ).toEqual(["agentParams"]);
+    expect(
+      plan((n) => {
+        n.roomId = UNKNOWN;
+      }).replaces,
+    ).toEqual(["roomId"]);
   });
 
   test("an unknown leaf inside an updatable group is an update", () => {
-    const result = plan((n) => { n.publishCdnParams[0].publishCdnUrl = UNKNOWN; });
+    const result = plan((n) => {
+      n.publishCdnParams[0].publishCdnUrl = UNKNOWN;
+    });
     expect(result).toMatchObject({ changes: true, replaces: [] });
   });
 
   test("a wholly unknown group that may become absent replaces when absence would", () => {
-    expect(plan((n) => { n.publishCdnParams = UNKNOWN; }).replaces).toEqual(["publishCdnParams"]);
-    expect(plan((n) => { n.videoParams = UNKNOWN; }).replaces).toEqual(["videoParams"]);
+    expect(
+      plan((n) => {
+        n.publishCdnParams = UNKNOWN;
+      }).replaces,
+    ).toEqual(["publishCdnParams"]);
+    expect(
+      plan((n) => {
+        n.videoParams = UNKNOWN;
+      }).replaces,
+    ).toEqual(["videoParams"]);
   });
 
   test("an unknown parent makes nested replace rules replace", () => {
-    expect(plan((n) => { n.audioParams = UNKNOWN; }).replaces).toEqual(["audioParams.audioEncode"]);
+    expect(
+      plan((n) => {
+        n.audioParams = UNKNOWN;
+      }).replaces,
+    ).toEqual(["audioParams.audioEncode"]);
   });
 
   test("an unknown wholly-updatable group is an update", () => {
-    expect(plan((n) => { n.seiParams = UNKNOWN; })).toMatchObject({ changes: true, replaces: [] });
+    expect(
+      plan((n) => {
+        n.seiParams = UNKNOWN;
+      }),
+    ).toMatchObject({ changes: true, replaces: [] });
   });
 
   test("an unknown __provider is ignored", () => {

@@ -10,7 +10,12 @@ const A = "rtmp://push.example.com/live/a?txSecret=s3cr3tA&txTime=1";
 const B = "rtmp://push.example.com/live/b?txSecret=s3cr3tB&txTime=1";
 
 function task(urls: string[]): TaskRecord {
-  return newTask("task-1", { SdkAppId: 1, RoomId: "r", RoomIdType: 1, PublishCdnParams: urls.map((PublishCdnUrl) => ({ PublishCdnUrl })) }, 1000, "req");
+  return newTask(
+    "task-1",
+    { SdkAppId: 1, RoomId: "r", RoomIdType: 1, PublishCdnParams: urls.map((PublishCdnUrl) => ({ PublishCdnUrl })) },
+    1000,
+    "req",
+  );
 }
 const statuses = (events: Array<{ url: string; status: string }>) => events.map((e) => `${e.url === A ? "A" : "B"}:${e.status}`);
 
@@ -74,7 +79,11 @@ describe("trtc-emulator callback flags", () => {
   it("names the flag and the rule when the pair is incomplete or invalid", () => {
     expect(() => parseArgs(["--callback-url", "http://x/"], {})).toThrow("--callback-url needs --callback-key or TRTC_CALLBACK_KEY");
     expect(() => parseArgs(["--callback-key", "abc"], {})).toThrow("--callback-key needs --callback-url");
-    expect(() => parseArgs(["--callback-url", "rtmp://x/", "--callback-key", "abc"], {})).toThrow(/^--callback-url must be an absolute http/);
-    expect(() => parseArgs(["--callback-url", "http://x/", "--callback-key", "no spaces"], {})).toThrow(/^--callback-key must be 1 to 32 letters or digits/);
+    expect(() => parseArgs(["--callback-url", "rtmp://x/", "--callback-key", "abc"], {})).toThrow(
+      /^--callback-url must be an absolute http/,
+    );
+    expect(() => parseArgs(["--callback-url", "http://x/", "--callback-key", "no spaces"], {})).toThrow(
+      /^--callback-key must be 1 to 32 letters or digits/,
+    );
   });
 });

@@ -6,7 +6,13 @@ const USER_SIG = "eJw1zV8LgjAUBfCvIve5ZNOmba8RPfQvqiciYrmrjnSTbUEQfffULM7j79zXC0
 
 describe("TencentCloudError", () => {
   test("carries the error as data, with defaults derived from the code", () => {
-    const e = new TencentCloudError({ code: "RequestLimitExceeded.UinLimitExceeded", action: "StartPublishCdnStream", message: "slow down", requestId: "r-1", httpStatus: 200 });
+    const e = new TencentCloudError({
+      code: "RequestLimitExceeded.UinLimitExceeded",
+      action: "StartPublishCdnStream",
+      message: "slow down",
+      requestId: "r-1",
+      httpStatus: 200,
+    });
     expect(e).toBeInstanceOf(Error);
     expect(e).toMatchObject({
       name: "TencentCloudError",
@@ -59,7 +65,13 @@ describe("TencentCloudError", () => {
   });
 
   test("toJSON is a plain object of the data fields", () => {
-    const e = new TencentCloudError({ code: ClientErrorCode.Timeout, action: "UpdatePublishCdnStream", message: "late", reached: "maybe", transportCode: "UND_ERR_HEADERS_TIMEOUT" });
+    const e = new TencentCloudError({
+      code: ClientErrorCode.Timeout,
+      action: "UpdatePublishCdnStream",
+      message: "late",
+      reached: "maybe",
+      transportCode: "UND_ERR_HEADERS_TIMEOUT",
+    });
     expect(JSON.parse(JSON.stringify(e))).toEqual({
       name: "TencentCloudError",
       code: ClientErrorCode.Timeout,
@@ -85,7 +97,10 @@ describe("StartOutcomeUnknownError", () => {
   });
 
   test("says a task may be running, names SdkAppId, RoomId and the robot, and how to find and stop it", () => {
-    const e = new StartOutcomeUnknownError({ sdkAppId: 1400188366, roomId: "295066", roomIdType: 0, robotUserId: "room_295066_rtmp_1", maxIdleTime: 60 }, cause);
+    const e = new StartOutcomeUnknownError(
+      { sdkAppId: 1400188366, roomId: "295066", roomIdType: 0, robotUserId: "room_295066_rtmp_1", maxIdleTime: 60 },
+      cause,
+    );
     expect(e).toBeInstanceOf(TencentCloudError);
     expect(e).toMatchObject({
       name: "StartOutcomeUnknownError",

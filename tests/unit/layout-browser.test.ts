@@ -49,24 +49,40 @@ maybe("layout SVG in Chromium", () => {
     const body = {
       VideoParams: {
         VideoEncode: { Width: 640, Height: 360 },
-        LayoutParams: { MixLayoutMode: 4, MixLayoutList: [{ UserMediaStream: { UserInfo: { UserId: hostile } }, ImageWidth: 320, ImageHeight: 180 }] },
+        LayoutParams: {
+          MixLayoutMode: 4,
+          MixLayoutList: [{ UserMediaStream: { UserInfo: { UserId: hostile } }, ImageWidth: 320, ImageHeight: 180 }],
+        },
       },
     };
     const { svg } = renderLayout(body);
     expect(await parseError(svg)).toBe("");
     const read = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, "image/svg+xml");
-      return { id: doc.querySelector("[data-cell-index]")?.getAttribute("data-user-id"), scripts: doc.getElementsByTagName("script").length };
+      return {
+        id: doc.querySelector("[data-cell-index]")?.getAttribute("data-user-id"),
+        scripts: doc.getElementsByTagName("script").length,
+      };
     }, svg);
     expect(read).toEqual({ id: hostile.replace("\u0001", "\uFFFD"), scripts: 0 });
-    for (const file of ["start-mix-cross-room.json", "start-relay-single-audio-video.json", "start-mix-audio-only-cdn.json", "update-mix-users-layout.json"]) {
+    for (const file of [
+      "start-mix-cross-room.json",
+      "start-relay-single-audio-video.json",
+      "start-mix-audio-only-cdn.json",
+      "update-mix-users-layout.json",
+    ]) {
       expect(await parseError(renderLayout(seed(file)).svg)).toBe("");
     }
   });
 
   test("cell geometry read from the DOM equals the returned cells and the browser's own layout of each cell", async () => {
     const { svg, cells } = renderLayout(
-      { VideoParams: { VideoEncode: { Width: 1280, Height: 720 }, LayoutParams: { MixLayoutMode: 1, MaxVideoUser: { UserMediaStream: { UserInfo: { UserId: "host" } } } } } },
+      {
+        VideoParams: {
+          VideoEncode: { Width: 1280, Height: 720 },
+          LayoutParams: { MixLayoutMode: 1, MaxVideoUser: { UserMediaStream: { UserInfo: { UserId: "host" } } } },
+        },
+      },
       { users: ["a", "host", "b", "c", "d", "e"] },
     );
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -75,10 +91,21 @@ maybe("layout SVG in Chromium", () => {
       groups.map((g) => {
         const box = (g.querySelector(":scope > rect") as any).getBBox();
         const d = (g as any).dataset;
-        return { index: Number(d.cellIndex), userId: d.userId, x: Number(d.x), y: Number(d.y), w: Number(d.w), h: Number(d.h), z: Number(d.z), box: [box.x, box.y, box.width, box.height] };
+        return {
+          index: Number(d.cellIndex),
+          userId: d.userId,
+          x: Number(d.x),
+          y: Number(d.y),
+          w: Number(d.w),
+          h: Number(d.h),
+          z: Number(d.z),
+          box: [box.x, box.y, box.width, box.height],
+        };
       }),
     );
-    expect(fromDom).toEqual(cells.map((c) => ({ index: c.index, userId: c.userId, x: c.x, y: c.y, w: c.w, h: c.h, z: c.z, box: [c.x, c.y, c.w, c.h] })));
+    expect(fromDom).toEqual(
+      cells.map((c) => ({ index: c.index, userId: c.userId, x: c.x, y: c.y, w: c.w, h: c.h, z: c.z, box: [c.x, c.y, c.w, c.h] })),
+    );
     const viewBox = await page.$eval("svg", (s) => s.getAttribute("viewBox"));
     expect(viewBox).toBe("0 0 1280 720");
   });
@@ -99,20 +126,24 @@ maybe("layout SVG in Chromium", () => {
     };
     const { svg, canvas } = renderLayout(body);
     const png = await svgToPng(svg, canvas);
-    const pixels = await page.evaluate(async (dataUrl) => {
-      const img = new Image();
-      img.src = dataUrl;
-      await img.decode();
-      const c = document.createElement("canvas");
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext("2d");
-      ctx.drawImage(img, 0, 0);
-      const at = (x: number, y: number): number[] => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3));
-      return { size: [img.width, img.height], left: at(20, 280), right: at(420, 280), gap: at(300, 340) };
-    }, `data:image/png;base64,${png.toString("base64")}`);
+    const pixels = await page.evaluate(
+      async (dataUrl) => {
+        const img = new Image();
+        img.src = dataUrl;
+        await img.decode();
+        const c = document.createElement("canvas");
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext("2d");
+        ctx.drawImage(img, 0, 0);
+        const at = (x: number, y: number): number[] => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3));
+        return { size: [img.width, img.height], left: at(20, 280), right: at(420, 280), gap: at(300, 340) };
+      },
+      `data:image/png;base64,${png.toString("base64")}`,
+    );
     // Cells are the first two palette colours at 90 % over the green background: #2563eb and #059669.
-    const blend = (hex: string) => [1, 3, 5].map((i) => Math.round(0.9 * parseInt(hex.slice(i, i + 2), 16) + 0.1 * [0, 255, 0][(i - 1) / 2]));
+    const blend = (hex: string) =>
+      [1, 3, 5].map((i) => Math.round(0.9 * parseInt(hex.slice(i, i + 2), 16) + 0.1 * [0, 255, 0][(i - 1) / 2]));
     const near = (got: number[], want: number[]) => got.every((v, i) => Math.abs(v - want[i]) <= 12);
     expect(pixels.size).toEqual([640, 360]);
     expect({ left: pixels.left, ok: near(pixels.left, blend("#2563eb")) }).toEqual({ left: pixels.left, ok: true });

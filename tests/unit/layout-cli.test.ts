@@ -52,7 +52,9 @@ describe("trtc-layout as a process", () => {
     expect(r.stderr).toContain(`trtc-layout: custom layout 1280×720, 2 cells, 0 problem(s) -> ${out}`);
     expect(r.status).toBe(0);
     const svg = readFileSync(out, "utf8");
-    expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1280" height="720" viewBox="0 0 1280 720"/);
+    expect(svg).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1280" height="720" viewBox="0 0 1280 720"/,
+    );
     expect(svg).toContain('data-user-id="Trtc_User_1"');
     expect(r.stdout).toBe("");
   });
@@ -110,7 +112,9 @@ describe("trtc-layout in-process", () => {
     const pulumi = join(dir, "off-pulumi.json");
     writeFileSync(pulumi, JSON.stringify(toPulumiCase(body)));
     const p = await run([pulumi, "-o", join(dir, "off-pulumi.svg")]);
-    expect(p.stderr).toContain("error   videoParams.layoutParams.mixLayoutList[1]: locationX + imageWidth (1340) exceeds videoEncode.width (1280)\n");
+    expect(p.stderr).toContain(
+      "error   videoParams.layoutParams.mixLayoutList[1]: locationX + imageWidth (1340) exceeds videoEncode.width (1280)\n",
+    );
   });
 
   test("text that is not JSON: exit 1 naming the file", async () => {
@@ -165,7 +169,10 @@ describe("finding the body in the input", () => {
     ["a bare Pulumi body", JSON.stringify(toPulumiCase(body))],
     ["a body under one key", JSON.stringify({ StartPublishCdnStream: body })],
     ["a body two wrappers deep", JSON.stringify({ resource: { inputs: toPulumiCase(body) } })],
-    ["a request pasted from the API page", `POST / HTTP/1.1\nHost: trtc.intl.tencentcloudapi.com\nContent-Type: application/json\nX-TC-Action: StartPublishCdnStream\n<Common request parameters>\n\n${JSON.stringify(body, null, 4)}\n`],
+    [
+      "a request pasted from the API page",
+      `POST / HTTP/1.1\nHost: trtc.intl.tencentcloudapi.com\nContent-Type: application/json\nX-TC-Action: StartPublishCdnStream\n<Common request parameters>\n\n${JSON.stringify(body, null, 4)}\n`,
+    ],
   ])("%s", (_name, text) => {
     const found = extractTaskBody(text, "f.json");
     expect(JSON.stringify(found).toLowerCase()).toBe(JSON.stringify(body).toLowerCase());

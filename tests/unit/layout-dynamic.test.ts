@@ -17,7 +17,9 @@ function body(mode: number, layout: Record<string, unknown> = {}, encode = { Wid
     VideoParams: { VideoEncode: { ...encode, Fps: 15, BitRate: 1500, Gop: 2 }, LayoutParams: { MixLayoutMode: mode, ...layout } },
   };
 }
-const bigUser = (userId: string, streamType = 0) => ({ MaxVideoUser: { UserMediaStream: { UserInfo: { UserId: userId }, StreamType: streamType } } });
+const bigUser = (userId: string, streamType = 0) => ({
+  MaxVideoUser: { UserMediaStream: { UserInfo: { UserId: userId }, StreamType: streamType } },
+});
 
 // Floating small windows are 256×144; gaps are 51.2 px across and 28.8 px down, so the columns start at
 // 51, 358, 666, 973 and the rows (from the bottom) at 547, 374, 202, 29.
@@ -155,7 +157,9 @@ describe("screen sharing (mixLayoutMode 2)", () => {
   test("without MaxVideoUser the first user to enter takes the big picture, with a warning", () => {
     const r = renderLayout(body(2), { users: ["first", "second"] });
     expect(r.cells[0].userId).toBe("first");
-    expect(r.problems.map((p) => [p.code, p.path])).toEqual([["screen-share-without-max-video-user", "videoParams.layoutParams.maxVideoUser"]]);
+    expect(r.problems.map((p) => [p.code, p.path])).toEqual([
+      ["screen-share-without-max-video-user", "videoParams.layoutParams.maxVideoUser"],
+    ]);
   });
 
   test("an explicit RenderMode applies to every cell, big picture included", () => {
@@ -188,11 +192,16 @@ describe("MaxVideoUser", () => {
   test("a MaxVideoUser not in the room is reported and the first user gets the big picture", () => {
     const r = renderLayout(body(1, bigUser("ghost")), { users: ["a", "b"] });
     expect(r.cells[0].userId).toBe("a");
-    expect(r.problems).toEqual([expect.objectContaining({ code: "max-video-user-absent", message: expect.stringContaining("ghost is not among the users") })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ code: "max-video-user-absent", message: expect.stringContaining("ghost is not among the users") }),
+    ]);
   });
 
   test("without opts.users the body's own users (MaxVideoUser, then the audio whitelist) stand in for the room", () => {
-    const b = { ...body(1, bigUser("host")), AudioParams: { SubscribeAudioList: [{ UserInfo: { UserId: "guest" } }, { UserInfo: { UserId: "host" } }] } };
+    const b = {
+      ...body(1, bigUser("host")),
+      AudioParams: { SubscribeAudioList: [{ UserInfo: { UserId: "guest" } }, { UserInfo: { UserId: "host" } }] },
+    };
     const r = renderLayout(b);
     expect(r.cells.map((c) => [c.userId, c.role])).toEqual([
       ["host", "big"],
@@ -249,7 +258,12 @@ describe("more than 16 streams", () => {
     const r = renderLayout(body(3), { users: users(17) });
     expect(r.cells).toHaveLength(16);
     expect(r.problems).toEqual([
-      expect.objectContaining({ code: "too-many-streams", severity: "error", path: "videoParams.layoutParams", message: expect.stringMatching(/17 streams in the room, but at most 16 .*not mixed: u16$/) }),
+      expect.objectContaining({
+        code: "too-many-streams",
+        severity: "error",
+        path: "videoParams.layoutParams",
+        message: expect.stringMatching(/17 streams in the room, but at most 16 .*not mixed: u16$/),
+      }),
     ]);
     expect(r.svg).toContain('class="problem-frame"');
   });

@@ -12,7 +12,8 @@ const SEED_DIR = join(__dirname, "..", "fixtures", "seed");
 const seed = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(SEED_DIR, name), "utf8"));
 
 /** The geometry a test compares: what a reader of the picture would check. */
-const geometry = (cells: CellGeometry[]) => cells.map(({ index, userId, x, y, w, h, z, streamType, roomId }) => ({ index, userId, x, y, w, h, z, streamType, roomId }));
+const geometry = (cells: CellGeometry[]) =>
+  cells.map(({ index, userId, x, y, w, h, z, streamType, roomId }) => ({ index, userId, x, y, w, h, z, streamType, roomId }));
 
 const TWO_CELLS = (roomOfUser1: string) => [
   { index: 0, userId: "Trtc_User_0", x: 0, y: 0, w: 640, h: 720, z: 0, streamType: "camera", roomId: "295066" },
@@ -73,15 +74,18 @@ describe("seed examples", () => {
     expect(r.svg.indexOf('data-watermark-index="0"')).toBeGreaterThan(lastCell);
   });
 
-  test.each(readdirSync(SEED_DIR).filter((f) => f.endsWith(".json")))("%s: no UserSig, push URL or room-robot secret reaches the SVG", (file) => {
-    const body = seed(file);
-    const { svg, problems } = renderLayout(body);
-    const text = svg + JSON.stringify(problems);
-    expect(text).not.toMatch(/rtmp:\/\//);
-    expect(text).not.toMatch(/txSecret/i);
-    expect(text).not.toContain("eJw"); // every UserSig in the seeds starts with the zlib/base64 prefix eJw
-    expect(text).not.toContain("trtc_partner_test");
-  });
+  test.each(readdirSync(SEED_DIR).filter((f) => f.endsWith(".json")))(
+    "%s: no UserSig, push URL or room-robot secret reaches the SVG",
+    (file) => {
+      const body = seed(file);
+      const { svg, problems } = renderLayout(body);
+      const text = svg + JSON.stringify(problems);
+      expect(text).not.toMatch(/rtmp:\/\//);
+      expect(text).not.toMatch(/txSecret/i);
+      expect(text).not.toContain("eJw"); // every UserSig in the seeds starts with the zlib/base64 prefix eJw
+      expect(text).not.toContain("trtc_partner_test");
+    },
+  );
 });
 
 describe("key style", () => {
@@ -102,7 +106,9 @@ describe("key style", () => {
     const [problem] = renderLayout(body).problems;
     expect(problem.path).toBe("videoParams.layoutParams.mixLayoutList[1]");
     expect(problem.apiPath).toBe("VideoParams.LayoutParams.MixLayoutList[1]");
-    expect(problem.message).toBe("videoParams.layoutParams.mixLayoutList[1]: locationX + imageWidth (1340) exceeds videoEncode.width (1280)");
+    expect(problem.message).toBe(
+      "videoParams.layoutParams.mixLayoutList[1]: locationX + imageWidth (1340) exceeds videoEncode.width (1280)",
+    );
   });
 
   test("a non-object input is refused with a TypeError that says what is expected", () => {
@@ -115,7 +121,11 @@ describe("key style", () => {
 function custom(cells: unknown[], extra: Record<string, unknown> = {}) {
   return {
     WithTranscoding: 1,
-    VideoParams: { VideoEncode: { Width: 1280, Height: 720, Fps: 15, BitRate: 1500, Gop: 2 }, LayoutParams: { MixLayoutMode: 4, MixLayoutList: cells }, ...extra },
+    VideoParams: {
+      VideoEncode: { Width: 1280, Height: 720, Fps: 15, BitRate: 1500, Gop: 2 },
+      LayoutParams: { MixLayoutMode: 4, MixLayoutList: cells },
+      ...extra,
+    },
   };
 }
 const cell = (userId: string | undefined, x: number, y: number, w: number, h: number, more: Record<string, unknown> = {}) => ({
@@ -129,7 +139,14 @@ const cell = (userId: string | undefined, x: number, y: number, w: number, h: nu
 
 describe("custom layout", () => {
   test("cells paint in ZOrder order, ties in list order, and the SVG follows that order", () => {
-    const r = renderLayout(custom([cell("top", 0, 0, 100, 100, { ZOrder: 5 }), cell("base", 0, 0, 1280, 720), cell("mid-a", 50, 50, 100, 100, { ZOrder: 2 }), cell("mid-b", 60, 60, 100, 100, { ZOrder: 2 })]));
+    const r = renderLayout(
+      custom([
+        cell("top", 0, 0, 100, 100, { ZOrder: 5 }),
+        cell("base", 0, 0, 1280, 720),
+        cell("mid-a", 50, 50, 100, 100, { ZOrder: 2 }),
+        cell("mid-b", 60, 60, 100, 100, { ZOrder: 2 }),
+      ]),
+    );
     const byOrder = [...r.cells].sort((a, b) => a.drawOrder - b.drawOrder).map((c) => c.userId);
     expect(byOrder).toEqual(["base", "mid-a", "mid-b", "top"]);
     const positions = byOrder.map((u) => r.svg.indexOf(`data-user-id="${u}"`));
@@ -137,7 +154,9 @@ describe("custom layout", () => {
   });
 
   test("a screen-share stream is marked as such and dashed", () => {
-    const r = renderLayout(custom([{ ...cell("teacher", 0, 0, 640, 360), UserMediaStream: { UserInfo: { UserId: "teacher" }, StreamType: 1 } }]));
+    const r = renderLayout(
+      custom([{ ...cell("teacher", 0, 0, 640, 360), UserMediaStream: { UserInfo: { UserId: "teacher" }, StreamType: 1 } }]),
+    );
     expect(r.cells[0].streamType).toBe("screen");
     expect(r.svg).toContain('data-stream-type="screen"');
     expect(r.svg).toContain('stroke-dasharray="10 6"');
@@ -177,7 +196,9 @@ describe("custom layout", () => {
   });
 
   test("anonymous cells are filled by room-entry order, skipping users other cells name", () => {
-    const r = renderLayout(custom([cell(undefined, 0, 0, 640, 720), cell("bob", 640, 0, 640, 360), cell(undefined, 640, 360, 640, 360)]), { users: ["bob", "alice", "carol", "dave"] });
+    const r = renderLayout(custom([cell(undefined, 0, 0, 640, 720), cell("bob", 640, 0, 640, 360), cell(undefined, 640, 360, 640, 360)]), {
+      users: ["bob", "alice", "carol", "dave"],
+    });
     expect(r.cells.map((c) => [c.userId, c.byEntryOrder])).toEqual([
       ["alice", true],
       ["bob", false],
@@ -197,7 +218,9 @@ describe("custom layout", () => {
   });
 
   test("a background image is marked with its URL (no query) and its BackgroundRenderMode", () => {
-    const r = renderLayout(custom([cell("a", 0, 0, 640, 360)], { BackgroundImageUrl: "https://cdn.example.com/bg/stage.jpg?sign=abc", BackgroundRenderMode: 0 }));
+    const r = renderLayout(
+      custom([cell("a", 0, 0, 640, 360)], { BackgroundImageUrl: "https://cdn.example.com/bg/stage.jpg?sign=abc", BackgroundRenderMode: 0 }),
+    );
     expect(r.svg).toContain('data-background-image="https://cdn.example.com/bg/stage.jpg?…"');
     expect(r.svg).toContain("background image (crop): https://cdn.example.com/bg/stage.jpg?…");
     expect(r.svg).not.toContain("sign=abc");
@@ -206,10 +229,36 @@ describe("custom layout", () => {
   test("a text watermark is drawn with its text, font size and colours at its position", () => {
     const r = renderLayout(
       custom([cell("a", 0, 0, 1280, 720)], {
-        WaterMarkList: [{ WaterMarkType: 1, WaterMarkText: { Text: "LIVE", WaterMarkWidth: 200, WaterMarkHeight: 50, LocationX: 1000, LocationY: 20, FontSize: 36, FontColor: "0xFFFF00", BackGroundColor: "0x000000", DynamicPosType: 2 } }],
+        WaterMarkList: [
+          {
+            WaterMarkType: 1,
+            WaterMarkText: {
+              Text: "LIVE",
+              WaterMarkWidth: 200,
+              WaterMarkHeight: 50,
+              LocationX: 1000,
+              LocationY: 20,
+              FontSize: 36,
+              FontColor: "0xFFFF00",
+              BackGroundColor: "0x000000",
+              DynamicPosType: 2,
+            },
+          },
+        ],
       }),
     );
-    expect(r.watermarks[0]).toMatchObject({ kind: "text", label: "LIVE", x: 1000, y: 20, w: 200, h: 50, fontSize: 36, fontColor: "#ffff00", backgroundColor: "#000000", dynamicPosType: 2 });
+    expect(r.watermarks[0]).toMatchObject({
+      kind: "text",
+      label: "LIVE",
+      x: 1000,
+      y: 20,
+      w: 200,
+      h: 50,
+      fontSize: 36,
+      fontColor: "#ffff00",
+      backgroundColor: "#000000",
+      dynamicPosType: 2,
+    });
     expect(r.svg).toMatch(/<text x="1000" y="56" font-size="36" fill="#ffff00"[^>]*>LIVE<\/text>/);
     expect(r.svg).toContain("moves (bounces)");
   });
@@ -218,7 +267,11 @@ describe("custom layout", () => {
     const r = renderLayout(custom([cell("a", 0, 0, 640, 360, { ZOrder: "3" })]));
     expect(r.cells[0].z).toBe(0);
     expect(r.problems).toEqual([
-      expect.objectContaining({ code: "unreadable-value", path: "videoParams.layoutParams.mixLayoutList[0].zOrder", message: expect.stringMatching(/must be a number \(got a string\)/) }),
+      expect.objectContaining({
+        code: "unreadable-value",
+        path: "videoParams.layoutParams.mixLayoutList[0].zOrder",
+        message: expect.stringMatching(/must be a number \(got a string\)/),
+      }),
     ]);
   });
 

@@ -75,9 +75,21 @@ describe("the renderer escapes user-controlled text", () => {
       BackGroundColor: '0x000000"/><script>alert(1)</script>',
       LayoutParams: {
         MixLayoutMode: 4,
-        MixLayoutList: [{ UserMediaStream: { UserInfo: { UserId: hostile, RoomId: "<room>" } }, ImageWidth: 640, ImageHeight: 360, BackgroundImageUrl: 'https://x.example.com/"><script>.png' }],
+        MixLayoutList: [
+          {
+            UserMediaStream: { UserInfo: { UserId: hostile, RoomId: "<room>" } },
+            ImageWidth: 640,
+            ImageHeight: 360,
+            BackgroundImageUrl: 'https://x.example.com/"><script>.png',
+          },
+        ],
       },
-      WaterMarkList: [{ WaterMarkType: 1, WaterMarkText: { Text: "<b>LIVE</b> & co", WaterMarkWidth: 300, WaterMarkHeight: 60, LocationX: 10, LocationY: 10, FontSize: 30 } }],
+      WaterMarkList: [
+        {
+          WaterMarkType: 1,
+          WaterMarkText: { Text: "<b>LIVE</b> & co", WaterMarkWidth: 300, WaterMarkHeight: 60, LocationX: 10, LocationY: 10, FontSize: 30 },
+        },
+      ],
     },
   };
 
@@ -85,7 +97,7 @@ describe("the renderer escapes user-controlled text", () => {
     const { svg } = renderLayout(body, { users: [] });
     expect(svg).not.toContain("<script");
     expect(svg).not.toContain("<b>");
-    expect(svg).toContain("&lt;/text&gt;&lt;script&gt;alert(\"x\")&lt;/script&gt;&amp;amp;");
+    expect(svg).toContain('&lt;/text&gt;&lt;script&gt;alert("x")&lt;/script&gt;&amp;amp;');
     expect(svg).toContain(`data-user-id="&lt;/text&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;amp;"`);
     expect(svg).toContain("&lt;b&gt;LIVE&lt;/b&gt; &amp; co");
     expect(svg).toContain("room &lt;room&gt;");

@@ -12,8 +12,10 @@ type Call = { action: keyof TaskApi; body: Record<string, any> };
 type Script = Partial<Record<keyof TaskApi, Array<(body: Record<string, any>) => unknown>>>;
 
 const ENV = {
-  TENCENTCLOUD_SECRET_ID: "AKIDunit", TENCENTCLOUD_SECRET_KEY: "unit-secret-key-value",
-  TRTC_ENDPOINT: "http://127.0.0.1:9", TENCENTCLOUD_REGION: "ap-guangzhou",
+  TENCENTCLOUD_SECRET_ID: "AKIDunit",
+  TENCENTCLOUD_SECRET_KEY: "unit-secret-key-value",
+  TRTC_ENDPOINT: "http://127.0.0.1:9",
+  TENCENTCLOUD_REGION: "ap-guangzhou",
 };
 
 /** A lifecycle whose API answers from `script` (default: success) and records every call and target. */
@@ -34,16 +36,21 @@ function harness(script: Script = {}, env: Record<string, string> = ENV) {
     stopPublishCdnStream: answer("stopPublishCdnStream") as TaskApi["stopPublishCdnStream"],
   };
   const lifecycle = makeLifecycle({
-    connect: (target) => { targets.push(target.endpoint); return api; },
+    connect: (target) => {
+      targets.push(target.endpoint);
+      return api;
+    },
     env: () => env,
     log: (line) => logs.push(line),
   });
   return { lifecycle, calls, targets, logs };
 }
 
-const apiError = (code: string, extra: Partial<ConstructorParameters<typeof TencentCloudError>[0]> = {}) => () => {
-  throw new TencentCloudError({ code, message: `${code} happened`, action: "UpdatePublishCdnStream", requestId: "rid", ...extra });
-};
+const apiError =
+  (code: string, extra: Partial<ConstructorParameters<typeof TencentCloudError>[0]> = {}) =>
+  () => {
+    throw new TencentCloudError({ code, message: `${code} happened`, action: "UpdatePublishCdnStream", requestId: "rid", ...extra });
+  };
 
 /** Every `undefined`, at any depth: the value that makes the host fail after Start succeeded. */
 const hasUndefined = (v: unknown): boolean =>
@@ -63,7 +70,12 @@ describe("create", () => {
     expect(Object.keys(calls[0].body)).not.toContain("__provider");
     expect(result.id).toBe("task-1");
     expect(result.outs).toEqual({
-      ...args, taskId: "task-1", sequenceNumber: 0, requestId: "req-2", endpoint: "http://127.0.0.1:9", region: "ap-guangzhou",
+      ...args,
+      taskId: "task-1",
+      sequenceNumber: 0,
+      requestId: "req-2",
+      endpoint: "http://127.0.0.1:9",
+      region: "ap-guangzhou",
     });
     expect(hasUndefined(result.outs)).toBe(false);
   });
@@ -103,7 +115,13 @@ describe("create", () => {
     expect(calls).toHaveLength(1); // Start was sent
     expect(error).toBeInstanceOf(ResourceInitError);
     expect(error.id).toBe("task-1");
-    expect(error.properties).toMatchObject({ taskId: "task-1", sdkAppId: 1400188366, sequenceNumber: 0, endpoint: "http://127.0.0.1:9", __provider: "provider-code" });
+    expect(error.properties).toMatchObject({
+      taskId: "task-1",
+      sdkAppId: 1400188366,
+      sequenceNumber: 0,
+      endpoint: "http://127.0.0.1:9",
+      __provider: "provider-code",
+    });
     expect(error.reasons).toEqual([expect.stringMatching(/task-1.*kept in state/)]);
     expect(hasUndefined(error.properties)).toBe(false);
   });
@@ -117,17 +135,29 @@ describe("update", () => {
     const news = seedArgs("mix-audio-video-cdn");
     news.publishCdnParams.push({ publishCdnUrl: "rtmp://x/live/b", isTencentCdn: 0 });
     const { outs } = await lifecycle.update("task-1", olds(), { ...news, __provider: "new" });
-    expect(calls).toEqual([{
-      action: "updatePublishCdnStream",
-      body: {
-        SdkAppId: 1400188366, TaskId: "task-1", SequenceNumber: 5, WithTranscoding: 1,
-        PublishCdnParams: [
-          { PublishCdnUrl: "rtmp://3891.livepush.myqcloud.com/live/trtc_publishcdn_test1", IsTencentCdn: 1 },
-          { PublishCdnUrl: "rtmp://x/live/b", IsTencentCdn: 0 },
-        ],
+    expect(calls).toEqual([
+      {
+        action: "updatePublishCdnStream",
+        body: {
+          SdkAppId: 1400188366,
+          TaskId: "task-1",
+          SequenceNumber: 5,
+          WithTranscoding: 1,
+          PublishCdnParams: [
+            { PublishCdnUrl: "rtmp://3891.livepush.myqcloud.com/live/trtc_publishcdn_test1", IsTencentCdn: 1 },
+            { PublishCdnUrl: "rtmp://x/live/b", IsTencentCdn: 0 },
+          ],
+        },
       },
-    }]);
-    expect(outs).toEqual({ ...news, taskId: "task-1", sequenceNumber: 5, requestId: "req-1", endpoint: "http://127.0.0.1:9", region: "ap-guangzhou" });
+    ]);
+    expect(outs).toEqual({
+      ...news,
+      taskId: "task-1",
+      sequenceNumber: 5,
+      requestId: "req-1",
+      endpoint: "http://127.0.0.1:9",
+      region: "ap-guangzhou",
+    });
   });
 
   test("removing seiParams sends SeiParams {} and stores no seiParams", async () => {
@@ -157,7 +187,11 @@ describe("update", () => {
     expect(error.properties).toMatchObject({ finished: true, taskId: "task-1", sequenceNumber: 4, __provider: "new-code" });
     expect(error.message).toMatch(/ended on its own.*maxIdleTime.*pulumi up/s);
     // What the next operations make of that state:
-    expect(await lifecycle.diff("task-1", error.properties, news)).toEqual({ changes: true, replaces: ["finished"], deleteBeforeReplace: true });
+    expect(await lifecycle.diff("task-1", error.properties, news)).toEqual({
+      changes: true,
+      replaces: ["finished"],
+      deleteBeforeReplace: true,
+    });
     expect(await lifecycle.read("task-1", error.properties)).toEqual({ id: "" });
   });
 
@@ -198,7 +232,9 @@ describe("update", () => {
 
   test("a change that needs replacement is refused rather than half-applied", async () => {
     const { lifecycle, calls } = harness();
-    await expect(lifecycle.update("task-1", olds(), { ...seedArgs("mix-audio-video-cdn"), roomId: "1" })).rejects.toThrow(/roomId.*replacement/);
+    await expect(lifecycle.update("task-1", olds(), { ...seedArgs("mix-audio-video-cdn"), roomId: "1" })).rejects.toThrow(
+      /roomId.*replacement/,
+    );
     expect(calls).toHaveLength(0);
   });
 });
@@ -214,10 +250,12 @@ describe("delete", () => {
   });
 
   test.each(["FailedOperation.TaskFinished", "ResourceNotFound", "FailedOperation.TaskNotExist", "InvalidParameter.TaskId"])(
-    "%s counts as stopped", async (code) => {
+    "%s counts as stopped",
+    async (code) => {
       const { lifecycle } = harness({ stopPublishCdnStream: [apiError(code)] });
       await expect(lifecycle.delete("task-9", props())).resolves.toBeUndefined();
-    });
+    },
+  );
 
   test("other errors keep the resource in state", async () => {
     const { lifecycle } = harness({ stopPublishCdnStream: [apiError("AuthFailure.SignatureFailure")] });
@@ -273,8 +311,11 @@ describe("read, check, diff", () => {
   test("diff: replacement always deletes before creating; updates do not ask for it", async () => {
     const { lifecycle } = harness();
     const old = storedState(seedArgs("mix-audio-video-cdn"));
-    expect(await lifecycle.diff("task-1", old, { ...seedArgs("mix-audio-video-cdn"), roomId: "9" }))
-      .toEqual({ changes: true, replaces: ["roomId"], deleteBeforeReplace: true });
+    expect(await lifecycle.diff("task-1", old, { ...seedArgs("mix-audio-video-cdn"), roomId: "9" })).toEqual({
+      changes: true,
+      replaces: ["roomId"],
+      deleteBeforeReplace: true,
+    });
     expect(await lifecycle.diff("task-1", old, { ...seedArgs("mix-audio-video-cdn"), seiParams: {} })).toEqual({ changes: true });
     expect(await lifecycle.diff("task-1", old, seedArgs("mix-audio-video-cdn"))).toEqual({ changes: false });
   });

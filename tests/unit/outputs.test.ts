@@ -33,8 +33,10 @@ describe("state", () => {
   });
 
   test("buildState merges arguments and computed values with no undefined anywhere", () => {
-    const state = buildState({ sdkAppId: 1, roomId: "2", videoParams: undefined, agentParams: { userId: "u", userSig: undefined } } as never,
-      { ...computed, finished: undefined });
+    const state = buildState(
+      { sdkAppId: 1, roomId: "2", videoParams: undefined, agentParams: { userId: "u", userSig: undefined } } as never,
+      { ...computed, finished: undefined },
+    );
     expect(state).toEqual({ sdkAppId: 1, roomId: "2", agentParams: { userId: "u" }, ...computed });
     expect(undefinedPaths(state)).toEqual([]);
   });

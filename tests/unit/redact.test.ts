@@ -21,7 +21,9 @@ describe("redactText", () => {
 
   test("masks txSecret in an rtmp push URL and keeps txTime (an expiry) and the rest", () => {
     const url = "rtmp://3891.livepush.myqcloud.com/live/s1?bizid=3891&txSecret=0123456789abcdef0123456789abcdef&txTime=62635BDE";
-    expect(redactText(`bad url ${url}.`)).toBe(`bad url rtmp://3891.livepush.myqcloud.com/live/s1?bizid=3891&txSecret=${MASK}&txTime=62635BDE.`);
+    expect(redactText(`bad url ${url}.`)).toBe(
+      `bad url rtmp://3891.livepush.myqcloud.com/live/s1?bizid=3891&txSecret=${MASK}&txTime=62635BDE.`,
+    );
   });
 
   test.each([
@@ -72,7 +74,9 @@ describe("redactHeaders / redactUrl / redactValue / secretsIn", () => {
   });
 
   test("redactUrl masks user:password@ and secret query parameters", () => {
-    expect(redactUrl("rtmp://user:pw@push.example.com/live/s?txSecret=abc&txTime=1")).toBe(`rtmp://${MASK}@push.example.com/live/s?txSecret=${MASK}&txTime=1`);
+    expect(redactUrl("rtmp://user:pw@push.example.com/live/s?txSecret=abc&txTime=1")).toBe(
+      `rtmp://${MASK}@push.example.com/live/s?txSecret=${MASK}&txTime=1`,
+    );
   });
 
   test("redactValue deep-copies with secret fields and secret-bearing strings masked", () => {

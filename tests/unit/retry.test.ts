@@ -131,9 +131,12 @@ describe("runWithRetry", () => {
 
   test("an outdated answer to a retry after InternalError is the earlier attempt's success", async () => {
     const script = [err("InternalError", "yes"), err("FailedOperation.RequestOutdated", "yes")];
-    const out = await runWithRetry(async () => {
-      throw script.shift();
-    }, { action: UPDATE, backoff: fast });
+    const out = await runWithRetry(
+      async () => {
+        throw script.shift();
+      },
+      { action: UPDATE, backoff: fast },
+    );
     expect(out.kind).toBe("applied");
     expect(out.attempts).toBe(2);
   });
@@ -141,9 +144,12 @@ describe("runWithRetry", () => {
   test("an outdated answer after only throttled attempts is a real failure (nothing of ours was applied)", async () => {
     const script = [err("RequestLimitExceeded", "yes"), err("FailedOperation.RequestOutdated", "yes")];
     await expect(
-      runWithRetry(async () => {
-        throw script.shift();
-      }, { action: UPDATE, backoff: fast }),
+      runWithRetry(
+        async () => {
+          throw script.shift();
+        },
+        { action: UPDATE, backoff: fast },
+      ),
     ).rejects.toMatchObject({ code: "FailedOperation.RequestOutdated", attempts: 2 });
   });
 
@@ -151,10 +157,13 @@ describe("runWithRetry", () => {
     const seen: boolean[] = [];
     const events: RetryEvent[] = [];
     await expect(
-      runWithRetry(async ({ resign }) => {
-        seen.push(resign);
-        throw err("AuthFailure.SignatureExpire", "yes", START);
-      }, { action: START, backoff: fast, onRetry: (e) => events.push(e) }),
+      runWithRetry(
+        async ({ resign }) => {
+          seen.push(resign);
+          throw err("AuthFailure.SignatureExpire", "yes", START);
+        },
+        { action: START, backoff: fast, onRetry: (e) => events.push(e) },
+      ),
     ).rejects.toMatchObject({ code: "AuthFailure.SignatureExpire", attempts: 2 });
     expect(seen).toEqual([false, true]);
     expect(events.map((e) => e.delayMs)).toEqual([0]);
@@ -163,30 +172,43 @@ describe("runWithRetry", () => {
   test("stops at maxAttempts with the last error and its attempt count", async () => {
     let calls = 0;
     await expect(
-      runWithRetry(async () => {
-        calls++;
-        throw err("RequestLimitExceeded", "yes", START);
-      }, { action: START, backoff: fast, maxAttempts: 4 }),
+      runWithRetry(
+        async () => {
+          calls++;
+          throw err("RequestLimitExceeded", "yes", START);
+        },
+        { action: START, backoff: fast, maxAttempts: 4 },
+      ),
     ).rejects.toMatchObject({ code: "RequestLimitExceeded", attempts: 4, retryable: false });
     expect(calls).toBe(4);
   });
 
   test("Start with a lost answer is not repeated: the outcome is 'unknown', for the caller to explain", async () => {
     let calls = 0;
-    const out = await runWithRetry(async () => {
-      calls++;
-      throw err(ClientErrorCode.NetworkError, "maybe", START);
-    }, { action: START, backoff: fast });
+    const out = await runWithRetry(
+      async () => {
+        calls++;
+        throw err(ClientErrorCode.NetworkError, "maybe", START);
+      },
+      { action: START, backoff: fast },
+    );
     expect(out).toMatchObject({ kind: "unknown", attempts: 1, error: { code: ClientErrorCode.NetworkError, attempts: 1 } });
     expect(calls).toBe(1);
   });
 
   test("gives up with DeadlineExceeded (wrapping the last error) when the next wait would pass the deadline", async () => {
     const started = Date.now();
-    const failure = runWithRetry(async () => {
-      throw err("InternalError", "yes");
-    }, { action: UPDATE, backoff: { baseMs: 40, throttledBaseMs: 40, capMs: 40 }, random: () => 0.99, deadlineMs: 150, maxAttempts: 100 });
-    await expect(failure).rejects.toMatchObject({ code: ClientErrorCode.DeadlineExceeded, retryable: false, cause: { code: "InternalError" } });
+    const failure = runWithRetry(
+      async () => {
+        throw err("InternalError", "yes");
+      },
+      { action: UPDATE, backoff: { baseMs: 40, throttledBaseMs: 40, capMs: 40 }, random: () => 0.99, deadlineMs: 150, maxAttempts: 100 },
+    );
+    await expect(failure).rejects.toMatchObject({
+      code: ClientErrorCode.DeadlineExceeded,
+      retryable: false,
+      cause: { code: "InternalError" },
+    });
     const e = (await failure.catch((x: unknown) => x)) as TencentCloudError;
     expect(e.attempts).toBeGreaterThanOrEqual(2);
     expect(e.attempts).toBeLessThanOrEqual(4);

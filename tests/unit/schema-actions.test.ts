@@ -10,7 +10,10 @@ describe("constants (spec §0, §1, §7.1)", () => {
   test("version, service, regions and hosts", () => {
     expect(API_VERSION).toBe("2019-07-22");
     expect(SERVICE).toBe("trtc");
-    expect(REGIONS).toEqual({ cn: ["ap-beijing", "ap-guangzhou", "ap-hongkong", "ap-shanghai"], intl: ["ap-guangzhou", "ap-hongkong", "ap-singapore"] });
+    expect(REGIONS).toEqual({
+      cn: ["ap-beijing", "ap-guangzhou", "ap-hongkong", "ap-shanghai"],
+      intl: ["ap-guangzhou", "ap-hongkong", "ap-singapore"],
+    });
     expect(HOSTS).toEqual({ cn: "trtc.tencentcloudapi.com", intl: "trtc.intl.tencentcloudapi.com" });
   });
 
@@ -42,12 +45,30 @@ describe("request schemas per site (spec §13.4)", () => {
 
   test("Start, Update and Stop declare the documented top-level fields", () => {
     expect(keys(SCHEMAS.cn.StartPublishCdnStreamRequest)).toEqual([
-      "SdkAppId", "RoomId", "RoomIdType", "AgentParams", "WithTranscoding", "AudioParams", "VideoParams",
-      "SingleSubscribeParams", "PublishCdnParams", "SeiParams", "FeedBackRoomParams", "RecordParams",
+      "SdkAppId",
+      "RoomId",
+      "RoomIdType",
+      "AgentParams",
+      "WithTranscoding",
+      "AudioParams",
+      "VideoParams",
+      "SingleSubscribeParams",
+      "PublishCdnParams",
+      "SeiParams",
+      "FeedBackRoomParams",
+      "RecordParams",
     ]);
     expect(keys(SCHEMAS.cn.UpdatePublishCdnStreamRequest)).toEqual([
-      "SdkAppId", "TaskId", "SequenceNumber", "WithTranscoding", "AudioParams", "VideoParams",
-      "SingleSubscribeParams", "PublishCdnParams", "SeiParams", "FeedBackRoomParams",
+      "SdkAppId",
+      "TaskId",
+      "SequenceNumber",
+      "WithTranscoding",
+      "AudioParams",
+      "VideoParams",
+      "SingleSubscribeParams",
+      "PublishCdnParams",
+      "SeiParams",
+      "FeedBackRoomParams",
     ]);
     expect(keys(SCHEMAS.cn.StopPublishCdnStreamRequest)).toEqual(["SdkAppId", "TaskId", "RecordKey"]);
   });
@@ -63,10 +84,35 @@ describe("request schemas per site (spec §13.4)", () => {
   });
 
   test("all 27 structs of spec §5 exist and are strict", () => {
-    const structs = ["AgentParams", "McuAudioParams", "AudioEncode", "McuUserInfoParams", "MixUserInfo", "McuVideoParams", "VideoEncode",
-      "McuLayoutParams", "McuLayout", "UserMediaStream", "MaxVideoUser", "McuCustomCrop", "McuBackgroundCustomRender", "McuWaterMarkParams",
-      "McuWaterMarkImage", "McuWaterMarkText", "SingleSubscribeParams", "McuPublishCdnParam", "McuSeiParams", "McuLayoutVolume",
-      "McuPassThrough", "McuFeedBackRoomParams", "McuRecordParams", "McuStorageParams", "CloudStorage", "McuCloudVod", "McuTencentVod"] as const;
+    const structs = [
+      "AgentParams",
+      "McuAudioParams",
+      "AudioEncode",
+      "McuUserInfoParams",
+      "MixUserInfo",
+      "McuVideoParams",
+      "VideoEncode",
+      "McuLayoutParams",
+      "McuLayout",
+      "UserMediaStream",
+      "MaxVideoUser",
+      "McuCustomCrop",
+      "McuBackgroundCustomRender",
+      "McuWaterMarkParams",
+      "McuWaterMarkImage",
+      "McuWaterMarkText",
+      "SingleSubscribeParams",
+      "McuPublishCdnParam",
+      "McuSeiParams",
+      "McuLayoutVolume",
+      "McuPassThrough",
+      "McuFeedBackRoomParams",
+      "McuRecordParams",
+      "McuStorageParams",
+      "CloudStorage",
+      "McuCloudVod",
+      "McuTencentVod",
+    ] as const;
     for (const name of structs) {
       expect(structInfoOf(SCHEMAS.cn[name])?.name).toBe(name);
       expect(SCHEMAS.cn[name].safeParse({ NotAField: 1 }).success).toBe(false);
@@ -83,10 +129,19 @@ describe("responses (spec §2.3, §8.1)", () => {
   });
 
   test("the error envelope parses as an error, not as a success; extra fields are kept", () => {
-    const envelope = { Response: { Error: { Code: "AuthFailure.SignatureFailure", Message: "bad signature" }, RequestId: "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6" } };
+    const envelope = {
+      Response: {
+        Error: { Code: "AuthFailure.SignatureFailure", Message: "bad signature" },
+        RequestId: "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6",
+      },
+    };
     expect(ErrorResponse.parse(envelope).Response.Error.Code).toBe("AuthFailure.SignatureFailure");
     expect(TaskResponse.safeParse(envelope).success).toBe(false);
-    expect(TaskResponse.parse({ Response: { TaskId: "t", RequestId: "r", Future: 1 } }).Response).toEqual({ TaskId: "t", RequestId: "r", Future: 1 });
+    expect(TaskResponse.parse({ Response: { TaskId: "t", RequestId: "r", Future: 1 } }).Response).toEqual({
+      TaskId: "t",
+      RequestId: "r",
+      Future: 1,
+    });
     expect(ErrorResponse.safeParse({ Response: { TaskId: "t", RequestId: "r" } }).success).toBe(false);
   });
 });
@@ -103,15 +158,23 @@ describe("cross-field rules", () => {
   test.each(all.map((r) => [r.id, r] as const))("%s is broken by at least one corpus case", (_, rule) => {
     const hits = INVALID_BODIES.filter((c) => {
       let fired = false;
-      if (c.body && typeof c.body === "object" && !Array.isArray(c.body)) rule.check(c.body as Record<string, unknown>, () => (fired = true), { site: c.site ?? "cn" });
+      if (c.body && typeof c.body === "object" && !Array.isArray(c.body))
+        rule.check(c.body as Record<string, unknown>, () => (fired = true), { site: c.site ?? "cn" });
       return fired;
     });
     expect(hits.length).toBeGreaterThan(0);
   });
 
   test("rules never throw on garbage", () => {
-    const garbage: unknown[] = [{}, { VideoParams: [] }, { VideoParams: { LayoutParams: { MixLayoutList: [null, 1, "x", []] } } },
-      { AudioParams: { SubscribeAudioList: [{ UserInfo: 5 }] } }, { RecordParams: { RecordFormat: "mp4" } }, { FeedBackRoomParams: [null] }];
-    for (const body of garbage) for (const r of all) expect(() => r.check(body as Record<string, unknown>, () => undefined, { site: "cn" })).not.toThrow();
+    const garbage: unknown[] = [
+      {},
+      { VideoParams: [] },
+      { VideoParams: { LayoutParams: { MixLayoutList: [null, 1, "x", []] } } },
+      { AudioParams: { SubscribeAudioList: [{ UserInfo: 5 }] } },
+      { RecordParams: { RecordFormat: "mp4" } },
+      { FeedBackRoomParams: [null] },
+    ];
+    for (const body of garbage)
+      for (const r of all) expect(() => r.check(body as Record<string, unknown>, () => undefined, { site: "cn" })).not.toThrow();
   });
 });

@@ -36,7 +36,9 @@ describe("settings", () => {
   });
 
   test("the single key serves every app; a per-app key wins for its app", () => {
-    storeConfig({ get: (k) => ({ "trtc:sdkSecretKey": KEY, "trtc:sdkSecretKeys": `{"1400000001": "${OTHER_KEY}"}` } as Record<string, string>)[k] });
+    storeConfig({
+      get: (k) => (({ "trtc:sdkSecretKey": KEY, "trtc:sdkSecretKeys": `{"1400000001": "${OTHER_KEY}"}` }) as Record<string, string>)[k],
+    });
     const s = resolveUserSigSettings({});
     expect(s.keyFor(APP)).toBe(KEY);
     expect(s.keyFor(1400000001)).toBe(OTHER_KEY);
@@ -51,7 +53,7 @@ describe("settings", () => {
   });
 
   test("stack config wins over the environment; the lifetime is configurable", () => {
-    storeConfig({ get: (k) => ({ "trtc:sdkSecretKey": KEY, "trtc:userSigExpireSeconds": "86400" } as Record<string, string>)[k] });
+    storeConfig({ get: (k) => (({ "trtc:sdkSecretKey": KEY, "trtc:userSigExpireSeconds": "86400" }) as Record<string, string>)[k] });
     const s = resolveUserSigSettings({ TRTC_SDK_SECRET_KEY: "env-key", TRTC_USERSIG_EXPIRE_SECONDS: "60" });
     expect(s.keyFor(APP)).toBe(KEY);
     expect(s.expireSeconds).toBe(86400);
@@ -65,7 +67,14 @@ describe("settings", () => {
     ["a zero lifetime", { TRTC_USERSIG_EXPIRE_SECONDS: "0" }, /trtc:userSigExpireSeconds .*whole number of seconds/],
     ["a fractional lifetime", { TRTC_USERSIG_EXPIRE_SECONDS: "1.5" }, /trtc:userSigExpireSeconds/],
   ])("%s is a ConfigError naming the setting and never quoting a key", (_name, env, message) => {
-    const error = (() => { try { resolveUserSigSettings(env); } catch (e) { return e as Error; } return undefined; })();
+    const error = (() => {
+      try {
+        resolveUserSigSettings(env);
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
     expect(error).toBeInstanceOf(ConfigError);
     expect(error!.message).toMatch(message);
     expect(error!.message).not.toContain(KEY);
@@ -73,7 +82,7 @@ describe("settings", () => {
 });
 
 describe("check", () => {
-  const can = (keys: Record<number, string>) => (id: unknown) => typeof id === "number" ? keys[id] !== undefined : id === UNKNOWN;
+  const can = (keys: Record<number, string>) => (id: unknown) => (typeof id === "number" ? keys[id] !== undefined : id === UNKNOWN);
 
   test("an omitted push-back UserSig without a key names feedBackRoomParams[i].userSig and both ways out", () => {
     const { failures } = checkArguments(withoutSigs(), "cn", can({}));
@@ -90,8 +99,9 @@ describe("check", () => {
   });
 
   test("a key for another app does not help", () => {
-    expect(checkArguments(withoutSigs(), "cn", can({ 1400000001: KEY })).failures.map((f) => f.property))
-      .toEqual(["feedBackRoomParams[0].userSig"]);
+    expect(checkArguments(withoutSigs(), "cn", can({ 1400000001: KEY })).failures.map((f) => f.property)).toEqual([
+      "feedBackRoomParams[0].userSig",
+    ]);
   });
 
   test("the relay robot's ticket stays optional without any key; other rules still apply with one", () => {
@@ -113,7 +123,12 @@ describe("diff", () => {
   const generated = () => {
     const args = withoutSigs();
     args.agentParams.userSig = genUserSig({ sdkAppId: APP, secretKey: KEY, userId: args.agentParams.userId, expireSeconds: 600 });
-    args.feedBackRoomParams[0].userSig = genUserSig({ sdkAppId: APP, secretKey: KEY, userId: args.feedBackRoomParams[0].userId, expireSeconds: 600 });
+    args.feedBackRoomParams[0].userSig = genUserSig({
+      sdkAppId: APP,
+      secretKey: KEY,
+      userId: args.feedBackRoomParams[0].userId,
+      expireSeconds: 600,
+    });
     return storedState(args);
   };
 
@@ -156,14 +171,18 @@ describe("create and update", () => {
       return { TaskId: body.TaskId ?? "task-1", RequestId: `req-${calls.length}` };
     };
     const api = {
-      startPublishCdnStream: answer("start"), updatePublishCdnStream: answer("update"), stopPublishCdnStream: answer("stop"),
+      startPublishCdnStream: answer("start"),
+      updatePublishCdnStream: answer("update"),
+      stopPublishCdnStream: answer("stop"),
     } as unknown as TaskApi;
     const lifecycle = makeLifecycle({ connect: () => api, env: () => env, log: (l) => logs.push(l) });
     return { lifecycle, calls, logs };
   }
   const ENV = {
-    TENCENTCLOUD_SECRET_ID: "AKIDunit", TENCENTCLOUD_SECRET_KEY: "unit-secret-key-value",
-    TRTC_ENDPOINT: "http://127.0.0.1:9", TRTC_SDK_SECRET_KEY: KEY,
+    TENCENTCLOUD_SECRET_ID: "AKIDunit",
+    TENCENTCLOUD_SECRET_KEY: "unit-secret-key-value",
+    TRTC_ENDPOINT: "http://127.0.0.1:9",
+    TRTC_SDK_SECRET_KEY: KEY,
   };
   const verifies = (sig: unknown, userId: string) =>
     typeof sig === "string" && verifyUserSig(sig, { sdkAppId: APP, secretKey: KEY, userId }).ok;

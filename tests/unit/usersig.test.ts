@@ -7,7 +7,10 @@ import { decodeUserSig, encodeUserSig, userSigHmac, type UserSigDoc } from "../.
 // module file is named directly.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Api: ReferenceApi } = require("tls-sig-api-v2/TLSSigAPIv2") as {
-  Api: new (sdkappid: number, key: string) => {
+  Api: new (
+    sdkappid: number,
+    key: string,
+  ) => {
     genUserSig(userid: string, expire: number): string;
     genSig(userid: string, expire: number, userBuf: Buffer | string | null): string;
     genPrivateMapKey(userid: string, expire: number, roomid: number, privilegeMap: number): string;
@@ -58,15 +61,21 @@ describe("genUserSig matches tls-sig-api-v2 byte for byte", () => {
   test("with a binary user buffer", () => {
     const buf = Buffer.from([0, 1, 2, 250, 255, 10, 13]);
     const theirs = atTime(T0, () => reference(1400000000).genSig("xiaojun", 3600, buf));
-    expect(genUserSig({ sdkAppId: 1400000000, secretKey: KEY, userId: "xiaojun", expireSeconds: 3600, now: () => T0, userBuf: buf })).toBe(theirs);
+    expect(genUserSig({ sdkAppId: 1400000000, secretKey: KEY, userId: "xiaojun", expireSeconds: 3600, now: () => T0, userBuf: buf })).toBe(
+      theirs,
+    );
     // A Uint8Array that is not a Buffer gives the same ticket.
     const plain = new Uint8Array(buf);
-    expect(genUserSig({ sdkAppId: 1400000000, secretKey: KEY, userId: "xiaojun", expireSeconds: 3600, now: () => T0, userBuf: plain })).toBe(theirs);
+    expect(
+      genUserSig({ sdkAppId: 1400000000, secretKey: KEY, userId: "xiaojun", expireSeconds: 3600, now: () => T0, userBuf: plain }),
+    ).toBe(theirs);
   });
 
   test("with a string user buffer (UTF-8, as the reference takes it)", () => {
     const theirs = atTime(T0, () => reference(1400000001).genSig("u1", 600, "abc-é"));
-    expect(genUserSig({ sdkAppId: 1400000001, secretKey: KEY, userId: "u1", expireSeconds: 600, now: () => T0, userBuf: "abc-é" })).toBe(theirs);
+    expect(genUserSig({ sdkAppId: 1400000001, secretKey: KEY, userId: "u1", expireSeconds: 600, now: () => T0, userBuf: "abc-é" })).toBe(
+      theirs,
+    );
   });
 
   test.each([
@@ -76,7 +85,9 @@ describe("genUserSig matches tls-sig-api-v2 byte for byte", () => {
     const theirs = atTime(T0, () => issue(reference(1400000000)));
     const userBuf = Buffer.from(decodeUserSig(theirs)!["TLS.userbuf"]!, "base64");
     expect(userBuf.length).toBeGreaterThan(23);
-    expect(genUserSig({ sdkAppId: 1400000000, secretKey: KEY, userId: "xiaojun", expireSeconds: 300, now: () => T0, userBuf })).toBe(theirs);
+    expect(genUserSig({ sdkAppId: 1400000000, secretKey: KEY, userId: "xiaojun", expireSeconds: 300, now: () => T0, userBuf })).toBe(
+      theirs,
+    );
   });
 
   test("document fields keep the reference's order and JSON types", () => {
@@ -173,7 +184,10 @@ describe("verifyUserSig", () => {
   });
 
   test.each([
-    ["a flipped character in TLS.sig", (d: UserSigDoc) => ({ ...d, "TLS.sig": (d["TLS.sig"][0] === "A" ? "B" : "A") + d["TLS.sig"].slice(1) })],
+    [
+      "a flipped character in TLS.sig",
+      (d: UserSigDoc) => ({ ...d, "TLS.sig": (d["TLS.sig"][0] === "A" ? "B" : "A") + d["TLS.sig"].slice(1) }),
+    ],
     ["a truncated TLS.sig", (d: UserSigDoc) => ({ ...d, "TLS.sig": d["TLS.sig"].slice(0, 20) })],
     ["a changed identifier", (d: UserSigDoc) => ({ ...d, "TLS.identifier": "mallory" })],
     ["a longer lifetime", (d: UserSigDoc) => ({ ...d, "TLS.expire": d["TLS.expire"] * 10 })],
@@ -202,7 +216,14 @@ describe("verifyUserSig", () => {
     ["base64 that is not zlib", Buffer.from("hello world").toString("base64").replace(/=/g, "_")],
     ["zlib that is not JSON", deflateSync("not json").toString("base64").replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_")],
     ["JSON of the wrong version", encodeUserSig({ ...decodeUserSig(theirs)!, "TLS.ver": "1.0" as "2.0" })],
-    ["JSON with a string sdkappid", deflateSync(JSON.stringify({ ...decodeUserSig(theirs)!, "TLS.sdkappid": String(sdkAppId) })).toString("base64").replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_")],
+    [
+      "JSON with a string sdkappid",
+      deflateSync(JSON.stringify({ ...decodeUserSig(theirs)!, "TLS.sdkappid": String(sdkAppId) }))
+        .toString("base64")
+        .replace(/\+/g, "*")
+        .replace(/\//g, "-")
+        .replace(/=/g, "_"),
+    ],
     ["an absurdly long token", "A".repeat(10000)],
     ["a non-string", 12345 as unknown as string],
   ])("rejects %s as malformed", (_name, token) => {
@@ -224,7 +245,11 @@ describe("verifyUserSig", () => {
 
   test("results never carry the key or the signature", () => {
     const sig = decodeUserSig(theirs)!["TLS.sig"];
-    for (const result of [verifyUserSig(theirs, opts()), verifyUserSig(theirs, opts({ secretKey: OTHER_KEY })), verifyUserSig(theirs, opts({ now: () => T0 + 1e6 }))]) {
+    for (const result of [
+      verifyUserSig(theirs, opts()),
+      verifyUserSig(theirs, opts({ secretKey: OTHER_KEY })),
+      verifyUserSig(theirs, opts({ now: () => T0 + 1e6 })),
+    ]) {
       const text = JSON.stringify(result);
       expect(text).not.toContain(KEY);
       expect(text).not.toContain(OTHER_KEY);

@@ -16,7 +16,8 @@ describe("invalid-body corpus", () => {
     ["FULL_START", FULL_START],
     ["DYNAMIC_START", DYNAMIC_START],
   ])("base body %s is valid on both sites", (_, body) => {
-    for (const site of ["cn", "intl"] as const) expect(validateRequest("StartPublishCdnStream", body, { site })).toMatchObject({ ok: true });
+    for (const site of ["cn", "intl"] as const)
+      expect(validateRequest("StartPublishCdnStream", body, { site })).toMatchObject({ ok: true });
   });
 
   test.each(INVALID_BODIES.map((c) => [c.name, c] as const))("%s", (_, c) => {

@@ -52,7 +52,10 @@ describe("messages", () => {
 
   test("several unknown keys in one object become one issue each", () => {
     const issues = issuesOf("StopPublishCdnStream", { ...seed("stop-task.json"), A: 1, B: 2 });
-    expect(issues.map((i) => [i.path, i.kind])).toEqual([["a", "unknown"], ["b", "unknown"]]);
+    expect(issues.map((i) => [i.path, i.kind])).toEqual([
+      ["a", "unknown"],
+      ["b", "unknown"],
+    ]);
   });
 
   test("a field failing several checks gets one message", () => {
@@ -67,7 +70,8 @@ describe("messages", () => {
   });
 
   test("rule texts speak camelCase: no API key appears in them", () => {
-    const apiKey = /\b(SdkAppId|RoomId|AgentParams|VideoEncode|LayoutParams|MixLayoutList|LocationX|ImageWidth|WithTranscoding|PublishCdnParams|FeedBackRoomParams|MixLayoutMode|UniRecord|PayloadType|WaterMarkType|BackgroundRenderMode)\b/;
+    const apiKey =
+      /\b(SdkAppId|RoomId|AgentParams|VideoEncode|LayoutParams|MixLayoutList|LocationX|ImageWidth|WithTranscoding|PublishCdnParams|FeedBackRoomParams|MixLayoutMode|UniRecord|PayloadType|WaterMarkType|BackgroundRenderMode)\b/;
     const offenders = INVALID_BODIES.flatMap((c) => issuesOf(c.action, c.body, c.site))
       .filter((i) => i.kind !== "unknown" && apiKey.test(i.rule))
       .map(formatIssue);
@@ -112,14 +116,21 @@ describe("sites", () => {
   const fps0 = patch(seed("start-relay-single-audio-video.json"), { "VideoParams.VideoEncode.Fps": 0 });
 
   test('default site is "cn"', () => {
-    expect(issuesOf("StartPublishCdnStream", fps0).map(formatIssue)).toEqual(["videoParams.videoEncode.fps: must be an integer from 1 to 60 (got 0)"]);
+    expect(issuesOf("StartPublishCdnStream", fps0).map(formatIssue)).toEqual([
+      "videoParams.videoEncode.fps: must be an integer from 1 to 60 (got 0)",
+    ]);
     expect(validateRequest("StopPublishCdnStream", { ...seed("stop-task.json"), RecordKey: "k" }).ok).toBe(true);
   });
 
   test("intl accepts fps 0 and rejects the China-only recordKey", () => {
     expect(validateRequest("StartPublishCdnStream", fps0, { site: "intl" }).ok).toBe(true);
     expect(issuesOf("StopPublishCdnStream", { ...seed("stop-task.json"), RecordKey: "k" }, "intl")).toEqual([
-      { path: "recordKey", apiPath: "RecordKey", kind: "unknown", rule: 'is only accepted on the China (cn) site, not on the international (intl) site (site "intl")' },
+      {
+        path: "recordKey",
+        apiPath: "RecordKey",
+        kind: "unknown",
+        rule: 'is only accepted on the China (cn) site, not on the international (intl) site (site "intl")',
+      },
     ]);
   });
 
@@ -134,7 +145,13 @@ describe("ValidationError and assertValidRequest", () => {
     const issues = issuesOf("StopPublishCdnStream", {});
     const e = new ValidationError("StopPublishCdnStream", issues);
     expect(e).toBeInstanceOf(Error);
-    expect(e).toMatchObject({ name: "ValidationError", code: "ClientError.InvalidParameter", action: "StopPublishCdnStream", retryable: false, requestId: undefined });
+    expect(e).toMatchObject({
+      name: "ValidationError",
+      code: "ClientError.InvalidParameter",
+      action: "StopPublishCdnStream",
+      retryable: false,
+      requestId: undefined,
+    });
     expect(e.issues).toHaveLength(2);
     expect(e.message).toBe("Invalid StopPublishCdnStream request (2 problems):\n  - sdkAppId: is required\n  - taskId: is required");
   });

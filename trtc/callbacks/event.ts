@@ -78,7 +78,13 @@ export interface CallbackIssue {
 }
 
 // The CN docs type some of these String and the EN docs Number; both are accepted.
-const integer = z.union([z.number().int(), z.string().regex(/^-?\d+$/, "expected an integer").transform(Number)]);
+const integer = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/, "expected an integer")
+    .transform(Number),
+]);
 const id = z.union([z.string().min(1), z.number().int().nonnegative().transform(String)]);
 
 const wireSchema = z.object({

@@ -2,7 +2,13 @@
  * Relay-to-CDN status callbacks (spec §10): sign, verify and type them. See docs/CALLBACKS.md.
  */
 export { signCallback, callbackSignMatches } from "./sign";
-export { verifyCallback, type VerifyCallbackInput, type VerifyCallbackResult, type CallbackRejection, type CallbackHeaders } from "./verify";
+export {
+  verifyCallback,
+  type VerifyCallbackInput,
+  type VerifyCallbackResult,
+  type CallbackRejection,
+  type CallbackHeaders,
+} from "./verify";
 export {
   RelayCdnStatus,
   relayCdnStatusName,

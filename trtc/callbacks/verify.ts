@@ -75,7 +75,11 @@ export function verifyCallback(input: VerifyCallbackInput): VerifyCallbackResult
     return { ok: false, reason: "malformed", message: "body is not a JSON object" };
   }
   const { EventGroupId: group, EventType: type } = body as Record<string, unknown>;
-  if (typeof group === "number" && typeof type === "number" && (group !== EVENT_GROUP_CLOUD_PUBLISH || type !== EVENT_TYPE_CLOUD_PUBLISH_CDN_STATUS)) {
+  if (
+    typeof group === "number" &&
+    typeof type === "number" &&
+    (group !== EVENT_GROUP_CLOUD_PUBLISH || type !== EVENT_TYPE_CLOUD_PUBLISH_CDN_STATUS)
+  ) {
     return {
       ok: false,
       reason: "unsupported-event",

@@ -113,18 +113,24 @@ export class TrtcClient {
   constructor(options: TrtcClientOptions) {
     const { credentials } = options ?? ({} as TrtcClientOptions);
     for (const key of ["secretId", "secretKey"] as const) {
-      if (typeof credentials?.[key] !== "string" || credentials[key].trim() === "") throw new TypeError(`TrtcClient: credentials.${key} must be a non-empty string`);
+      if (typeof credentials?.[key] !== "string" || credentials[key].trim() === "")
+        throw new TypeError(`TrtcClient: credentials.${key} must be a non-empty string`);
     }
-    if (credentials.token !== undefined && typeof credentials.token !== "string") throw new TypeError("TrtcClient: credentials.token must be a string when set");
+    if (credentials.token !== undefined && typeof credentials.token !== "string")
+      throw new TypeError("TrtcClient: credentials.token must be a string when set");
     const endpoint = resolveEndpoint(options.endpoint, options.site);
     const regions: readonly string[] = REGIONS[endpoint.site];
     if (!regions.includes(options.region)) {
-      throw new TypeError(`TrtcClient: region must be one of ${regions.join(", ")} on the ${endpoint.site} site, got ${JSON.stringify(options.region)}`);
+      throw new TypeError(
+        `TrtcClient: region must be one of ${regions.join(", ")} on the ${endpoint.site} site, got ${JSON.stringify(options.region)}`,
+      );
     }
-    if (options.language !== undefined && !LANGUAGES.includes(options.language)) throw new TypeError(`TrtcClient: language must be one of ${LANGUAGES.join(", ")}`);
+    if (options.language !== undefined && !LANGUAGES.includes(options.language))
+      throw new TypeError(`TrtcClient: language must be one of ${LANGUAGES.join(", ")}`);
     const positive = (name: string, v: number | undefined, fallback: number, allowInfinity = false): number => {
       if (v === undefined) return fallback;
-      if (!(typeof v === "number" && v > 0 && (Number.isInteger(v) || (allowInfinity && v === Infinity)))) throw new TypeError(`TrtcClient: ${name} must be a positive integer${allowInfinity ? " or Infinity" : ""}, got ${v}`);
+      if (!(typeof v === "number" && v > 0 && (Number.isInteger(v) || (allowInfinity && v === Infinity))))
+        throw new TypeError(`TrtcClient: ${name} must be a positive integer${allowInfinity ? " or Infinity" : ""}, got ${v}`);
       return v;
     };
     this.region = options.region;
@@ -195,14 +201,25 @@ export class TrtcClient {
   }
 
   /** One attempt: a limiter slot, a fresh signature, one exchange, one parsed answer. */
-  private async attempt(action: ActionName, payload: string, secrets: string[], ctx: { signal: AbortSignal; remainingMs: () => number }): Promise<UpdateResult & Record<string, unknown>> {
+  private async attempt(
+    action: ActionName,
+    payload: string,
+    secrets: string[],
+    ctx: { signal: AbortSignal; remainingMs: () => number },
+  ): Promise<UpdateResult & Record<string, unknown>> {
     const i = this.internals;
     const limit = i.rateLimit || ACTIONS[action].rateLimitPerSecond;
     if (limit !== Infinity) {
       await sharedLimiter(i.endpoint.host, action, limit)
         .acquire(ctx.signal)
         .catch(() => {
-          throw this.failure(action, ClientErrorCode.DeadlineExceeded, `${action} waited for the rate limiter until its ${i.deadlineMs} ms deadline`, "no", secrets);
+          throw this.failure(
+            action,
+            ClientErrorCode.DeadlineExceeded,
+            `${action} waited for the rate limiter until its ${i.deadlineMs} ms deadline`,
+            "no",
+            secrets,
+          );
         });
     }
     const timestamp = Math.floor((i.now() + i.clockOffsetMs) / 1000);
@@ -213,14 +230,22 @@ export class TrtcClient {
     const timeoutMs = Math.max(1, Math.min(i.timeoutMs, budget));
     let answer: ReturnType<typeof readAnswer>;
     try {
-      answer = readAnswer(action, await sendRequest({ url: i.endpoint.url, headers, body: payload, timeoutMs, signal: ctx.signal, dispatcher: i.dispatcher }), (t) => redactText(t, secrets));
+      answer = readAnswer(
+        action,
+        await sendRequest({ url: i.endpoint.url, headers, body: payload, timeoutMs, signal: ctx.signal, dispatcher: i.dispatcher }),
+        (t) => redactText(t, secrets),
+      );
     } catch (e) {
       if (!(e instanceof TransportError)) throw e;
       // A timeout shortened by the deadline, or the deadline's own abort, is the deadline's doing.
       const timedOut = e.kind === "timeout" || e.kind === "connect-timeout";
       const deadline = e.kind === "aborted" || (timedOut && budget < i.timeoutMs);
       const code = deadline ? ClientErrorCode.DeadlineExceeded : timedOut ? ClientErrorCode.Timeout : ClientErrorCode.NetworkError;
-      const what = deadline ? `the ${i.deadlineMs} ms deadline passed during the request (${e.message})` : timedOut ? `${e.message} (${i.timeoutMs} ms)` : e.message;
+      const what = deadline
+        ? `the ${i.deadlineMs} ms deadline passed during the request (${e.message})`
+        : timedOut
+          ? `${e.message} (${i.timeoutMs} ms)`
+          : e.message;
       throw this.failure(action, code, `${action} to ${host}: ${what}`, e.sent, secrets, { transportCode: e.transportCode });
     }
     if (answer.ok) return answer.response;
@@ -236,7 +261,14 @@ export class TrtcClient {
   }
 
   /** A TencentCloudError with this call's secrets masked and the table's `retryable` verdict. */
-  private failure(action: ActionName, code: string, message: string, reached: Reached, secrets: string[], extra: { httpStatus?: number; requestId?: string; transportCode?: string } = {}): TencentCloudError {
+  private failure(
+    action: ActionName,
+    code: string,
+    message: string,
+    reached: Reached,
+    secrets: string[],
+    extra: { httpStatus?: number; requestId?: string; transportCode?: string } = {},
+  ): TencentCloudError {
     return new TencentCloudError({ code, action, message, reached, retryable: isRetryable(action, { code, reached }), secrets, ...extra });
   }
 }
@@ -244,5 +276,11 @@ export class TrtcClient {
 /** The only handles on a task whose TaskId never arrived. */
 function startIdentity(body: unknown): StartIdentity {
   const b = body as { SdkAppId: number; RoomId: string; RoomIdType?: number; AgentParams: { UserId: string; MaxIdleTime?: number } };
-  return { sdkAppId: b.SdkAppId, roomId: b.RoomId, roomIdType: b.RoomIdType, robotUserId: b.AgentParams.UserId, maxIdleTime: b.AgentParams.MaxIdleTime };
+  return {
+    sdkAppId: b.SdkAppId,
+    roomId: b.RoomId,
+    roomIdType: b.RoomIdType,
+    robotUserId: b.AgentParams.UserId,
+    maxIdleTime: b.AgentParams.MaxIdleTime,
+  };
 }

@@ -33,10 +33,16 @@ export function resolveEndpoint(endpoint: string = DEFAULT_ENDPOINT, site?: Site
   } catch {
     throw new TypeError(`endpoint must be a host name or an http(s):// URL, got ${JSON.stringify(endpoint)}`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new TypeError(`endpoint must use https:// (or http:// for a local emulator), got ${url.protocol}//`);
-  if (url.username || url.password) throw new TypeError("endpoint must not contain credentials; pass them as credentials.secretId / credentials.secretKey");
-  if (url.pathname !== "/" || url.search || url.hash) throw new TypeError(`endpoint must not have a path, query or fragment (TRTC API 3.0 is always POST /), got ${JSON.stringify(endpoint)}`);
-  if (site !== undefined && site !== "cn" && site !== "intl") throw new TypeError(`site must be "cn" or "intl", got ${JSON.stringify(site)}`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new TypeError(`endpoint must use https:// (or http:// for a local emulator), got ${url.protocol}//`);
+  if (url.username || url.password)
+    throw new TypeError("endpoint must not contain credentials; pass them as credentials.secretId / credentials.secretKey");
+  if (url.pathname !== "/" || url.search || url.hash)
+    throw new TypeError(
+      `endpoint must not have a path, query or fragment (TRTC API 3.0 is always POST /), got ${JSON.stringify(endpoint)}`,
+    );
+  if (site !== undefined && site !== "cn" && site !== "intl")
+    throw new TypeError(`site must be "cn" or "intl", got ${JSON.stringify(site)}`);
   return {
     url: `${url.protocol}//${url.host}/`,
     host: url.host,

@@ -72,7 +72,8 @@ const THROTTLING = /^RequestLimitExceeded(\.|$)/;
  * Fault by code. Server faults are those a retry or a wait can cure; everything Tencent documents as a
  * request, credential or quota problem is the client's.
  */
-const SERVER_FAULT = /^(InternalError|ServiceUnavailable|ResourceUnavailable|ResourceInsufficient|ResourceInUse|ClientError\.(NetworkError|Timeout|DeadlineExceeded|StartOutcomeUnknown|InvalidResponse))(\.|$)/;
+const SERVER_FAULT =
+  /^(InternalError|ServiceUnavailable|ResourceUnavailable|ResourceInsufficient|ResourceInUse|ClientError\.(NetworkError|Timeout|DeadlineExceeded|StartOutcomeUnknown|InvalidResponse))(\.|$)/;
 
 /** Classifies a code as a `client` or `server` fault (an HTTP status >= 500 is always the server's). */
 export function faultOf(code: string, httpStatus?: number): Fault {

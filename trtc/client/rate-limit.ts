@@ -60,7 +60,8 @@ export class SlidingWindowLimiter {
   private cancelTimer: (() => void) | undefined;
 
   constructor(options: LimiterOptions) {
-    if (!Number.isInteger(options.limit) || options.limit < 1) throw new RangeError(`rate limit must be a positive integer, got ${options.limit}`);
+    if (!Number.isInteger(options.limit) || options.limit < 1)
+      throw new RangeError(`rate limit must be a positive integer, got ${options.limit}`);
     this.limitValue = options.limit;
     this.spanMs = (options.windowMs ?? RATE_WINDOW_MS) + (options.marginMs ?? RATE_MARGIN_MS);
     this.now = options.now ?? (() => performance.now());
@@ -111,10 +112,13 @@ export class SlidingWindowLimiter {
       const openAt = this.nextOpening();
       if (t < openAt) {
         if (!this.cancelTimer) {
-          this.cancelTimer = this.schedule(() => {
-            this.cancelTimer = undefined;
-            this.pump();
-          }, Math.ceil(openAt - t));
+          this.cancelTimer = this.schedule(
+            () => {
+              this.cancelTimer = undefined;
+              this.pump();
+            },
+            Math.ceil(openAt - t),
+          );
         }
         return;
       }

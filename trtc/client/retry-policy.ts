@@ -39,7 +39,12 @@ export interface RetryRule {
 const UPDATE: ActionName = "UpdatePublishCdnStream";
 const STOP: ActionName = "StopPublishCdnStream";
 
-const TRANSPORT = [ClientErrorCode.NetworkError, ClientErrorCode.Timeout, ClientErrorCode.HttpStatusCodeError, ClientErrorCode.InvalidResponse];
+const TRANSPORT = [
+  ClientErrorCode.NetworkError,
+  ClientErrorCode.Timeout,
+  ClientErrorCode.HttpStatusCodeError,
+  ClientErrorCode.InvalidResponse,
+];
 
 /** The table. Order matters: first match wins. */
 export const RETRY_TABLE: readonly RetryRule[] = [

@@ -40,7 +40,12 @@ export const DEFAULT_BACKOFF: Readonly<BackoffSettings> = Object.freeze({
  * (many resources throttled in the same second) instead of bunching them up again.
  * `retryIndex` is 0 for the first retry.
  */
-export function backoffDelay(retryIndex: number, throttled: boolean, settings: BackoffSettings = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  retryIndex: number,
+  throttled: boolean,
+  settings: BackoffSettings = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const base = throttled ? settings.throttledBaseMs : settings.baseMs;
   const ceiling = Math.min(settings.capMs, base * 2 ** Math.min(retryIndex, 30));
   return Math.floor(random() * ceiling);
@@ -151,7 +156,10 @@ export async function runWithRetry<T>(attempt: (ctx: AttemptContext) => Promise<
 
 /** The abort reason the deadline signal carries, so an aborted attempt can say why it stopped. */
 export class DeadlineReason extends Error {
-  constructor(readonly action: string, readonly deadlineMs: number) {
+  constructor(
+    readonly action: string,
+    readonly deadlineMs: number,
+  ) {
     super(`${action}: the operation deadline of ${deadlineMs} ms passed`);
     this.name = "DeadlineReason";
   }
@@ -164,14 +172,26 @@ const deadlineReason = (action: string, deadlineMs: number): DeadlineReason => n
  * error that made us retry is the one worth reporting, so it becomes the cause. Whether the cut attempt
  * reached Tencent still comes from the cut attempt.
  */
-function cutByDeadline(error: TencentCloudError, previous: TencentCloudError | undefined, action: string, deadlineMs: number, attempts: number): TencentCloudError {
+function cutByDeadline(
+  error: TencentCloudError,
+  previous: TencentCloudError | undefined,
+  action: string,
+  deadlineMs: number,
+  attempts: number,
+): TencentCloudError {
   // Not keyed on the abort signal: the attempt's own timeout, trimmed to the remaining budget, can fire first.
   if (!previous || error.code !== ClientErrorCode.DeadlineExceeded) return error;
   return deadlineExceeded(action, deadlineMs, previous, attempts, error.reached);
 }
 
 /** The error thrown when the deadline leaves no room for the retry the table asked for. */
-export function deadlineExceeded(action: string, deadlineMs: number, last: TencentCloudError, attempts: number, reached = last.reached): TencentCloudError {
+export function deadlineExceeded(
+  action: string,
+  deadlineMs: number,
+  last: TencentCloudError,
+  attempts: number,
+  reached = last.reached,
+): TencentCloudError {
   return new TencentCloudError({
     code: ClientErrorCode.DeadlineExceeded,
     action,

@@ -72,7 +72,9 @@ export function signingKey(secretKey: string, date: string, service: string): Bu
 
 /** Lower-case hex signature of a string to sign. */
 export function signature(secretKey: string, date: string, service: string, toSign: string): string {
-  return createHmac("sha256", signingKey(secretKey, date, service)).update(toSign, "utf8").digest("hex");
+  return createHmac("sha256", signingKey(secretKey, date, service))
+    .update(toSign, "utf8")
+    .digest("hex");
 }
 
 /** Picks the values of the headers to be signed from the well-known inputs and `headers`. */
@@ -121,7 +123,10 @@ export interface ParsedAuthorization {
 /** Parses an Authorization header; `undefined` when it is not a well-formed TC3 header. */
 export function parseAuthorization(header: string | undefined): ParsedAuthorization | undefined {
   if (!header) return undefined;
-  const m = /^TC3-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request,\s*SignedHeaders=([a-z0-9;_-]+),\s*Signature=([0-9a-f]{64})$/i.exec(header.trim());
+  const m =
+    /^TC3-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request,\s*SignedHeaders=([a-z0-9;_-]+),\s*Signature=([0-9a-f]{64})$/i.exec(
+      header.trim(),
+    );
   if (!m) return undefined;
   return { secretId: m[1], date: m[2], service: m[3], signedHeaders: m[4].toLowerCase().split(";"), signature: m[5].toLowerCase() };
 }

@@ -110,11 +110,18 @@ export function classifyFailure(err: unknown, started: boolean, reason?: { timeo
   const sent: Sent = started ? "maybe" : "no";
   const code = codeOf(err);
   const detail = err instanceof Error ? err.message : String(err);
-  if (reason?.timeout) return new TransportError(started ? "timeout" : "connect-timeout", sent, code, `no answer within the request timeout${started ? "" : " (still connecting)"}`);
+  if (reason?.timeout)
+    return new TransportError(
+      started ? "timeout" : "connect-timeout",
+      sent,
+      code,
+      `no answer within the request timeout${started ? "" : " (still connecting)"}`,
+    );
   if (reason?.aborted) return new TransportError("aborted", sent, code, "aborted by the operation deadline", err);
   if (code === "UND_ERR_CONNECT_TIMEOUT") return new TransportError("connect-timeout", sent, code, `connect timeout: ${detail}`);
   if (code?.startsWith("UND_ERR_INVALID")) return new TransportError("protocol", sent, code, `invalid request: ${detail}`);
-  if (!started || (code !== undefined && CONNECT_CODES.has(code))) return new TransportError("connect", sent, code, `connection failed: ${detail}`);
+  if (!started || (code !== undefined && CONNECT_CODES.has(code)))
+    return new TransportError("connect", sent, code, `connection failed: ${detail}`);
   if (code !== undefined && TIMEOUT_CODES.has(code)) return new TransportError("timeout", sent, code, `timeout: ${detail}`);
   if (code !== undefined && SOCKET_CODES.has(code)) return new TransportError("socket", sent, code, `connection broken: ${detail}`);
   return new TransportError("protocol", sent, code, `HTTP failure: ${detail}`);
@@ -122,16 +129,17 @@ export function classifyFailure(err: unknown, started: boolean, reason?: { timeo
 
 /** Wraps a dispatcher so that it reports when this request starts on a socket. */
 function observed(dispatcher: Dispatcher, onStart: () => void): Dispatcher {
-  return dispatcher.compose((dispatch) => (opts, handler) =>
-    dispatch(opts, {
-      ...bindAll(handler),
-      onRequestStart(controller: { aborted?: boolean }, context: unknown) {
-        const result = (handler as { onRequestStart?: (c: unknown, x: unknown) => void }).onRequestStart?.(controller, context);
-        // A handler that aborts here (its signal fired before the socket was ready) stops undici writing.
-        if (!controller.aborted) onStart();
-        return result;
-      },
-    } as Dispatcher.DispatchHandler),
+  return dispatcher.compose(
+    (dispatch) => (opts, handler) =>
+      dispatch(opts, {
+        ...bindAll(handler),
+        onRequestStart(controller: { aborted?: boolean }, context: unknown) {
+          const result = (handler as { onRequestStart?: (c: unknown, x: unknown) => void }).onRequestStart?.(controller, context);
+          // A handler that aborts here (its signal fired before the socket was ready) stops undici writing.
+          if (!controller.aborted) onStart();
+          return result;
+        },
+      } as Dispatcher.DispatchHandler),
   );
 }
 

@@ -84,8 +84,16 @@ export function readAnswer(action: ActionName, res: WireResponse, mask: (text: s
   // Mask before cutting, so the cut cannot leave half of a secret that then no longer matches.
   const masked = mask(res.body);
   const excerpt = masked.length > EXCERPT_CHARS ? `${masked.slice(0, EXCERPT_CHARS)}…` : masked;
-  const fail = (code: string, message: string, reached: Reached, extra: Partial<AnswerFailure> = {}): AnswerFailure => ({ ok: false, code, message, reached, httpStatus: res.status, ...extra });
-  if (res.status !== 200) return fail(ClientErrorCode.HttpStatusCodeError, `${action}: HTTP ${res.status}: ${excerpt}`, res.status >= 500 ? "maybe" : "yes");
+  const fail = (code: string, message: string, reached: Reached, extra: Partial<AnswerFailure> = {}): AnswerFailure => ({
+    ok: false,
+    code,
+    message,
+    reached,
+    httpStatus: res.status,
+    ...extra,
+  });
+  if (res.status !== 200)
+    return fail(ClientErrorCode.HttpStatusCodeError, `${action}: HTTP ${res.status}: ${excerpt}`, res.status >= 500 ? "maybe" : "yes");
   let json: unknown;
   try {
     json = JSON.parse(res.body);
@@ -96,7 +104,10 @@ export function readAnswer(action: ActionName, res: WireResponse, mask: (text: s
   if (error.success) {
     const { Error: apiError, RequestId } = error.data.Response;
     const id = RequestId ? ` (RequestId ${RequestId})` : "";
-    return fail(apiError.Code, `${action} failed with ${apiError.Code}: ${apiError.Message}${id}`, "yes", { requestId: RequestId, serverDate: res.headers.date });
+    return fail(apiError.Code, `${action} failed with ${apiError.Code}: ${apiError.Message}${id}`, "yes", {
+      requestId: RequestId,
+      serverDate: res.headers.date,
+    });
   }
   const ok = ACTIONS[action].response.safeParse(json);
   if (!ok.success) return fail(ClientErrorCode.InvalidResponse, `${action}: the answer is not a ${action} response: ${excerpt}`, "maybe");

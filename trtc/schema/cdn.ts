@@ -9,7 +9,12 @@ export const MAX_TARGETS = 10;
 export function buildCdnStructs(b: Builder) {
   const McuPublishCdnParam = b.struct("McuPublishCdnParam", {
     // Push URLs carry `txSecret` signatures, so the value is never echoed.
-    PublishCdnUrl: text({ max: 2048, pattern: /^rtmp:\/\/\S+$/i, secret: true, rule: "must be an rtmp:// URL of at most 2048 characters without spaces" }),
+    PublishCdnUrl: text({
+      max: 2048,
+      pattern: /^rtmp:\/\/\S+$/i,
+      secret: true,
+      rule: "must be an rtmp:// URL of at most 2048 characters without spaces",
+    }),
     IsTencentCdn: oneOf([0, 1], ["third-party CDN", "Tencent Cloud CDN"]).optional(),
   });
   return { McuPublishCdnParam };

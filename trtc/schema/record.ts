@@ -27,9 +27,7 @@ export function buildRecordStructs(b: Builder) {
     Bucket: text(),
     AccessKey: storageKey(),
     SecretKey: storageKey(),
-    FileNamePrefix: list(
-      text({ pattern: /^[A-Za-z0-9_-]+$/, rule: "must be letters, digits, underscores or hyphens" }),
-    ).optional(),
+    FileNamePrefix: list(text({ pattern: /^[A-Za-z0-9_-]+$/, rule: "must be letters, digits, underscores or hyphens" })).optional(),
     EndpointUrl: b.onlyOn("intl", text().optional()),
   });
   const McuStorageParams = b.struct("McuStorageParams", {

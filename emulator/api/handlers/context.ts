@@ -22,9 +22,7 @@ export interface HandlerContext {
 }
 
 /** A handler's answer: the success fields (without RequestId) or an API error; `taskId` for the log. */
-export type HandlerResult =
-  | { ok: true; fields: Record<string, unknown>; taskId: string }
-  | { ok: false; error: ApiError; taskId?: string };
+export type HandlerResult = { ok: true; fields: Record<string, unknown>; taskId: string } | { ok: false; error: ApiError; taskId?: string };
 
 /** An action handler. */
 export type Handler = (body: Record<string, unknown>, ctx: HandlerContext) => HandlerResult;

@@ -36,7 +36,11 @@ export interface RobotCollision {
 }
 
 /** The first collision between `params` and the running tasks, if any. */
-export function findRobotCollision(sdkAppId: number, params: Record<string, unknown>, tasks: readonly TaskRecord[]): RobotCollision | undefined {
+export function findRobotCollision(
+  sdkAppId: number,
+  params: Record<string, unknown>,
+  tasks: readonly TaskRecord[],
+): RobotCollision | undefined {
   const taken = new Map<string, TaskRecord>();
   for (const task of tasks) {
     if (task.Status !== "running" || task.SdkAppId !== sdkAppId) continue;

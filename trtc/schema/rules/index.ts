@@ -5,7 +5,14 @@
  * Every rule is written against the API body (PascalCase keys) and phrased in camelCase, the user's terms.
  */
 import { heAacLimits, startNeedsAudioEncode } from "./audio";
-import { cellsInsideCanvas, cropInsideBounds, customRenderBox, layoutFieldsMatchMode, mixedStreamLimit, startVideoNeedsEncode } from "./layout";
+import {
+  cellsInsideCanvas,
+  cropInsideBounds,
+  customRenderBox,
+  layoutFieldsMatchMode,
+  mixedStreamLimit,
+  startVideoNeedsEncode,
+} from "./layout";
 import type { Json, Path, Report, Rule, RuleContext } from "./model";
 import { passThroughUuid, watermarkHasContent } from "./overlays";
 import { recordParamsConsistent } from "./record";

@@ -8,8 +8,7 @@ const CELLS: Path = [...LAYOUT, "MixLayoutList"];
 const MODE_NAMES: Record<number, string> = { 1: "floating", 2: "screen sharing", 3: "grid", 4: "custom" };
 
 /** The layout mode in force: the given one, else the documented default 1 (floating). */
-const modeOf = (layout: Json | undefined): number | undefined =>
-  layout?.MixLayoutMode === undefined ? 1 : int(layout.MixLayoutMode);
+const modeOf = (layout: Json | undefined): number | undefined => (layout?.MixLayoutMode === undefined ? 1 : int(layout.MixLayoutMode));
 
 /** Each cell as an object, with its index (malformed cells are the schema's business). */
 function cells(body: Json): Array<[Json, number]> {
@@ -42,7 +41,8 @@ export const cellsInsideCanvas: Rule = {
       const x = (int(cell.LocationX) ?? 0) + (int(cell.ImageWidth) ?? 0);
       const y = (int(cell.LocationY) ?? 0) + (int(cell.ImageHeight) ?? 0);
       if (width !== undefined && x > width) report([...CELLS, i], `locationX + imageWidth (${x}) exceeds videoEncode.width (${width})`);
-      if (height !== undefined && y > height) report([...CELLS, i], `locationY + imageHeight (${y}) exceeds videoEncode.height (${height})`);
+      if (height !== undefined && y > height)
+        report([...CELLS, i], `locationY + imageHeight (${y}) exceeds videoEncode.height (${height})`);
     }
   },
 };
@@ -134,7 +134,10 @@ export const mixedStreamLimit: Rule = {
       if (str(at(info, "UserId")) === undefined || !withCell.has(key(info))) streams += 1;
     }
     if (streams > MAX_MIXED_STREAMS) {
-      report(["AudioParams", "SubscribeAudioList"], `together with videoParams.layoutParams.mixLayoutList mixes ${streams} streams; at most ${MAX_MIXED_STREAMS} can be mixed`);
+      report(
+        ["AudioParams", "SubscribeAudioList"],
+        `together with videoParams.layoutParams.mixLayoutList mixes ${streams} streams; at most ${MAX_MIXED_STREAMS} can be mixed`,
+      );
     }
   },
 };

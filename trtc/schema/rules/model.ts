@@ -35,8 +35,7 @@ export interface Rule {
 }
 
 /** The value as an object, or undefined. */
-export const obj = (v: unknown): Json | undefined =>
-  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : undefined;
+export const obj = (v: unknown): Json | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : undefined);
 
 /** The value as a list, or an empty list (so loops need no guard). */
 export const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);

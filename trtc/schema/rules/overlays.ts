@@ -12,8 +12,10 @@ export const watermarkHasContent: Rule = {
       const type = m?.WaterMarkType === undefined ? 0 : int(m.WaterMarkType);
       const path = ["VideoParams", "WaterMarkList", i];
       if (!m) return;
-      if (type === 0 && !has(m, "WaterMarkImage")) report([...path, "WaterMarkImage"], "is required when waterMarkType is 0 (image, the default)", "missing");
-      if (type === 1 && !has(m, "WaterMarkText")) report([...path, "WaterMarkText"], "is required when waterMarkType is 1 (text)", "missing");
+      if (type === 0 && !has(m, "WaterMarkImage"))
+        report([...path, "WaterMarkImage"], "is required when waterMarkType is 0 (image, the default)", "missing");
+      if (type === 1 && !has(m, "WaterMarkText"))
+        report([...path, "WaterMarkText"], "is required when waterMarkType is 1 (text)", "missing");
     });
   },
 };

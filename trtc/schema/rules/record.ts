@@ -29,7 +29,10 @@ export const recordParamsConsistent: Rule = {
     if (storage) {
       const chosen = ["CloudStorage", "McuCloudVod"].filter((k) => has(storage, k)).length;
       if (chosen !== 1) {
-        report([...PARAMS, "McuStorageParams"], `must contain exactly one of cloudStorage or mcuCloudVod (got ${chosen === 0 ? "neither" : "both"})`);
+        report(
+          [...PARAMS, "McuStorageParams"],
+          `must contain exactly one of cloudStorage or mcuCloudVod (got ${chosen === 0 ? "neither" : "both"})`,
+        );
       }
     }
     const uni = int(rec.UniRecord);

@@ -40,7 +40,10 @@ export const roomIdMatchesType: Rule = {
       const id = str(o?.RoomId);
       if (int(o?.RoomIdType) !== 0 || id === undefined) continue;
       if (!INTEGER_ROOM.test(id) || Number(id) > MAX_INTEGER_ROOM_ID) {
-        report([...path, "RoomId"], `must be a decimal integer from 1 to ${MAX_INTEGER_ROOM_ID} when roomIdType is 0 (got ${JSON.stringify(id)})`);
+        report(
+          [...path, "RoomId"],
+          `must be a decimal integer from 1 to ${MAX_INTEGER_ROOM_ID} when roomIdType is 0 (got ${JSON.stringify(id)})`,
+        );
       }
     }
   },
@@ -67,7 +70,10 @@ export const dynamicLayoutSingleRoom: Rule = {
       const room = str(info.RoomId);
       const type = int(info.RoomIdType);
       if (room !== undefined && room !== main) {
-        report([...path, "RoomId"], `must be the main roomId (${JSON.stringify(main)}) with mixLayoutMode ${mode}; use mixLayoutMode 4 to mix other rooms (got ${JSON.stringify(room)})`);
+        report(
+          [...path, "RoomId"],
+          `must be the main roomId (${JSON.stringify(main)}) with mixLayoutMode ${mode}; use mixLayoutMode 4 to mix other rooms (got ${JSON.stringify(room)})`,
+        );
       } else if (type !== undefined && mainType !== undefined && type !== mainType) {
         report([...path, "RoomIdType"], `must be the main roomIdType (${mainType}) with mixLayoutMode ${mode} (got ${type})`);
       }
@@ -97,7 +103,10 @@ export const audioRoomMatchesCell: Rule = {
       if (source !== "audio" || path[1] !== "SubscribeAudioList" || user === undefined || room === undefined) continue;
       const rooms = cellRooms.get(user);
       if (rooms && !rooms.has(room)) {
-        report([...path, "RoomId"], `must match the roomId of ${JSON.stringify(user)}'s cell in videoParams.layoutParams.mixLayoutList (${[...rooms].map((r) => JSON.stringify(r)).join(" or ")}), got ${JSON.stringify(room)}`);
+        report(
+          [...path, "RoomId"],
+          `must match the roomId of ${JSON.stringify(user)}'s cell in videoParams.layoutParams.mixLayoutList (${[...rooms].map((r) => JSON.stringify(r)).join(" or ")}), got ${JSON.stringify(room)}`,
+        );
       }
     }
   },

@@ -34,7 +34,11 @@ export const distinctCdnUrls: Rule = {
       if (url === undefined) return;
       const first = seen.get(url);
       if (first === undefined) seen.set(url, i);
-      else report(["PublishCdnParams", i, "PublishCdnUrl"], `repeats publishCdnParams[${first}].publishCdnUrl; each CDN target needs its own URL`);
+      else
+        report(
+          ["PublishCdnParams", i, "PublishCdnUrl"],
+          `repeats publishCdnParams[${first}].publishCdnUrl; each CDN target needs its own URL`,
+        );
     });
   },
 };
@@ -52,7 +56,8 @@ export const distinctRobots: Rule = {
       if (id === undefined) return;
       const path = ["FeedBackRoomParams", i, "UserId"];
       if (id === agent) report(path, `must differ from agentParams.userId (${JSON.stringify(id)}); every robot needs its own UserId`);
-      else if (seen.has(id)) report(path, `repeats feedBackRoomParams[${seen.get(id)}].userId (${JSON.stringify(id)}); every robot needs its own UserId`);
+      else if (seen.has(id))
+        report(path, `repeats feedBackRoomParams[${seen.get(id)}].userId (${JSON.stringify(id)}); every robot needs its own UserId`);
       else seen.set(id, i);
     });
   },

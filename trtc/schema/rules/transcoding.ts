@@ -30,7 +30,7 @@ export const singleStreamWithoutTranscoding: Rule = {
 /** Mixing several users, a custom layout or watermarks needs the transcoder. */
 export const mixingNeedsTranscoding: Rule = {
   id: "mixing-needs-transcoding",
-  source: "spec §2.1 (\"Mixing requires 1\"), §2.2(2)",
+  source: 'spec §2.1 ("Mixing requires 1"), §2.2(2)',
   summary: "withTranscoding 0 cannot mix: no custom layout, no several users, no watermarks.",
   check(body, report) {
     if (int(body.WithTranscoding) !== 0) return;
