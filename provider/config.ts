@@ -7,6 +7,9 @@
  * {@link storeConfig} copies every key synchronously into a module-level object. Reading happens per call,
  * so a rotated environment variable takes effect without an `up`.
  */
+import type { TrtcCredentials } from "../trtc/client/client";
+import { DEFAULT_ENDPOINT, siteOfHost } from "../trtc/client/endpoint";
+import type { Site } from "../trtc/schema";
 
 /** The stack-config keys this provider reads (the ones pulumi-tencentcloud users already have). */
 export const CONFIG_KEYS = {
@@ -37,8 +40,8 @@ export const ENV_KEYS = {
   userSigExpireSeconds: "TRTC_USERSIG_EXPIRE_SECONDS",
 } as const;
 
-/** The public China-site endpoint, used when nothing overrides it. */
-export const DEFAULT_ENDPOINT = "https://trtc.tencentcloudapi.com";
+/** The public China-site endpoint, used when nothing overrides it (the client's default). */
+export { DEFAULT_ENDPOINT };
 /** The region used when neither config nor environment names one. */
 export const DEFAULT_REGION = "ap-guangzhou";
 
@@ -79,7 +82,7 @@ export function lookup(setting: Setting, env: NodeJS.ProcessEnv): string | undef
 }
 
 /** Which of Tencent's two sites an endpoint belongs to; decides a few validation ranges (spec §13.4). */
-export type Site = "cn" | "intl";
+export type { Site };
 
 /** Where calls go; needed by check (site) and diff (endpoint/region changes) without any credentials. */
 export interface Target {
@@ -96,13 +99,8 @@ export interface Target {
   timeoutMs?: number;
 }
 
-/** Long-term or temporary credentials. */
-export interface Credentials {
-  secretId: string;
-  secretKey: string;
-  /** STS session token, sent as X-TC-Token. */
-  token?: string;
-}
+/** Long-term or temporary credentials: the client's own type. */
+export type Credentials = TrtcCredentials;
 
 /** Thrown for unusable settings; names the keys to set, never their values. */
 export class ConfigError extends Error {
@@ -136,7 +134,7 @@ export function normalizeEndpoint(raw: string): string {
 export function resolveTarget(env: NodeJS.ProcessEnv = process.env): Target {
   const endpoint = normalizeEndpoint(lookup("endpoint", env) ?? DEFAULT_ENDPOINT);
   const region = lookup("region", env) ?? DEFAULT_REGION;
-  const site: Site = new URL(endpoint).hostname.includes(".intl.") ? "intl" : "cn";
+  const site = siteOfHost(new URL(endpoint).hostname);
   const timeout = lookup("requestTimeoutMs", env);
   if (timeout === undefined) return { endpoint, region, site };
   const timeoutMs = Number(timeout);

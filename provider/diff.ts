@@ -257,10 +257,14 @@ export function withKeptValues(olds: Props, news: Props): Props {
  * `target` may be omitted when it cannot be resolved; endpoint/region rows are then skipped.
  */
 export function planChanges(olds: Props, news: Props, target?: Pick<Target, "endpoint" | "region">): DiffPlan {
+  return planKeptChanges(olds, withKeptValues(olds, news), target);
+}
+
+/** {@link planChanges} for inputs that {@link withKeptValues} was already applied to (update applies it once). */
+export function planKeptChanges(olds: Props, news: Props, target?: Pick<Target, "endpoint" | "region">): DiffPlan {
   const replaces: string[] = [];
   const updatedGroups = new Set<string>();
   let changes = false;
-  news = withKeptValues(olds, news);
 
   for (const rule of DIFF_RULES) {
     if (rule.keepsOldWhenOmitted) continue; // applied above; the group's own row judges the change

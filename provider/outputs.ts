@@ -64,17 +64,30 @@ export function sanitize<T>(value: T): T {
   return (text === undefined ? {} : JSON.parse(text)) as T;
 }
 
-/** The arguments alone: `__provider` and computed outputs removed, then sanitised. */
-export function argumentsOf(props: Record<string, unknown> | undefined): PublishCdnStreamInputs {
+/** The arguments alone, shallow: `__provider` and computed outputs removed, values untouched. */
+export function pickArguments(props: Record<string, unknown> | undefined): PublishCdnStreamInputs {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props ?? {})) {
     if (key === PROVIDER_KEY || (COMPUTED_KEYS as readonly string[]).includes(key)) continue;
     out[key] = value;
   }
-  return sanitize(out) as unknown as PublishCdnStreamInputs;
+  return out as unknown as PublishCdnStreamInputs;
 }
 
-/** The complete state to store: the arguments as applied plus the computed values, sanitised. */
+/** The arguments alone: `__provider` and computed outputs removed, then sanitised. */
+export function argumentsOf(props: Record<string, unknown> | undefined): PublishCdnStreamInputs {
+  return sanitize(pickArguments(props));
+}
+
+/** The complete state to store: the arguments as applied plus the computed values, sanitised once. */
 export function buildState(applied: PublishCdnStreamInputs, computed: ComputedState): PublishCdnStreamState {
-  return sanitize({ ...argumentsOf(applied as unknown as Record<string, unknown>), ...computed });
+  return sanitize({ ...pickArguments(applied as unknown as Record<string, unknown>), ...computed });
+}
+
+/**
+ * `state` (from {@link buildState}) with new computed values, which alone are sanitised: create builds the
+ * state before Start, so arguments that cannot be stored fail before any task exists.
+ */
+export function withComputed(state: PublishCdnStreamState, computed: Partial<ComputedState>): PublishCdnStreamState {
+  return { ...state, ...sanitize(computed) };
 }

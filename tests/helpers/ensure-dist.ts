@@ -1,5 +1,5 @@
 /**
- * The serialized provider loads compiled code (`pulumi-trtc-relay/impl` -> dist/provider/lifecycle.js),
+ * The serialized provider loads compiled code (`pulumi-trtc-relay/impl` -> dist/provider/impl.js),
  * so tests that run it need dist/ current. `npm test` builds first; this covers running one file alone.
  */
 import { execFileSync } from "node:child_process";
@@ -9,7 +9,7 @@ import { join } from "node:path";
 /** The repository root. */
 export const ROOT = join(__dirname, "..", "..");
 /** What the shim requires at run time. */
-export const IMPL = join(ROOT, "dist", "provider", "lifecycle.js");
+export const IMPL = join(ROOT, "dist", "provider", "impl.js");
 
 /** Newest modification time of the .ts files under `dir`. */
 function newest(dir: string): number {

@@ -15,6 +15,14 @@ export interface Endpoint {
   readonly site: Site;
 }
 
+/**
+ * The site an API host belongs to: `intl` for the international site's hosts (`trtc.intl.tencentcloudapi.com`
+ * and its regional forms, which all contain `.intl.`), else `cn`. The one place the site is told from a host.
+ */
+export function siteOfHost(hostname: string): Site {
+  return hostname.includes(".intl.") ? "intl" : "cn";
+}
+
 /** The default endpoint: the China site's nearest-region host. */
 export const DEFAULT_ENDPOINT = `https://${HOSTS.cn}`;
 
@@ -46,6 +54,6 @@ export function resolveEndpoint(endpoint: string = DEFAULT_ENDPOINT, site?: Site
   return {
     url: `${url.protocol}//${url.host}/`,
     host: url.host,
-    site: site ?? (url.hostname.includes(".intl.") ? "intl" : "cn"),
+    site: site ?? siteOfHost(url.hostname),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { ACTIONS, isActionName, type ActionName } from "../actions";
 import { ClientErrorCode, type Reached } from "./errors";
+import { OUTDATED_CODES, TASK_GONE_CODES } from "./task-codes";
 
 /**
  * - `retry`: back off (standard base) and send the same request again;
@@ -61,14 +62,14 @@ export const RETRY_TABLE: readonly RetryRule[] = [
     why: "Refused at the gateway because X-TC-Timestamp is > 5 min from server time; one re-sign with the server's clock fixes skew, a second would not.",
   },
   {
-    codes: ["FailedOperation.RequestOutdated", "FailedOperation.OutdateRequest"],
+    codes: OUTDATED_CODES,
     actions: [UPDATE],
     afterPossiblyApplied: true,
     decision: "applied",
     why: "We resend an Update with the same SequenceNumber; 'outdated' then means our earlier attempt was applied (Tencent: 'no need to handle'). Both spellings occur in Tencent's docs.",
   },
   {
-    codes: ["ResourceNotFound", "FailedOperation.TaskFinished", "FailedOperation.TaskNotExist"],
+    codes: TASK_GONE_CODES,
     actions: [STOP],
     afterPossiblyApplied: true,
     decision: "applied",

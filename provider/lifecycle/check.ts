@@ -1,0 +1,22 @@
+/** `check`: offline validation of the arguments (no credentials needed); the rules are in ../check.ts. */
+import { type CheckFailure, checkArguments } from "../check";
+import { ConfigError, type Target, resolveTarget } from "../config";
+import { argumentsOf } from "../outputs";
+import { type UserSigSettings, resolveUserSigSettings } from "../usersig/settings";
+import type { LifecycleDeps } from "./deps";
+
+type Props = Record<string, any>;
+
+/** The checked inputs and every failure, each naming the camelCase property and the rule broken. */
+export async function check(deps: LifecycleDeps, _olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+  let target: Target;
+  let userSigs: UserSigSettings;
+  try {
+    target = resolveTarget(deps.env());
+    userSigs = resolveUserSigSettings(deps.env());
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return { inputs: argumentsOf(news) as Props, failures: [{ property: "", reason: e.message }] };
+  }
+  return checkArguments(news, target.site, userSigs.canGenerate);
+}

@@ -1,0 +1,83 @@
+/**
+ * `update`: UpdatePublishCdnStream with the changed top-level groups, each complete, and SequenceNumber =
+ * last + 1 (the diff table decides the groups, ../diff.ts). A task that ended on its own is discovered
+ * here: the state records `finished: true`, and the next `up` replaces it.
+ */
+import { toApiCase } from "../../trtc/casing";
+import { isOutdated, isTaskGone } from "../../trtc/client/task-codes";
+import { resolveTarget } from "../config";
+import { planKeptChanges, withKeptValues } from "../diff";
+import { ResourceInitError } from "../init-error";
+import { type ComputedState, PROVIDER_KEY, type PublishCdnStreamState, buildState, pickArguments, sanitize } from "../outputs";
+import { type LifecycleDeps, clientFor } from "./deps";
+import { finishedMessage } from "./messages";
+import { issueUserSigs } from "./usersigs";
+
+type Props = Record<string, any>;
+
+/** Applies the new inputs to the running task in place. */
+export async function update(deps: LifecycleDeps, id: string, olds: Props, news: Props): Promise<{ outs: PublishCdnStreamState }> {
+  const target = resolveTarget(deps.env());
+  const taskId: string = typeof olds.taskId === "string" ? olds.taskId : id;
+  const provider = news[PROVIDER_KEY];
+  if (olds.finished === true) throw new Error(finishedMessage(taskId));
+  // Stored UserSigs of robots the inputs leave without one stay in state, as diff assumed.
+  const args = withKeptValues(olds, pickArguments(news) as Props);
+  const plan = planKeptChanges(olds, args, target);
+  if (plan.replaces.length > 0) {
+    throw new Error(`Cannot change ${plan.replaces.join(", ")} of task ${taskId} in place; this needs a replacement.`);
+  }
+  const last = Number.isSafeInteger(olds.sequenceNumber) ? (olds.sequenceNumber as number) : 0;
+  const keep = (sequenceNumber: number, requestId: string): ComputedState => ({
+    taskId,
+    sequenceNumber,
+    requestId,
+    endpoint: target.endpoint,
+    region: target.region,
+  });
+  if (Object.keys(plan.send).length === 0) {
+    // Nothing to send (e.g. an update forced by init errors): refresh the recorded inputs only.
+    return { outs: buildState(args as never, keep(last, typeof olds.requestId === "string" ? olds.requestId : "")) };
+  }
+
+  // A push-back robot new to the list is the only one that can still lack a UserSig here.
+  const groups = issueUserSigs(deps, { sdkAppId: args.sdkAppId, ...plan.send });
+  if (groups.feedBackRoomParams !== undefined) args.feedBackRoomParams = groups.feedBackRoomParams;
+  const client = clientFor(deps, target);
+  const send = async (sequenceNumber: number) =>
+    client.updatePublishCdnStream(
+      toApiCase({ sdkAppId: args.sdkAppId, taskId, sequenceNumber, withTranscoding: args.withTranscoding, ...groups }),
+    );
+  let sequenceNumber = last + 1;
+  let answer: { RequestId: string };
+  try {
+    try {
+      answer = await send(sequenceNumber);
+    } catch (e) {
+      if (!isOutdated(e)) throw e;
+      // The task has seen a higher number than state records (an earlier result was never saved, or
+      // someone updated it outside Pulumi). Milliseconds since the epoch exceed any counter in practice.
+      sequenceNumber = Math.max(sequenceNumber + 1, deps.now());
+      deps.log(`trtc: SequenceNumber ${last + 1} of task ${taskId} was outdated; retrying once with ${sequenceNumber}`);
+      answer = await send(sequenceNumber);
+    }
+  } catch (e) {
+    if (isTaskGone(e)) {
+      throw new ResourceInitError(taskId, sanitize({ ...olds, finished: true, [PROVIDER_KEY]: provider }), finishedMessage(taskId));
+    }
+    if ((e as { reached?: string }).reached === "maybe") {
+      // The answer was lost, so the number may have been consumed: record it so no Update reuses it.
+      throw new ResourceInitError(taskId, sanitize({ ...olds, sequenceNumber, [PROVIDER_KEY]: provider }), (e as Error).message);
+    }
+    throw e;
+  }
+  try {
+    return { outs: buildState(args as never, keep(sequenceNumber, answer.RequestId)) };
+  } catch (e) {
+    throw new ResourceInitError(
+      taskId,
+      sanitize({ ...olds, sequenceNumber, [PROVIDER_KEY]: provider }),
+      `Updated TRTC relay task ${taskId}, but recording its outputs failed (${(e as Error).message}).`,
+    );
+  }
+}
