@@ -250,7 +250,12 @@ describe("deadlines and clocks", () => {
       });
       expect(error).toMatchObject({ code: ClientErrorCode.DeadlineExceeded, cause: { code: "InternalError" }, retryable: false });
       expect(error!.attempts).toBeGreaterThanOrEqual(2);
-      expect(error!.attempts).toBe(server.calls.length);
+      // Every attempt before the last was a call. The last one, cut by the deadline, says how far it got:
+      // "no" (cut in the limiter's queue or while connecting, as on a loaded machine) means not a call;
+      // "maybe" (written, no answer yet) means the server may or may not have logged it.
+      const before = error!.attempts! - 1;
+      if (error!.reached === "no") expect(server.calls.length).toBe(before);
+      else expect([before, before + 1]).toContain(server.calls.length);
       expect(ms).toBeLessThan(10_000);
     } finally {
       await server.close();
