@@ -21,27 +21,33 @@ export interface TaskApi {
 
 /** The dependencies of every lifecycle operation. */
 export interface LifecycleDeps {
-  /** Builds the client for one operation. */
-  connect(target: Target, credentials: Credentials, onRetry: (e: RetryEvent) => void): TaskApi;
+  /** Builds the client for one operation; `deadlineMs` bounds each call (limiter waits, attempts, backoff). */
+  connect(target: Target, credentials: Credentials, onRetry: (e: RetryEvent) => void, deadlineMs?: number): TaskApi;
   /** The environment, read per call so rotated variables apply at once. */
   env(): NodeJS.ProcessEnv;
   /** Diagnostics (the host turns stderr into Pulumi info messages). Never given secrets. */
   log(line: string): void;
   /** Wall clock in ms since the epoch. */
   now(): number;
+  /**
+   * The overall budget of each API call of this operation in ms (Pulumi's customTimeouts for it); the
+   * client's default (60 s) when undefined. Front ends set it per operation: `{ ...deps, deadlineMs }`.
+   */
+  deadlineMs?: number;
 }
 
 /** The real client, environment, stderr and clock. */
 export const defaultDeps: LifecycleDeps = {
   // Loaded on first use: a preview never calls the API, and the client (undici) is most of the provider's
   // load time, which every preview's provider process would otherwise pay.
-  connect: (target, credentials, onRetry) =>
+  connect: (target, credentials, onRetry, deadlineMs) =>
     new (require("../../trtc/client/client").TrtcClient as typeof TrtcClientType)({
       credentials,
       region: target.region,
       endpoint: target.endpoint,
       site: target.site,
       timeoutMs: target.timeoutMs,
+      deadlineMs,
       onRetry,
     }),
   env: () => process.env,
@@ -51,7 +57,10 @@ export const defaultDeps: LifecycleDeps = {
 
 /** A client for `target`, signing with the credentials configured now and logging each retry. */
 export function clientFor(deps: LifecycleDeps, target: Target): TaskApi {
-  return deps.connect(target, resolveCredentials(deps.env()), (e) =>
-    deps.log(`trtc: ${e.action} attempt ${e.attempt} failed with ${e.error.code}; retrying in ${e.delayMs} ms`),
+  return deps.connect(
+    target,
+    resolveCredentials(deps.env()),
+    (e) => deps.log(`trtc: ${e.action} attempt ${e.attempt} failed with ${e.error.code}; retrying in ${e.delayMs} ms`),
+    deps.deadlineMs,
   );
 }
