@@ -71,7 +71,7 @@ export class MetadataError extends Error {
   }
 }
 
-type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> };
+type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[] };
 const defOf = (s: z.ZodType): Def => s._zod.def as unknown as Def;
 
 function unwrapOptional(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
@@ -95,6 +95,8 @@ function typeOf(schema: z.ZodType, where: string): TypeRef {
   if (def.type === "array") return { kind: "array", items: typeOf(unwrapOptional(def.element!).inner, `${where}[]`) };
   const info = structInfoOf(schema);
   if (info) return { kind: "struct", name: info.name };
+  // A uint64 accepted as a number or a bigint: a number to every SDK, and past 2^31.
+  if (def.type === "union" && def.options!.every((o) => ["number", "bigint"].includes(defOf(o).type))) return { kind: "number" };
   const json = jsonOf(schema);
   const values: unknown[] | undefined = json.enum;
   if (values?.every((v) => typeof v === "string") || json.type === "string") return { kind: "string" };
@@ -122,7 +124,7 @@ function allowedOf(schema: z.ZodType, meta: FieldMeta, where: string): string | 
     const bound = meta.maxItems !== undefined ? `at most ${meta.maxItems} entries` : undefined;
     return [bound, each && `each ${each}`].filter(Boolean).join(", ") || undefined;
   }
-  const json = jsonOf(schema);
+  const json = def.type === "union" ? {} : jsonOf(schema);
   if (Array.isArray(json.enum)) {
     const labels = meta.enumDescriptions;
     const values: string[] = json.enum.map(code);
