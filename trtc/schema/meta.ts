@@ -13,7 +13,8 @@
  * Ranges are never written as metadata: they are the field's own checks (JSON Schema `minimum`, `maximum`,
  * `enum`, `pattern`) and its `rule`. Each key is a JSON Schema keyword (`description`, `default`,
  * `maxItems`) or an annotation a JSON Schema reader may ignore (`unit`, `rule`, `secret`,
- * `enumDescriptions`, the last as in VS Code's JSON schemas).
+ * `enumDescriptions`, the last as in VS Code's JSON schemas). A request's JSON Schema is therefore
+ * `z.toJSONSchema(SCHEMAS.cn.StartPublishCdnStreamRequest, { unrepresentable: "any" })` (one per site).
  */
 import { z } from "zod";
 
