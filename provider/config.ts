@@ -45,6 +45,9 @@ export { DEFAULT_ENDPOINT };
 /** The region used when neither config nor environment names one. */
 export const DEFAULT_REGION = "ap-guangzhou";
 
+/** Bounds of `requestTimeoutMs`, in milliseconds. */
+export const REQUEST_TIMEOUT_MS = { min: 100, max: 600_000 } as const;
+
 /** A name of {@link CONFIG_KEYS}. */
 export type Setting = keyof typeof CONFIG_KEYS;
 
@@ -138,9 +141,9 @@ export function resolveTarget(env: NodeJS.ProcessEnv = process.env): Target {
   const timeout = lookup("requestTimeoutMs", env);
   if (timeout === undefined) return { endpoint, region, site };
   const timeoutMs = Number(timeout);
-  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < REQUEST_TIMEOUT_MS.min || timeoutMs > REQUEST_TIMEOUT_MS.max) {
     throw new ConfigError(
-      `The request timeout must be a whole number of milliseconds from 100 to 600000; set ` +
+      `The request timeout must be a whole number of milliseconds from ${REQUEST_TIMEOUT_MS.min} to ${REQUEST_TIMEOUT_MS.max}; set ` +
         `${CONFIG_KEYS.requestTimeoutMs} or ${ENV_KEYS.requestTimeoutMs}.`,
     );
   }

@@ -26,6 +26,35 @@ export interface ComputedState {
   finished?: boolean;
 }
 
+/**
+ * What each computed output is, for the package schema and the argument reference (codegen/). `number` for the
+ * sequence number: a fallback after an outdated number uses the time in milliseconds, well past 2^31.
+ */
+export const COMPUTED_OUTPUTS: Readonly<
+  Record<keyof ComputedState, { readonly type: "string" | "number" | "boolean"; readonly description: string }>
+> = {
+  taskId: { type: "string", description: "The TaskId Start returned; also the resource's id." },
+  sequenceNumber: {
+    type: "number",
+    description: "The last SequenceNumber sent with an Update; 0 right after Start. The next Update sends this + 1.",
+  },
+  requestId: { type: "string", description: "RequestId of the last successful Start or Update, for support tickets." },
+  endpoint: {
+    type: "string",
+    description: "The endpoint the task was started at; Update and Stop go there. A change of the configured endpoint replaces the task.",
+  },
+  region: {
+    type: "string",
+    description: "The region the task was started in. A change of the configured region replaces the task.",
+  },
+  finished: {
+    type: "boolean",
+    description:
+      "Set once an Update found that the task had ended on its own (idle expiry, the 30-day TaskId limit, or a stop " +
+      "outside Pulumi); the next `up` replaces it and `refresh` drops it.",
+  },
+};
+
 /** The full output state: the inputs as applied plus {@link ComputedState}. */
 export type PublishCdnStreamState = PublishCdnStreamInputs & ComputedState;
 

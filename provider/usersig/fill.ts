@@ -7,6 +7,23 @@ import { genUserSig } from "../../trtc/usersig/generate";
 
 type Props = Record<string, any>;
 
+/**
+ * The robot tickets {@link fillRobotUserSigs} fills in, as camelCase paths (list items without an index), each with
+ * what the argument reference says about it. The API requires a push-back robot's UserSig; the argument is
+ * optional anyway, because the provider can generate it (codegen/ reads this table to make it so).
+ */
+export const FILLED_USERSIGS = {
+  "agentParams.userSig":
+    "When omitted and the stack config holds the application's SDK secret key (`trtc:sdkSecretKey` or " +
+    "`trtc:sdkSecretKeys`), the provider generates it at Start (valid `trtc:userSigExpireSeconds`, 180 days by " +
+    "default) and keeps it, as a secret output, for the task's life.",
+  "feedBackRoomParams.userSig":
+    "Required by the API, but may be omitted when the stack config holds the application's SDK secret key " +
+    "(`trtc:sdkSecretKey` or `trtc:sdkSecretKeys`): the provider then generates it when the robot first joins " +
+    "(Start, or the Update that adds it), stores it as a secret output and reuses it afterwards. Without a key, " +
+    "check reports it as missing.",
+} as const;
+
 /** What {@link fillRobotUserSigs} needs; see settings.ts. */
 export interface UserSigIssuer {
   /** The SDK secret key of an application, if configured. */

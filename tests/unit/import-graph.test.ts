@@ -1,6 +1,7 @@
 /**
  * The folders' promise, checked on the compiled code: the TRTC library (trtc/), the emulator and the layout
- * renderer never reach the Pulumi side (provider/), directly or through the package's own name.
+ * renderer never reach the Pulumi side (provider/), directly or through the package's own name; nothing at run
+ * time reaches the generator (codegen/).
  */
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,6 +32,12 @@ beforeAll(() => {
 
 test.each(["trtc", "emulator", "layout"])("%s/ never reaches provider/", (folder) => {
   expect(violations(ROOT, pkg, folder, "provider")).toEqual([]);
+});
+
+// codegen/ is a build tool outside the compiled package: were runtime code to import it, tsc would compile it into
+// dist/codegen/ and the walker would find the chain.
+test.each(["trtc", "emulator", "layout", "provider"])("%s/ never reaches codegen/", (folder) => {
+  expect(violations(ROOT, pkg, folder, "codegen")).toEqual([]);
 });
 
 test("the package root and /impl reach provider/ and trtc/ (the walker follows self-references)", () => {

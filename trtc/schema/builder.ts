@@ -32,9 +32,14 @@ const mustBeObject = ruleError("must be an object");
 const objectError = (iss: { code?: string; input?: unknown }): string =>
   iss.code === "unrecognized_keys" ? "is not a known property" : mustBeObject(iss);
 
-/** The {@link StructInfo} of a schema made by {@link Builder.struct}, if it is one. */
+/**
+ * The {@link StructInfo} of a schema made by {@link Builder.struct}, if it is one. A copy made by `.meta()`
+ * (a field describing the struct in its own words) is the same struct: zod records the original as `parent`.
+ */
 export function structInfoOf(schema: unknown): StructInfo | undefined {
-  return schema !== null && typeof schema === "object" ? STRUCTS.get(schema) : undefined;
+  if (schema === null || typeof schema !== "object") return undefined;
+  const parent = (schema as { _zod?: { parent?: unknown } })._zod?.parent;
+  return STRUCTS.get(schema) ?? (parent ? structInfoOf(parent) : undefined);
 }
 
 const SITE_ONLY = Symbol("siteOnly");
@@ -46,6 +51,11 @@ interface SiteOnlyField {
 
 const isSiteOnly = (v: unknown): v is SiteOnlyField => typeof v === "object" && v !== null && SITE_ONLY in v;
 
+/** What a struct says about itself (meta.ts): Tencent's description of it. */
+export interface StructDoc {
+  readonly description: string;
+}
+
 /** Struct construction for one site. */
 export interface Builder {
   /** The site these schemas validate for. */
@@ -54,8 +64,11 @@ export interface Builder {
   bySite<T>(values: Record<Site, T>): T;
   /** Marks a field as existing only on `only`; elsewhere the struct omits it. */
   onlyOn<T extends z.ZodType>(only: Site, schema: T): T;
-  /** A strict object schema named `name`; unknown keys are reported, never stripped. */
-  struct<S extends z.ZodRawShape>(name: string, shape: S): z.ZodObject<S, z.core.$strict>;
+  /**
+   * A strict object schema named `name`; unknown keys are reported, never stripped. `doc` describes the
+   * struct (meta.ts); it is registered on the schema itself, so the struct keeps its {@link StructInfo}.
+   */
+  struct<S extends z.ZodRawShape>(name: string, shape: S, doc?: StructDoc): z.ZodObject<S, z.core.$strict>;
 }
 
 /** The {@link Builder} for `site`. */
@@ -65,7 +78,7 @@ export function builderFor(site: Site): Builder {
     bySite: (values) => values[site],
     // The marker is not a schema; `struct` unwraps it. The cast keeps the field's type in the shape.
     onlyOn: <T extends z.ZodType>(only: Site, schema: T): T => ({ [SITE_ONLY]: only, schema }) as unknown as T,
-    struct<S extends z.ZodRawShape>(name: string, shape: S) {
+    struct<S extends z.ZodRawShape>(name: string, shape: S, doc?: StructDoc) {
       const kept: Record<string, z.ZodType> = {};
       const siteOnly = new Map<string, Site>();
       for (const [key, field] of Object.entries(shape)) {
@@ -75,6 +88,7 @@ export function builderFor(site: Site): Builder {
       }
       const schema = z.strictObject(kept as unknown as S, { error: objectError });
       STRUCTS.set(schema, { name, keys: Object.keys(kept), siteOnly });
+      z.globalRegistry.add(schema, { title: name, ...doc });
       return schema;
     },
   };

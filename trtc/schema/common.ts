@@ -5,6 +5,9 @@
  * Every helper gives all of its checks one message, written in the user's terms ("must be an integer from 5
  * to 86400 (got 3)"), so a property never produces two different complaints for one mistake. Helpers marked
  * `secret` never print the offending value: UserSigs, push URLs carrying `txSecret`, storage keys.
+ *
+ * Each helper also records what it enforces as metadata (meta.ts): the rule text, what enumerated values
+ * mean, a list's bound and the secret flag, so documentation is derived from the checks, never restated.
  */
 import { z } from "zod";
 
@@ -63,18 +66,20 @@ export function intRule(min: number, max: number): string {
 /** An integer in [min, max] (inclusive). */
 export function int(min = 0, max = MAX_INT, rule = intRule(min, max)) {
   const error = ruleError(rule);
-  return z.int({ error }).min(min, { error }).max(max, { error });
+  return z.int({ error }).min(min, { error }).max(max, { error }).meta({ rule });
 }
 
 /** One of a few documented integers; `labels` (same order) say what each means in the message. */
 export function oneOf<const V extends readonly [number, ...number[]]>(values: V, labels?: readonly string[]) {
   const listed = values.map((v, i) => (labels?.[i] ? `${v} (${labels[i]})` : String(v))).join(", ");
-  return z.literal(values, { error: ruleError(`must be one of ${listed}`) });
+  const rule = `must be one of ${listed}`;
+  return z.literal(values, { error: ruleError(rule) }).meta(labels ? { rule, enumDescriptions: labels } : { rule });
 }
 
 /** One of a few documented strings. */
 export function oneOfText<const V extends readonly [string, ...string[]]>(values: V) {
-  return z.literal(values, { error: ruleError(`must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}`) });
+  const rule = `must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
+  return z.literal(values, { error: ruleError(rule) }).meta({ rule });
 }
 
 /** Options of {@link text}. */
@@ -105,9 +110,10 @@ export function text(opts: TextOptions = {}) {
   if (min > 0) schema = schema.min(min, { error });
   if (opts.max !== undefined) schema = schema.max(opts.max, { error });
   if (opts.pattern) schema = schema.regex(opts.pattern, { error });
+  const meta = opts.secret ? { rule, secret: true } : { rule };
   const maxBytes = opts.maxBytes;
-  if (maxBytes === undefined) return schema;
-  return schema.refine((v) => Buffer.byteLength(v, "utf8") <= maxBytes, { error });
+  if (maxBytes === undefined) return schema.meta(meta);
+  return schema.refine((v) => Buffer.byteLength(v, "utf8") <= maxBytes, { error }).meta(meta);
 }
 
 /** `0xRRGGBB`, the only colour notation the API documents (spec §5.6, §5.28). */
@@ -135,16 +141,18 @@ export interface ListOptions {
 /** A JSON array of `item`, optionally bounded. */
 export function list<T extends z.ZodType>(item: T, opts: ListOptions = {}) {
   const schema = z.array(item, { error: ruleError("must be a list") });
-  if (opts.max === undefined) return schema;
+  if (opts.max === undefined) return schema.meta({ rule: "must be a list" });
   const max = opts.max;
   const noun = opts.noun ?? "entries";
   // A refinement rather than `.max()`: zod's length check aborts before the entries are parsed, and
   // users should hear about bad entries and too many entries in one go.
-  return schema.refine((v) => v.length <= max, {
-    when: (payload) => Array.isArray(payload.value),
-    error: (iss: { input?: unknown }) =>
-      `at most ${max} ${noun} (got ${Array.isArray(iss.input) ? iss.input.length : describeValue(iss.input)})`,
-  });
+  return schema
+    .refine((v) => v.length <= max, {
+      when: (payload) => Array.isArray(payload.value),
+      error: (iss: { input?: unknown }) =>
+        `at most ${max} ${noun} (got ${Array.isArray(iss.input) ? iss.input.length : describeValue(iss.input)})`,
+    })
+    .meta({ rule: `must be a list of at most ${max} ${noun}`, maxItems: max });
 }
 
 /** SEI payload types TRTC lets a caller use: 100–254 except 244, Tencent's own timestamp SEI (spec §5.20). */
@@ -158,5 +166,11 @@ export function seiPayloadType(allowFive: boolean) {
     ? "must be 5 or an integer from 100 to 254 other than 244"
     : "must be an integer from 100 to 254 other than 244 (244 is reserved by Tencent)";
   const error = ruleError(rule);
-  return z.int({ error }).refine((v) => isCustomSeiPayloadType(v) || (allowFive && v === 5), { error });
+  // The bounds as checks too (aborting, so a value outside them gets one message), so JSON Schema sees them.
+  return z
+    .int({ error })
+    .min(allowFive ? 5 : 100, { error, abort: true })
+    .max(254, { error, abort: true })
+    .refine((v) => isCustomSeiPayloadType(v) || (allowFive && v === 5), { error })
+    .meta({ rule });
 }

@@ -9,7 +9,8 @@ import type { z } from "zod";
 import { type Site, builderFor } from "./builder";
 import { type RequestSchemas, buildRequestSchemas } from "./requests";
 
-export { type Site, type StructInfo, SITES, structInfoOf } from "./builder";
+export { type Site, type StructDoc, type StructInfo, SITES, structInfoOf } from "./builder";
+export { type FieldMeta, type Unit, FIELD_META_KEYS, fieldMetaOf } from "./meta";
 export * from "./responses";
 export { START_RULES, UPDATE_RULES, STOP_RULES, runRules, type Rule, type RuleContext, type Report, type Path } from "./rules";
 
