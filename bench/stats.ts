@@ -25,6 +25,39 @@ export function maxInWindow(times: readonly number[], windowMs = 1000): number {
   return best;
 }
 
+/**
+ * The `p`-th percentile (0-100) of `values` by the nearest-rank method: the smallest value with at least
+ * `p` % of the values at or below it. NaN when empty.
+ */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * s.length);
+  return s[Math.min(s.length, Math.max(1, rank)) - 1];
+}
+
+/**
+ * Arrivals per second after the first `skipMs` of a run: the slope of the least-squares line through
+ * (arrival time, how many arrived so far), over the arrivals at least `skipMs` after the first. The fit
+ * reads a burst pattern (20 at once, then a pause) and an evenly spaced one alike, where "count over
+ * span" would count a final burst without the pause that pays for it. The first second is left out
+ * because a limiter may spend a whole window at once at the start. NaN with fewer than two such arrivals.
+ */
+export function arrivalRate(times: readonly number[], skipMs = 1000): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  const after = sorted.filter((t) => t >= sorted[0] + skipMs);
+  if (after.length < 2) return NaN;
+  const meanX = after.reduce((a, t) => a + t, 0) / after.length;
+  const meanY = (after.length - 1) / 2;
+  let num = 0;
+  let den = 0;
+  after.forEach((t, i) => {
+    num += (t - meanX) * (i - meanY);
+    den += (t - meanX) ** 2;
+  });
+  return den > 0 ? (num / den) * 1000 : NaN;
+}
+
 /** The least and greatest of `values`; NaNs when empty. */
 export function range(values: readonly number[]): { min: number; max: number } {
   return values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: NaN, max: NaN };
