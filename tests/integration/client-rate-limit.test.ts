@@ -1,56 +1,99 @@
 /**
- * The process-wide rate limiter, measured where it matters: arrival times at a real server on port 0.
- * 200 Stop requests are fired at once from 4 TrtcClient instances (as 4 resources of one deployment
- * would); the server's arrival log must never hold more than 20 requests in any 1 s window. Prints the
- * sustained rate for docs/CLIENT.md.
+ * The process-wide limiter measured at a server whose event loop the clients do not share: `trtc-emulator`
+ * as a child process on port 0, counting a sliding 1000 ms (the strict reading of Tencent's limit).
+ * 200 Starts from 4 TrtcClients (as 4 resources of one deployment would send them), started in one
+ * synchronous loop that spends 5 ms on each call before it asks for a grant: the shape that made the old
+ * version of this test flake (grants resolved during the loop were all sent when it ended).
+ *
+ * It asserts only what holds on a loaded machine: every call is answered, and no 1000 ms at the emulator
+ * holds more than 20 of them. No rate floor: a slow machine is slower, not wrong; the pace is measured by
+ * `npm run bench:client` (docs/CLIENT.md). The negative control runs the same calls through the
+ * even-spacing limiter this one replaced, and the emulator does see more than 20 in one second.
  */
+import { hookLimiter } from "../../bench/pace-probe";
+import { maxInWindow } from "../../bench/stats";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../emulator";
 import { TrtcClient } from "../../trtc/client/client";
-import { STOP, clone } from "../fixtures/bodies";
-import { useScriptedServer } from "../helpers/scripted-server";
-import { maxInWindow, median } from "../../bench/stats";
+import { spawnEmulatorChild, type EmulatorChild } from "../helpers/emulator-child";
+import { startBody } from "../helpers/emulator-harness";
+import { control } from "../helpers/raw-request";
 
 const N = 200;
 const CLIENTS = 4;
 const LIMIT = 20;
+const ACTION = "StartPublishCdnStream";
 
-const fixture = useScriptedServer({ reset: false });
+let emulator: EmulatorChild;
+const client = (options: { rateLimitPerSecond?: number } = {}) =>
+  new TrtcClient({
+    credentials: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
+    region: "ap-guangzhou",
+    endpoint: emulator.url,
+    ...options,
+  });
 
-test(`${N} concurrent requests from ${CLIENTS} clients: every 1 s window at the server holds at most ${LIMIT}`, async () => {
-  const clients = Array.from(
-    { length: CLIENTS },
-    () =>
-      new TrtcClient({
-        credentials: { secretId: "AKIDlimit000000000000000000000000", secretKey: "limit-test-secret-key-012345678" },
-        region: "ap-guangzhou",
-        endpoint: fixture.server.url,
-        dispatcher: fixture.agent,
-      }),
-  );
-  const fired = performance.now();
-  const results = await Promise.all(
-    Array.from({ length: N }, (_, i) => clients[i % CLIENTS].stopPublishCdnStream({ ...clone(STOP), TaskId: `task-${i}` } as never)),
-  );
-  const done = performance.now();
-
-  expect(results).toHaveLength(N);
-  expect(new Set(results.map((r) => r.TaskId)).size).toBe(N);
-  const arrivals = fixture.server.calls.map((c) => c.at);
-  expect(arrivals).toHaveLength(N);
-  const maxPerSecond = maxInWindow(arrivals, 1000);
-  expect(maxPerSecond).toBeLessThanOrEqual(LIMIT);
-
-  const sorted = [...arrivals].sort((a, b) => a - b);
-  const gaps = sorted.slice(1).map((t, i) => t - sorted[i]);
-  const sustained = (N - 1) / ((sorted[N - 1] - sorted[0]) / 1000);
-  const byMedianGap = 1000 / median(gaps);
-  // Generous lower bound only (a loaded machine slows it down); the upper bound is the window check above.
-  expect(sustained).toBeGreaterThan(5);
-  console.log(
-    [
-      `rate limit: N=${N} requests from ${CLIENTS} clients fired at once; server-side arrival log`,
-      `  max in any 1 s sliding window: ${maxPerSecond} (limit ${LIMIT})`,
-      `  sustained: ${sustained.toFixed(2)} req/s ((N-1) / (last - first arrival)); median gap ${median(gaps).toFixed(1)} ms = ${byMedianGap.toFixed(2)} req/s`,
-      `  min gap ${Math.min(...gaps).toFixed(1)} ms, max gap ${Math.max(...gaps).toFixed(1)} ms; wall time ${((done - fired) / 1000).toFixed(2)} s`,
-    ].join("\n"),
-  );
+beforeAll(async () => {
+  emulator = await spawnEmulatorChild(["--rate-limit", String(LIMIT), "--rate-window", "sliding"]);
+  // A fresh emulator compiles its handlers on the first requests and timestamps them late (100-200 ms on
+  // a loaded machine): its cold start, not the client's pacing, and Tencent's servers are warm. Warm it
+  // up with a client that has no limiter; the measured runs then reset it.
+  const warm = client({ rateLimitPerSecond: Infinity });
+  for (let i = 0; i < 10; i++) await warm.startPublishCdnStream(startBody() as never);
 }, 120_000);
+afterAll(async () => {
+  await emulator?.stop();
+});
+
+/** Holds the event loop, as validating a large body would. */
+const busy = (ms: number): void => {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // Synchronous on purpose.
+  }
+};
+
+/**
+ * Fires the N calls from one synchronous loop; returns the outcomes and, from the emulator's request log,
+ * the most arrivals in any 1000 ms (each timestamped when the emulator's handler started, the earliest
+ * it can know) and the throttled answers.
+ */
+async function run(): Promise<{ taskIds: string[]; failures: unknown[]; maxPerSecond: number; throttled: number }> {
+  await control(emulator.url, "POST", "reset");
+  const clients = Array.from({ length: CLIENTS }, () => client());
+  const calls: Promise<{ TaskId: string }>[] = [];
+  for (let i = 0; i < N; i++) {
+    busy(5);
+    calls.push(clients[i % CLIENTS].startPublishCdnStream(startBody() as never));
+  }
+  const settled = await Promise.allSettled(calls);
+  const log: { at: string; action: string; outcome: string }[] = (await control(emulator.url, "GET", "requests")).json.requests;
+  const mine = log.filter((e) => e.action === ACTION);
+  return {
+    taskIds: settled.flatMap((s) => (s.status === "fulfilled" ? [s.value.TaskId] : [])),
+    failures: settled.flatMap((s) => (s.status === "rejected" ? [s.reason] : [])),
+    maxPerSecond: maxInWindow(
+      mine.map((e) => Date.parse(e.at)),
+      1000,
+    ),
+    throttled: mine.filter((e) => e.outcome === "RequestLimitExceeded").length,
+  };
+}
+
+test(`${N} Starts from ${CLIENTS} clients started in one slow loop: every call answered, at most ${LIMIT} in any 1000 ms at the emulator`, async () => {
+  const { taskIds, failures, maxPerSecond, throttled } = await run();
+  expect(failures).toEqual([]);
+  expect(new Set(taskIds).size).toBe(N);
+  expect(maxPerSecond).toBeLessThanOrEqual(LIMIT);
+  console.log(`client limiter: max ${maxPerSecond} Starts in any 1000 ms at the emulator, ${throttled} throttled (retried)`);
+}, 180_000);
+
+test("negative control: through the even-spacing limiter the emulator sees more than 20 in one second", async () => {
+  const host = new URL(emulator.url).host;
+  const unhook = hookLimiter(host, ACTION, LIMIT, "even");
+  try {
+    const { maxPerSecond } = await run();
+    expect(maxPerSecond).toBeGreaterThan(LIMIT);
+  } finally {
+    unhook();
+  }
+}, 180_000);
