@@ -13,7 +13,9 @@
  *   grant-to-send delay (grant to undici's first byte on a socket), joined by RequestId.
  *
  * Flags: `--n 200 --clients 4 --limiter log|even|both --server process|in-process
- * --rate-window fixed|sliding --stall-ms 300 --period-ms 1000 --loops quiet,stalled --json FILE`.
+ * --rate-window fixed|sliding --stall-ms 300 --period-ms 1000 --loops quiet,stalled --warmup 10
+ * --call-work-ms 0 --json FILE`. `--call-work-ms` makes the loop that starts the calls spend that long
+ * on each (the shape of the old integration test's flake); `--warmup 0` measures a cold emulator.
  * `--limiter even` runs the pre-issue-14 baseline; `--server in-process` runs the emulator inside the
  * client's process (sharing its event loop, as the old integration test did).
  */
@@ -54,6 +56,8 @@ export interface PaceArgs {
   loops: Array<"quiet" | "stalled">;
   /** Requests that warm the emulator up before each measurement (0 = none). */
   warmup: number;
+  /** Synchronous work (ms) the loop starting the calls does before each one, as validating a big body would. */
+  callWorkMs: number;
   json?: string;
 }
 
@@ -69,6 +73,7 @@ export function parsePaceArgs(argv: readonly string[]): PaceArgs {
     periodMs: 1000,
     loops: ["quiet", "stalled"],
     warmup: 10,
+    callWorkMs: 0,
   };
   const int = (flag: string, v: string | undefined, min: number): number => {
     if (!/^\d+$/.test(v ?? "") || Number(v) < min) throw new Error(`bench:client: ${flag} needs an integer ≥ ${min}, got ${v}`);
@@ -83,6 +88,7 @@ export function parsePaceArgs(argv: readonly string[]): PaceArgs {
     else if (flag === "--stall-ms") a.stallMs = int(flag, v, 0);
     else if (flag === "--period-ms") a.periodMs = int(flag, v, 1);
     else if (flag === "--warmup") a.warmup = int(flag, v, 0);
+    else if (flag === "--call-work-ms") a.callWorkMs = int(flag, v, 0);
     else if (flag === "--json" && v) a.json = v;
     else if (flag === "--limiter" && (v === "log" || v === "even" || v === "both")) a.limiters = v === "both" ? ["even", "log"] : [v];
     else if (flag === "--server" && (v === "process" || v === "in-process")) a.server = v;
@@ -184,17 +190,29 @@ function summarize(
   };
 }
 
-/** Runs N calls of one action from `clients`, spread round-robin, all started at once. */
+/** Holds the event loop for `ms`. */
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // Synchronous on purpose.
+  }
+}
+
+/** Runs N calls of one action from `clients`, spread round-robin, all started in one synchronous loop. */
 async function phase(
   clients: TrtcClient[],
   n: number,
+  callWorkMs: number,
   call: (client: TrtcClient, i: number) => Promise<{ TaskId: string; RequestId: string }>,
 ): Promise<{ traces: CallTrace[]; wallMs: number; startLoopMs: number }> {
   const traces: CallTrace[] = Array.from({ length: n }, () => ({ attempts: [] }));
   const started = wallNow();
   const all = Promise.all(
     traces.map((trace, i) =>
-      traced(trace, () => call(clients[i % clients.length], i)).then(
+      traced(trace, () => {
+        busy(callWorkMs);
+        return call(clients[i % clients.length], i);
+      }).then(
         (r) => {
           trace.taskId = r.TaskId;
           recordAnswer(trace, r.RequestId);
@@ -264,10 +282,10 @@ async function scenario(args: PaceArgs, limiter: LimiterKind, loop: "quiet" | "s
   const stall = blockLoop(loop === "stalled" ? args.stallMs : 0, args.periodMs);
   try {
     const base = Math.floor(Math.random() * 1e6) * 1000;
-    const starts = await phase(clients, args.n, (c, i) => c.startPublishCdnStream(toApiCase(taskArgs(i, 1, base))));
+    const starts = await phase(clients, args.n, args.callWorkMs, (c, i) => c.startPublishCdnStream(toApiCase(taskArgs(i, 1, base))));
     const startLog = (await emulatorControl<{ requests: Log[] }>(emulator.url, "GET", "requests")).requests;
     const taskIds = starts.traces.map((t) => t.taskId).filter((id): id is string => id !== undefined);
-    const stops = await phase(clients, taskIds.length, (c, i) =>
+    const stops = await phase(clients, taskIds.length, args.callWorkMs, (c, i) =>
       c.stopPublishCdnStream({ SdkAppId: BENCH_SDK_APP_ID, TaskId: taskIds[i] }),
     );
     const stopLog = (await emulatorControl<{ requests: Log[] }>(emulator.url, "GET", "requests")).requests;
