@@ -5,6 +5,7 @@ import { parsePaceArgs } from "../../bench/client-pace";
 import { parseArgs } from "../../bench/main";
 import {
   arrivalRate,
+  crowdedWindows,
   fmt,
   fmtRate,
   fmtRatio,
@@ -60,6 +61,24 @@ describe("bench statistics", () => {
     expect(percentile(xs, 100)).toBe(100);
     expect(percentile([7], 99)).toBe(7);
     expect(percentile([], 50)).toBeNaN();
+  });
+
+  test("crowdedWindows: a window over the limit, with how long its requests took to send and how their delays differ", () => {
+    // 20 sent 1030 ms after the first 20, but the server logged the first 20 35 ms late: 40 within 1000 ms.
+    const early = Array.from({ length: 20 }, (_, i) => ({ sendAt: i, arrivalAt: i + 35 }));
+    const late = Array.from({ length: 20 }, (_, i) => ({ sendAt: 1030 + i, arrivalAt: 1030 + i }));
+    const [worst] = crowdedWindows([...late, ...early], 20);
+    expect(worst.count).toBeGreaterThan(20);
+    expect(worst.sendSpan).toBeGreaterThanOrEqual(1030);
+    expect(worst.delaySpread).toBe(35);
+    // 21 sent at once: crowded by the client itself.
+    expect(
+      crowdedWindows(
+        Array.from({ length: 21 }, () => ({ sendAt: 5, arrivalAt: 6 })),
+        20,
+      ),
+    ).toEqual([{ count: 21, sendSpan: 0, delaySpread: 0 }]);
+    expect(crowdedWindows(late, 20)).toEqual([]);
   });
 
   test("arrivalRate reads evenly spaced and bursty arrivals alike, after the first second", () => {
