@@ -142,10 +142,11 @@ function summarize(
   action: string,
   traces: CallTrace[],
   log: Log[],
-  wallMs: number,
-  startLoopMs: number,
+  phase: { startedAt: number; wallMs: number; startLoopMs: number },
 ): PhaseResult {
-  const mine = log.filter((e) => e.action === action);
+  const { wallMs, startLoopMs } = phase;
+  // This phase's requests only: the log also holds the warm-up's and the other phase's.
+  const mine = log.filter((e) => e.action === action && Date.parse(e.at) >= Math.floor(phase.startedAt));
   const arrivalOf = new Map(mine.map((e) => [e.requestId, Date.parse(e.at)]));
   const outcomeOf = new Map(mine.map((e) => [e.requestId, e.outcome]));
   const attempts = traces.flatMap((t) => t.attempts);
@@ -218,7 +219,7 @@ async function phase(
   n: number,
   callWorkMs: number,
   call: (client: TrtcClient, i: number) => Promise<{ TaskId: string; RequestId: string }>,
-): Promise<{ traces: CallTrace[]; wallMs: number; startLoopMs: number }> {
+): Promise<{ traces: CallTrace[]; startedAt: number; wallMs: number; startLoopMs: number }> {
   const traces: CallTrace[] = Array.from({ length: n }, () => ({ attempts: [] }));
   const started = wallNow();
   const all = Promise.all(
@@ -240,7 +241,7 @@ async function phase(
   );
   const startLoopMs = wallNow() - started;
   await all;
-  return { traces, wallMs: wallNow() - started, startLoopMs };
+  return { traces, startedAt: started, wallMs: wallNow() - started, startLoopMs };
 }
 
 /**
@@ -307,8 +308,8 @@ async function scenario(args: PaceArgs, limiter: LimiterKind, loop: "quiet" | "s
     );
     const stopLog = (await emulatorControl<{ requests: Log[] }>(emulator.url, "GET", "requests")).requests;
     return [
-      summarize(limiter, loop, "StartPublishCdnStream", starts.traces, startLog, starts.wallMs, starts.startLoopMs),
-      summarize(limiter, loop, "StopPublishCdnStream", stops.traces, stopLog, stops.wallMs, stops.startLoopMs),
+      summarize(limiter, loop, "StartPublishCdnStream", starts.traces, startLog, starts),
+      summarize(limiter, loop, "StopPublishCdnStream", stops.traces, stopLog, stops),
     ];
   } finally {
     stall.stop();
