@@ -104,6 +104,8 @@ export class SlidingWindowLimiter {
   private readonly grants: Grant[] = [];
   private readonly queue: Waiter[] = [];
   private cancelTimer: (() => void) | undefined;
+  /** A pump is queued behind the stamping microtasks. */
+  private deferred = false;
 
   /** @throws RangeError when `limit` is not a positive integer, `windowMs` is not positive, or a margin or spacing is negative. */
   constructor(options: LimiterOptions) {
@@ -169,7 +171,13 @@ export class SlidingWindowLimiter {
       if (this.grants.some((g) => !g.final)) {
         // A caller has not resumed yet, so its stamp may still move: decide after the stamping
         // microtasks, which were queued before this one.
-        queueMicrotask(() => this.pump());
+        if (!this.deferred) {
+          this.deferred = true;
+          queueMicrotask(() => {
+            this.deferred = false;
+            this.pump();
+          });
+        }
         return;
       }
       const full = this.grants.length >= this.limitValue;
