@@ -13,7 +13,7 @@ import { machineInfo } from "./machine";
 import { runMicro } from "./micro";
 import { repoRoot } from "./paths";
 import { runCreatePreviews, runDiffPreviews, type PreviewSample } from "./preview-cost";
-import { LIMIT_PER_SECOND, renderReport, type BenchResults } from "./report";
+import { CURRENT_LIMITER, LIMIT_PER_SECOND, renderReport, type BenchResults } from "./report";
 import { runThroughput } from "./throughput";
 
 /** Parsed command line. */
@@ -97,6 +97,7 @@ async function main(): Promise<void> {
       previewN: top,
       footprints,
       micro,
+      limiter: CURRENT_LIMITER,
     };
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     fs.writeFileSync(outFile, renderReport(results));

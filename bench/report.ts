@@ -3,6 +3,7 @@
  * target with whether this run met it. Pure formatting: it measures nothing.
  */
 import { RATE_MARGIN_MS, RATE_WINDOW_MS } from "../trtc/client/rate-limit";
+import { EVEN_SPACING_MARGIN_MS } from "./even-spacing-limiter";
 import type { MachineInfo } from "./machine";
 import type { Footprint } from "./footprint";
 import type { MicroResult } from "./micro";
@@ -28,7 +29,26 @@ export interface BenchResults {
   previewN: number;
   footprints: Footprint[];
   micro: { seed: string; bytes: number; results: MicroResult[] };
+  /** The client limiter the run used; absent in runs made before issue 14, which used the even-spacing one. */
+  limiter?: LimiterInfo;
 }
+
+/** Which client limiter a run measured, and its window and margin in ms. */
+export interface LimiterInfo {
+  /** `log`: trtc/client/rate-limit.ts; `even`: the even-spacing limiter it replaced (bench/even-spacing-limiter.ts). */
+  kind: "log" | "even";
+  windowMs: number;
+  marginMs: number;
+}
+
+/** The limiter of the code being benchmarked now. */
+export const CURRENT_LIMITER: LimiterInfo = { kind: "log", windowMs: RATE_WINDOW_MS, marginMs: RATE_MARGIN_MS };
+
+/** The limiter a run used: runs that did not record one predate issue 14 and used even spacing, 1100 ms / 20. */
+const limiterOf = (r: BenchResults): LimiterInfo => r.limiter ?? { kind: "even", windowMs: 1000, marginMs: EVEN_SPACING_MARGIN_MS };
+
+/** The most of the limit a limiter can reach under sustained demand: 20 grants per window + margin. */
+const ceilingOf = (l: LimiterInfo): number => l.windowMs / (l.windowMs + l.marginMs);
 
 const secs = (ms: number): string => fmt(ms / 1000, 1);
 const pick = (xs: PhaseSample[], variant: string, n: number, phase: string) =>
@@ -194,7 +214,7 @@ function targets(r: BenchResults): string {
  */
 function paceVerdict(r: BenchResults, paces: readonly number[]): string {
   const top = Math.max(...r.sizes);
-  const ceiling = RATE_WINDOW_MS / (RATE_WINDOW_MS + RATE_MARGIN_MS);
+  const ceiling = ceilingOf(limiterOf(r));
   const engineBound = PHASES.filter(
     (p, i) => paces[i] < 0.95 * ceiling && medWall(pick(r.throughput, "noop", top, p)) > (top / LIMIT_PER_SECOND) * 1000,
   );
@@ -262,22 +282,28 @@ function microTable(r: BenchResults): string {
   );
 }
 
-/** What the arrival counts say, and why one over the limit can appear with even client-side spacing. */
+/** What the arrival counts say, and why one over the limit can appear although the client keeps to it. */
 function arrivals(r: BenchResults): string {
+  const limiter = limiterOf(r);
+  const keeps =
+    limiter.kind === "even"
+      ? "the client spaced its grants evenly"
+      : `the client keeps at most 20 grants in any ${limiter.windowMs + limiter.marginMs} ms`;
   const ours = r.throughput.filter((x) => x.variant === "ours");
   const max = Math.max(0, ...ours.map((x) => x.traffic.maxPerSlidingSecond));
   const throttled = total(ours, (x) => x.traffic.throttled);
   const note =
     "The arrival counts (*max/1 s*) are taken by the emulator when it handles a request; it shares its process with the Automation API host, so a stall of that event loop timestamps several requests together.";
   return max > LIMIT_PER_SECOND
-    ? `${note} Ours peaked at ${max} in one sliding second although the client spaces its grants evenly: on a machine this loaded the bunching exceeded the limiter's ${RATE_MARGIN_MS} ms margin. The fixed-window limiter (the emulator's model of Tencent's) answered ${throttled} throttled.`
+    ? `${note} Ours peaked at ${max} in one sliding second although ${keeps}: on a machine this loaded the bunching exceeded the limiter's ${limiter.marginMs} ms margin. The fixed-window limiter (the emulator's model of Tencent's) answered ${throttled} throttled.`
     : `${note} Ours peaked at ${max} in any sliding second, within the limit; ${throttled} answers were throttled.`;
 }
 
 /** Data-driven reading of the throughput figures: who set the pace, the limiter or the engine. */
 function reading(r: BenchResults): string {
   const top = Math.max(...r.sizes);
-  const ceiling = RATE_WINDOW_MS / (RATE_WINDOW_MS + RATE_MARGIN_MS);
+  const limiter = limiterOf(r);
+  const ceiling = ceilingOf(limiter);
   const lines = PHASES.map((p) => {
     const noop = medWall(pick(r.throughput, "noop", top, p));
     const engineRate = (top / noop) * 1000;
@@ -287,8 +313,13 @@ function reading(r: BenchResults): string {
       ` (${fmt(engineRate / LIMIT_PER_SECOND)} of the API limit); ours reached the API at a pace of ${fmt(pace)}.`
     );
   });
-  return `The client limiter (trtc/client/rate-limit.ts) spaces grants ${RATE_WINDOW_MS + RATE_MARGIN_MS} ms / 20 apart, so its
-own ceiling is ${fmt(ceiling, 3)} of the limit. A pace well below that ceiling, at a time when the no-op engine
+  const which =
+    limiter.kind === "even"
+      ? `The client limiter of this run (the even-spacing one that preceded issue 14, now bench/even-spacing-limiter.ts)
+spaced grants ${limiter.windowMs + limiter.marginMs} ms / 20 apart, so its own ceiling was ${fmt(ceiling, 3)} of the limit.`
+      : `The client limiter (trtc/client/rate-limit.ts) keeps at most 20 grants in any ${limiter.windowMs + limiter.marginMs} ms, so under
+sustained demand its own ceiling is ${fmt(ceiling, 3)} of the limit.`;
+  return `${which} A pace well below that ceiling, at a time when the no-op engine
 run itself needs longer than N / 20 s, means the engine (handing out resource operations), not the
 limiter, set the pace on this machine; shrinking the limiter's margin could not change it.
 

@@ -25,6 +25,79 @@ export function maxInWindow(times: readonly number[], windowMs = 1000): number {
   return best;
 }
 
+/**
+ * The `p`-th percentile (0-100) of `values` by the nearest-rank method: the smallest value with at least
+ * `p` % of the values at or below it. NaN when empty.
+ */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * s.length);
+  return s[Math.min(s.length, Math.max(1, rank)) - 1];
+}
+
+/**
+ * Arrivals per second after the first `skipMs` of a run: the slope of the least-squares line through
+ * (arrival time, how many arrived so far), over the arrivals at least `skipMs` after the first. The fit
+ * reads a burst pattern (20 at once, then a pause) and an evenly spaced one alike, where "count over
+ * span" would count a final burst without the pause that pays for it. The first second is left out
+ * because a limiter may spend a whole window at once at the start. NaN with fewer than two such arrivals.
+ */
+export function arrivalRate(times: readonly number[], skipMs = 1000): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  const after = sorted.filter((t) => t >= sorted[0] + skipMs);
+  if (after.length < 2) return NaN;
+  const meanX = after.reduce((a, t) => a + t, 0) / after.length;
+  const meanY = (after.length - 1) / 2;
+  let num = 0;
+  let den = 0;
+  after.forEach((t, i) => {
+    num += (t - meanX) * (i - meanY);
+    den += (t - meanX) ** 2;
+  });
+  return den > 0 ? (num / den) * 1000 : NaN;
+}
+
+/** One request as both ends saw it: when the client started sending it, and when the server logged it. */
+export interface SentAndArrived {
+  sendAt: number;
+  arrivalAt: number;
+}
+
+/**
+ * The windows of `windowMs` in which the server logged more than `limit` requests: for each request that
+ * starts such a window, how many the window holds, over how long the client started sending them
+ * (`sendSpan`), and the spread (max - min) of their send-to-arrival delays. Most crowded first.
+ *
+ * A client that never starts more than `limit` requests in any `windowMs + margin` gives every crowded
+ * window a `sendSpan` of at least `windowMs + margin`: the requests were sent far enough apart, and the
+ * way (or the server, logging what it received late) squeezed them together, which takes a delay spread
+ * above the margin. A crowded window with a shorter `sendSpan` is the client's doing.
+ */
+export function crowdedWindows(
+  requests: readonly SentAndArrived[],
+  limit: number,
+  windowMs = 1000,
+): Array<{ count: number; sendSpan: number; delaySpread: number }> {
+  const sorted = [...requests].sort((a, b) => a.arrivalAt - b.arrivalAt);
+  const out: Array<{ count: number; sendSpan: number; delaySpread: number }> = [];
+  let end = 0;
+  for (let start = 0; start < sorted.length; start++) {
+    while (end < sorted.length && sorted[end].arrivalAt - sorted[start].arrivalAt < windowMs) end++;
+    const inWindow = sorted.slice(start, end);
+    if (inWindow.length > limit) {
+      const sends = inWindow.map((r) => r.sendAt);
+      const delays = inWindow.map((r) => r.arrivalAt - r.sendAt);
+      out.push({
+        count: inWindow.length,
+        sendSpan: Math.max(...sends) - Math.min(...sends),
+        delaySpread: Math.max(...delays) - Math.min(...delays),
+      });
+    }
+  }
+  return out.sort((a, b) => b.count - a.count || a.sendSpan - b.sendSpan);
+}
+
 /** The least and greatest of `values`; NaNs when empty. */
 export function range(values: readonly number[]): { min: number; max: number } {
   return values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: NaN, max: NaN };

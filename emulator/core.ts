@@ -34,7 +34,7 @@ export function createCore(options: ResolvedOptions): EmulatorCore {
     store,
     clock,
     presence,
-    limiter: new RateLimiter(options.rateLimitPerSecond),
+    limiter: new RateLimiter(options.rateLimitPerSecond, options.rateWindow),
     faults: new FaultInjector(options.random),
     requestLog: new RequestLog(1000, options.log),
     callbacks,

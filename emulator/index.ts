@@ -15,7 +15,7 @@ export type { EmulatorCore } from "./core";
 export type { TaskRecord, TaskStatus, FinishReason, HistoryEntry } from "./state/task";
 export type { RoomRecord } from "./state/store";
 export type { FaultSpec, FaultRule } from "./api/faults";
-export type { RateStats } from "./api/rate-limit";
+export type { RateStats, RateWindow } from "./api/rate-limit";
 export type { RequestLogEntry } from "./api/request-log";
 export type { Site } from "./api/router";
 export type { ApiError } from "./api/errors";

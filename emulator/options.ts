@@ -6,6 +6,7 @@ import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type EmulatorCredential } from "
 import { resolveCallbackOptions, type CallbackOptions, type CallbackTarget } from "./callbacks/config";
 import type { ClockFn } from "./state/clock";
 import { DEFAULT_MAX_BODY_BYTES } from "./http-io";
+import { RATE_WINDOWS, type RateWindow } from "./api/rate-limit";
 import type { Site } from "./api/router";
 import { toKeyRing } from "./api/usersig-check";
 
@@ -30,6 +31,11 @@ export interface EmulatorOptions {
   dataFile?: string;
   /** Requests per second per action and SecretId; default 20, 0 = no throttling. */
   rateLimitPerSecond?: number;
+  /**
+   * How a second is counted: `fixed` (default) each wall-clock second, `sliding` the 1000 ms before each
+   * arrival. Tencent does not document its window (spec §9); see docs/EMULATOR.md.
+   */
+  rateWindow?: RateWindow;
   /** Running-task limit answered with `FailedOperation.RestrictedConcurrency`; unlimited when absent. */
   maxConcurrentTasks?: number;
   /** Which site's regions and schema variant to imitate. Default `cn`. */
@@ -59,6 +65,7 @@ export interface ResolvedOptions {
   auth: boolean;
   dataFile?: string;
   rateLimitPerSecond: number;
+  rateWindow: RateWindow;
   maxConcurrentTasks?: number;
   site: Site;
   clock: ClockFn;
@@ -80,6 +87,8 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   nonNegativeInt("rateLimitPerSecond", o.rateLimitPerSecond);
   nonNegativeInt("maxConcurrentTasks", o.maxConcurrentTasks);
   nonNegativeInt("maxBodyBytes", o.maxBodyBytes);
+  if (o.rateWindow !== undefined && !RATE_WINDOWS.includes(o.rateWindow))
+    throw new RangeError(`trtc-emulator: rateWindow must be "fixed" or "sliding"`);
   if (o.site !== undefined && o.site !== "cn" && o.site !== "intl") throw new RangeError(`trtc-emulator: site must be "cn" or "intl"`);
   if ((o.secretId === undefined) !== (o.secretKey === undefined)) {
     throw new RangeError("trtc-emulator: secretId and secretKey must be given together");
@@ -97,6 +106,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     auth: o.auth ?? true,
     dataFile: o.dataFile,
     rateLimitPerSecond: o.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND,
+    rateWindow: o.rateWindow ?? "fixed",
     maxConcurrentTasks: o.maxConcurrentTasks,
     site: o.site ?? "cn",
     clock: o.clock ?? Date.now,

@@ -21,6 +21,8 @@ Prints the URL it listens on as the first line of stdout.
   --no-auth             accept requests without checking signatures
   --data <file>         keep tasks, rooms and sequence numbers in this JSON file
   --rate-limit <n>      requests per second per action and SecretId (default 20, 0 = off)
+  --rate-window fixed|sliding
+                        count each wall-clock second (default) or the 1000 ms before each request
   --max-tasks <n>       running-task limit (FailedOperation.RestrictedConcurrency); default unlimited
   --site cn|intl        regions and schema variant to imitate (default cn)
   --callback-url <url>  send relay-to-CDN status callbacks (spec §10) to this http(s) URL
@@ -39,6 +41,7 @@ const VALUE_FLAGS = new Set([
   "--secret-key",
   "--data",
   "--rate-limit",
+  "--rate-window",
   "--max-tasks",
   "--site",
   "--callback-url",
@@ -92,6 +95,10 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         break;
       case "--rate-limit":
         options.rateLimitPerSecond = intFlag(flag, value as string);
+        break;
+      case "--rate-window":
+        if (value !== "fixed" && value !== "sliding") throw new Error(`--rate-window must be fixed or sliding, got "${value}"`);
+        options.rateWindow = value;
         break;
       case "--max-tasks":
         options.maxConcurrentTasks = intFlag(flag, value as string);

@@ -1,56 +1,133 @@
 /**
- * The process-wide rate limiter, measured where it matters: arrival times at a real server on port 0.
- * 200 Stop requests are fired at once from 4 TrtcClient instances (as 4 resources of one deployment
- * would); the server's arrival log must never hold more than 20 requests in any 1 s window. Prints the
- * sustained rate for docs/CLIENT.md.
+ * The process-wide limiter measured at a server whose event loop the clients do not share: `trtc-emulator`
+ * as a child process on port 0, counting a sliding 1000 ms (the strict reading of Tencent's limit).
+ * 200 Starts from 4 TrtcClients (as 4 resources of one deployment would send them), started in one
+ * synchronous loop that spends 5 ms on each call before it asks for a grant: the shape that made the old
+ * version of this test flake (grants resolved during the loop were all sent when it ended).
+ *
+ * It asserts only what holds on a loaded machine:
+ * - every call is answered (a throttled attempt was not executed, and is retried);
+ * - no 1000 ms at the emulator holds more than 20 requests that the client started sending within
+ *   1000 + margin ms (`crowdedWindows`). On a quiet machine that is simply "at most 20 per 1000 ms"; on
+ *   one with a load average of 20 or more the emulator process sometimes waits 50-100 ms for a CPU and
+ *   logs requests that were sent far enough apart within one second, which no client margin short of
+ *   that delay could prevent (a throttled attempt is retried).
+ * No rate floor: a slow machine is slower, not wrong; the pace is measured by `npm run bench:client`
+ * (docs/CLIENT.md). The negative control runs the same calls through the even-spacing limiter this one
+ * replaced: the emulator then sees more than 20 in one second that its own delays do not explain.
  */
+import { Agent } from "undici";
+import { hookLimiter, recordAnswer, recordRetry, sendTimes, traced, type CallTrace, type LimiterKind } from "../../bench/pace-probe";
+import { crowdedWindows, maxInWindow } from "../../bench/stats";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../emulator";
 import { TrtcClient } from "../../trtc/client/client";
-import { STOP, clone } from "../fixtures/bodies";
-import { useScriptedServer } from "../helpers/scripted-server";
-import { maxInWindow, median } from "../../bench/stats";
+import { RATE_MARGIN_MS, RATE_WINDOW_MS } from "../../trtc/client/rate-limit";
+import { spawnEmulatorChild, type EmulatorChild } from "../helpers/emulator-child";
+import { startBody } from "../helpers/emulator-harness";
+import { control } from "../helpers/raw-request";
 
 const N = 200;
 const CLIENTS = 4;
 const LIMIT = 20;
+const ACTION = "StartPublishCdnStream";
 
-const fixture = useScriptedServer({ reset: false });
+let emulator: EmulatorChild;
+let agent: Agent;
+const client = (options: { rateLimitPerSecond?: number } = {}) =>
+  new TrtcClient({
+    credentials: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
+    region: "ap-guangzhou",
+    endpoint: emulator.url,
+    dispatcher: sendTimes(agent),
+    onRetry: recordRetry,
+    ...options,
+  });
 
-test(`${N} concurrent requests from ${CLIENTS} clients: every 1 s window at the server holds at most ${LIMIT}`, async () => {
-  const clients = Array.from(
-    { length: CLIENTS },
-    () =>
-      new TrtcClient({
-        credentials: { secretId: "AKIDlimit000000000000000000000000", secretKey: "limit-test-secret-key-012345678" },
-        region: "ap-guangzhou",
-        endpoint: fixture.server.url,
-        dispatcher: fixture.agent,
-      }),
-  );
-  const fired = performance.now();
-  const results = await Promise.all(
-    Array.from({ length: N }, (_, i) => clients[i % CLIENTS].stopPublishCdnStream({ ...clone(STOP), TaskId: `task-${i}` } as never)),
-  );
-  const done = performance.now();
-
-  expect(results).toHaveLength(N);
-  expect(new Set(results.map((r) => r.TaskId)).size).toBe(N);
-  const arrivals = fixture.server.calls.map((c) => c.at);
-  expect(arrivals).toHaveLength(N);
-  const maxPerSecond = maxInWindow(arrivals, 1000);
-  expect(maxPerSecond).toBeLessThanOrEqual(LIMIT);
-
-  const sorted = [...arrivals].sort((a, b) => a - b);
-  const gaps = sorted.slice(1).map((t, i) => t - sorted[i]);
-  const sustained = (N - 1) / ((sorted[N - 1] - sorted[0]) / 1000);
-  const byMedianGap = 1000 / median(gaps);
-  // Generous lower bound only (a loaded machine slows it down); the upper bound is the window check above.
-  expect(sustained).toBeGreaterThan(5);
-  console.log(
-    [
-      `rate limit: N=${N} requests from ${CLIENTS} clients fired at once; server-side arrival log`,
-      `  max in any 1 s sliding window: ${maxPerSecond} (limit ${LIMIT})`,
-      `  sustained: ${sustained.toFixed(2)} req/s ((N-1) / (last - first arrival)); median gap ${median(gaps).toFixed(1)} ms = ${byMedianGap.toFixed(2)} req/s`,
-      `  min gap ${Math.min(...gaps).toFixed(1)} ms, max gap ${Math.max(...gaps).toFixed(1)} ms; wall time ${((done - fired) / 1000).toFixed(2)} s`,
-    ].join("\n"),
-  );
+beforeAll(async () => {
+  agent = new Agent({ keepAliveTimeout: 4_000 });
+  emulator = await spawnEmulatorChild(["--rate-limit", String(LIMIT), "--rate-window", "sliding"]);
+  // A fresh emulator compiles its handlers on the first requests and logs them late (100-200 ms on a
+  // loaded machine): its cold start, not the client's pacing, and Tencent's servers are warm. One round
+  // of 20 from a client without a limiter warms it up; each run then resets it.
+  const warm = client({ rateLimitPerSecond: Infinity });
+  await Promise.all(Array.from({ length: LIMIT }, () => warm.startPublishCdnStream(startBody() as never)));
 }, 120_000);
+afterAll(async () => {
+  await agent?.close();
+  await emulator?.stop();
+});
+
+/** Holds the event loop, as validating a large body would. */
+const busy = (ms: number): void => {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // Synchronous on purpose.
+  }
+};
+
+/** Fires the N calls from one synchronous loop through `limiter`; returns the outcomes and what the emulator logged. */
+async function run(limiter: LimiterKind) {
+  await control(emulator.url, "POST", "reset");
+  const unhook = hookLimiter(new URL(emulator.url).host, ACTION, LIMIT, limiter);
+  try {
+    const clients = Array.from({ length: CLIENTS }, () => client());
+    const traces: CallTrace[] = [];
+    const calls: Promise<unknown>[] = [];
+    for (let i = 0; i < N; i++) {
+      busy(5);
+      const trace: CallTrace = { attempts: [] };
+      traces.push(trace);
+      calls.push(
+        traced(trace, () => clients[i % CLIENTS].startPublishCdnStream(startBody() as never)).then(
+          (r) => {
+            trace.taskId = r.TaskId;
+            recordAnswer(trace, r.RequestId);
+          },
+          (e: { code?: string; requestId?: string }) => {
+            trace.error = e.code ?? String(e);
+            recordAnswer(trace, e.requestId);
+          },
+        ),
+      );
+    }
+    await Promise.all(calls);
+    const log: { at: string; action: string; outcome: string; requestId: string }[] = (await control(emulator.url, "GET", "requests")).json
+      .requests;
+    const arrivalOf = new Map(log.filter((e) => e.action === ACTION).map((e) => [e.requestId, Date.parse(e.at)]));
+    const requests = traces.flatMap((t) =>
+      t.attempts.flatMap((a) => {
+        const arrivalAt = a.requestId ? arrivalOf.get(a.requestId) : undefined;
+        return arrivalAt === undefined || a.sendAt === undefined ? [] : [{ sendAt: a.sendAt, arrivalAt }];
+      }),
+    );
+    return {
+      traces,
+      requests,
+      maxPerSecond: maxInWindow([...arrivalOf.values()], 1000),
+      throttled: log.filter((e) => e.action === ACTION && e.outcome === "RequestLimitExceeded").length,
+      crowded: crowdedWindows(requests, LIMIT),
+    };
+  } finally {
+    unhook();
+  }
+}
+
+test(`${N} Starts from ${CLIENTS} clients started in one slow loop: every call answered; no 1000 ms at the emulator holds more than ${LIMIT} sent within 1000 + margin ms`, async () => {
+  const { traces, requests, maxPerSecond, throttled, crowded } = await run("log");
+  expect(traces.filter((t) => t.error !== undefined)).toEqual([]);
+  expect(new Set(traces.map((t) => t.taskId)).size).toBe(N);
+  // Every attempt was joined to its arrival, so the check below sees all of them.
+  expect(requests).toHaveLength(traces.reduce((n, t) => n + t.attempts.length, 0));
+  // The probe reads the send time a few microseconds before the limiter logs it: 1 ms of tolerance.
+  expect(crowded.filter((w) => w.sendSpan < RATE_WINDOW_MS + RATE_MARGIN_MS - 1)).toEqual([]);
+  console.log(
+    `client limiter: max ${maxPerSecond} Starts in any 1000 ms at the emulator, ${throttled} throttled (retried); ` +
+      `${crowded.length} windows over ${LIMIT}${crowded.length ? `, sent over at least ${Math.min(...crowded.map((w) => w.sendSpan)).toFixed(1)} ms (delays differing by up to ${Math.max(...crowded.map((w) => w.delaySpread)).toFixed(1)} ms)` : ""}`,
+  );
+}, 180_000);
+
+test("negative control: through the even-spacing limiter the emulator sees more than 20 in one second, sent that close by the client", async () => {
+  const { maxPerSecond, crowded } = await run("even");
+  expect(maxPerSecond).toBeGreaterThan(LIMIT);
+  expect(crowded.filter((w) => w.sendSpan < RATE_WINDOW_MS + RATE_MARGIN_MS - 1).length).toBeGreaterThan(0);
+}, 180_000);

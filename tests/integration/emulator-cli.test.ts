@@ -132,6 +132,8 @@ describe("trtc-emulator flag parsing", () => {
         "s.json",
         "--rate-limit",
         "0",
+        "--rate-window",
+        "sliding",
         "--max-tasks",
         "3",
         "--site",
@@ -149,6 +151,7 @@ describe("trtc-emulator flag parsing", () => {
         auth: false,
         dataFile: "s.json",
         rateLimitPerSecond: 0,
+        rateWindow: "sliding",
         maxConcurrentTasks: 3,
         site: "intl",
       },
@@ -158,6 +161,7 @@ describe("trtc-emulator flag parsing", () => {
   it.each([
     [["--port", "-1"], "--port needs a non-negative integer"],
     [["--site", "eu"], "--site must be cn or intl"],
+    [["--rate-window", "rolling"], "--rate-window must be fixed or sliding"],
     [["--secret-id", "AKIDx"], "must be given together"],
     [["--data"], "--data needs a value"],
   ])("rejects %j", (args, message) => {

@@ -104,3 +104,50 @@ describe("emulator rate limit off", () => {
     }
   });
 });
+
+describe("emulator rate limit, sliding window", () => {
+  /**
+   * 20 requests at 0.900 s, then more at 1.100 s: a new fixed second, but the same 1000 ms as the first
+   * 20. The frozen injected clock makes every count exact. The fixed window (the default) is the control:
+   * the same requests pass there, so the test sees what the sliding mode changes.
+   */
+  const run = async (rateWindow: "fixed" | "sliding") => {
+    let now = Date.UTC(2030, 0, 1, 0, 0, 0, 900);
+    const emu = await startEmulator({ port: 0, clock: () => now, rateWindow });
+    try {
+      const api = apiFor(emu);
+      const stop = async () =>
+        codeOf(await api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: Math.floor(now / 1000) }));
+      const codes: Record<string, string[]> = { first: [], later: [], windowPassed: [] };
+      for (let i = 0; i < 20; i++) codes.first.push(await stop());
+      now += 200; // 1.100 s: a new fixed second, 200 ms after the first 20
+      for (let i = 0; i < 3; i++) codes.later.push(await stop());
+      now += 801; // 1.901 s: 1001 ms after the first 20
+      codes.windowPassed.push(await stop());
+      return { codes, stats: (await api.control("GET", "stats")).json };
+    } finally {
+      await emu.close();
+    }
+  };
+
+  it("refuses a request while the last 1000 ms hold 20 admitted ones, whatever the wall-clock second", async () => {
+    const { codes, stats } = await run("sliding");
+    expect(codes.first.every((c) => c === "ResourceNotFound")).toBe(true);
+    expect(codes.later).toEqual(["RequestLimitExceeded", "RequestLimitExceeded", "RequestLimitExceeded"]);
+    expect(codes.windowPassed).toEqual(["ResourceNotFound"]);
+    expect(stats.window).toBe("sliding");
+    expect(stats.throttled.StopPublishCdnStream).toBe(3);
+    expect(stats.maxReceivedPerSlidingSecond.StopPublishCdnStream).toBe(23);
+  });
+
+  it("control: the fixed window (the default) admits the same requests, since they fall in a new second", async () => {
+    const { codes, stats } = await run("fixed");
+    expect(codes.later).toEqual(["ResourceNotFound", "ResourceNotFound", "ResourceNotFound"]);
+    expect(stats.window).toBe("fixed");
+    expect(stats.throttled.StopPublishCdnStream).toBeUndefined();
+  });
+
+  it("rejects an unknown window, naming the option", async () => {
+    await expect(startEmulator({ port: 0, rateWindow: "rolling" as never })).rejects.toThrow(/rateWindow must be "fixed" or "sliding"/);
+  });
+});

@@ -1,8 +1,22 @@
 /**
  * The benchmark's statistics and formatting helpers (no timing is asserted anywhere: these are pure).
  */
+import { parsePaceArgs } from "../../bench/client-pace";
 import { parseArgs } from "../../bench/main";
-import { fmt, fmtRate, fmtRatio, limitRatio, markdownTable, maxInWindow, median, overheadRatio, range } from "../../bench/stats";
+import {
+  arrivalRate,
+  crowdedWindows,
+  fmt,
+  fmtRate,
+  fmtRatio,
+  limitRatio,
+  markdownTable,
+  maxInWindow,
+  median,
+  overheadRatio,
+  percentile,
+  range,
+} from "../../bench/stats";
 
 describe("bench statistics", () => {
   test("median of odd and even counts, NaN when empty, input untouched", () => {
@@ -39,6 +53,45 @@ describe("bench statistics", () => {
     expect(maxInWindow([0, 100, 200, 1150, 1160])).toBe(3);
     expect(maxInWindow(Array.from({ length: 21 }, (_, i) => i * 50))).toBe(20);
   });
+
+  test("percentile by nearest rank", () => {
+    const xs = Array.from({ length: 100 }, (_, i) => 100 - i); // 100..1, unsorted on purpose
+    expect(percentile(xs, 50)).toBe(50);
+    expect(percentile(xs, 99)).toBe(99);
+    expect(percentile(xs, 100)).toBe(100);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+  });
+
+  test("crowdedWindows: a window over the limit, with how long its requests took to send and how their delays differ", () => {
+    // 20 sent 1030 ms after the first 20, but the server logged the first 20 35 ms late: 40 within 1000 ms.
+    const early = Array.from({ length: 20 }, (_, i) => ({ sendAt: i, arrivalAt: i + 35 }));
+    const late = Array.from({ length: 20 }, (_, i) => ({ sendAt: 1030 + i, arrivalAt: 1030 + i }));
+    const [worst] = crowdedWindows([...late, ...early], 20);
+    expect(worst.count).toBeGreaterThan(20);
+    expect(worst.sendSpan).toBeGreaterThanOrEqual(1030);
+    expect(worst.delaySpread).toBe(35);
+    // 21 sent at once: crowded by the client itself.
+    expect(
+      crowdedWindows(
+        Array.from({ length: 21 }, () => ({ sendAt: 5, arrivalAt: 6 })),
+        20,
+      ),
+    ).toEqual([{ count: 21, sendSpan: 0, delaySpread: 0 }]);
+    expect(crowdedWindows(late, 20)).toEqual([]);
+  });
+
+  test("arrivalRate reads evenly spaced and bursty arrivals alike, after the first second", () => {
+    // One every 55 ms: 18.18/s.
+    expect(arrivalRate(Array.from({ length: 200 }, (_, i) => i * 55))).toBeCloseTo(1000 / 55, 6);
+    // 20 at once every 1030 ms: 20 per 1.03 s, although the last burst ends the run with no pause after it.
+    const bursts = Array.from({ length: 200 }, (_, i) => Math.floor(i / 20) * 1030);
+    expect(arrivalRate(bursts)).toBeCloseTo(20000 / 1030, 6);
+    // The first second is left out: a limiter may spend a whole window at once at the start.
+    const fastStart = [...Array.from({ length: 20 }, () => 0), ...Array.from({ length: 100 }, (_, i) => 1000 + i * 100)];
+    expect(arrivalRate(fastStart)).toBeCloseTo(10, 6);
+    expect(arrivalRate([0, 10, 2000])).toBeNaN();
+  });
 });
 
 describe("bench formatting", () => {
@@ -59,5 +112,28 @@ describe("bench formatting", () => {
     expect(parseArgs(["--render", "/tmp/raw.json"])).toEqual({ quick: false, render: "/tmp/raw.json" });
     expect(() => parseArgs(["--reps", "0"])).toThrow(/--reps/);
     expect(() => parseArgs(["--fast"])).toThrow(/"--fast"/);
+  });
+
+  test("parsePaceArgs: defaults, every flag, and errors naming the flag", () => {
+    expect(parsePaceArgs([])).toMatchObject({ n: 200, clients: 4, limiters: ["log"], server: "process", rateWindow: "sliding" });
+    expect(
+      parsePaceArgs([
+        "--n",
+        "40",
+        "--limiter",
+        "both",
+        "--server",
+        "in-process",
+        "--rate-window",
+        "fixed",
+        "--loops",
+        "stalled",
+        "--stall-ms",
+        "100",
+      ]),
+    ).toMatchObject({ n: 40, limiters: ["even", "log"], server: "in-process", rateWindow: "fixed", loops: ["stalled"], stallMs: 100 });
+    expect(() => parsePaceArgs(["--stall-ms", "1000"])).toThrow(/--stall-ms/);
+    expect(() => parsePaceArgs(["--n", "1000"])).toThrow(/--n/);
+    expect(() => parsePaceArgs(["--limiter", "bucket"])).toThrow(/"--limiter"/);
   });
 });

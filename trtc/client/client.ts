@@ -12,7 +12,7 @@ import type { Dispatcher } from "undici";
 import { ACTIONS, REGIONS, SERVICE, isActionName, type ActionName, type RequestOf } from "../actions";
 import { resolveEndpoint, type Endpoint } from "./endpoint";
 import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError, type Reached, type StartIdentity } from "./errors";
-import { sharedLimiter } from "./rate-limit";
+import { sharedLimiter, type Permit } from "./rate-limit";
 import { redactText, secretsIn } from "../redact";
 import { DEFAULT_BACKOFF, DEFAULT_DEADLINE_MS, DEFAULT_MAX_ATTEMPTS, runWithRetry, type BackoffSettings, type RetryEvent } from "./retry";
 import { isRetryable } from "./retry-policy";
@@ -209,8 +209,9 @@ export class TrtcClient {
   ): Promise<UpdateResult & Record<string, unknown>> {
     const i = this.internals;
     const limit = i.rateLimit || ACTIONS[action].rateLimitPerSecond;
+    let permit: Permit | undefined;
     if (limit !== Infinity) {
-      await sharedLimiter(i.endpoint.host, action, limit)
+      permit = await sharedLimiter(i.endpoint.host, action, limit)
         .acquire(ctx.signal)
         .catch(() => {
           throw this.failure(
@@ -232,7 +233,15 @@ export class TrtcClient {
     try {
       answer = readAnswer(
         action,
-        await sendRequest({ url: i.endpoint.url, headers, body: payload, timeoutMs, signal: ctx.signal, dispatcher: i.dispatcher }),
+        await sendRequest({
+          url: i.endpoint.url,
+          headers,
+          body: payload,
+          timeoutMs,
+          signal: ctx.signal,
+          dispatcher: i.dispatcher,
+          onStart: () => permit?.sent(),
+        }),
         (t) => redactText(t, secrets),
       );
     } catch (e) {

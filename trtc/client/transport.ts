@@ -56,6 +56,8 @@ export interface WireRequest {
   signal?: AbortSignal;
   /** Undici dispatcher. Default: the shared keep-alive Agent of {@link defaultDispatcher}. */
   dispatcher?: Dispatcher;
+  /** Called when the request starts on a connected socket (the rate limiter logs its grant then). */
+  onStart?: () => void;
 }
 
 /** An HTTP answer, read in full. */
@@ -183,6 +185,7 @@ export async function sendRequest(req: WireRequest): Promise<WireResponse> {
       bodyTimeout: req.timeoutMs + UNDICI_TIMER_SLACK_MS,
       dispatcher: observed(req.dispatcher ?? defaultDispatcher(), () => {
         started = true;
+        req.onStart?.();
       }),
     });
     const body = await res.body.text();
