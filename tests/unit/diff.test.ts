@@ -217,7 +217,12 @@ describe("in-place updates send the changed group complete", () => {
     const result = plan((n) => {
       delete n.seiParams;
     }, sei);
-    expect(result).toEqual({ changes: true, replaces: [], send: { seiParams: {} }, changed: [{ path: "seiParams", verdict: "update", kind: "delete" }] });
+    expect(result).toEqual({
+      changes: true,
+      replaces: [],
+      send: { seiParams: {} },
+      changed: [{ path: "seiParams", verdict: "update", kind: "delete" }],
+    });
   });
 
   test("seiParams added or changed: sent as given", () => {
