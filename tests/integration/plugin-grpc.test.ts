@@ -299,6 +299,15 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     expect(await requestCount()).toBe(before);
   });
 
+  test("Check reads a number where the schema says string as its text (pulumi-yaml passes digits-only config as numbers)", async () => {
+    const res = await check(programInputs({ roomId: 295066 }));
+    expect(res.getFailuresList().map((f) => f.getReason())).toEqual([]);
+    expect(js(res.getInputs()).roomId).toBe("295066");
+    // Only that way round: text where a number belongs is still an error.
+    const bad = await check(programInputs({ roomIdType: "0" }));
+    expect(bad.getFailuresList().map((f) => f.getProperty())).toContain("roomIdType");
+  });
+
   test("Check treats every typed unknown sentinel as a value not known yet", async () => {
     const args = seedArgs("mix-audio-video-cdn");
     args.videoParams.videoEncode.width = UNKNOWN_SENTINELS.number;
