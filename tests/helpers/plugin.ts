@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
@@ -47,7 +48,7 @@ export async function startPlugin(
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningPlugin> {
   const child = spawn(path.join(dir, "pulumi-resource-trtc"), [engineAddress], {
-    cwd: options.cwd ?? fs.mkdtempSync(path.join(require("node:os").tmpdir(), "trtc-plugin-cwd-")),
+    cwd: options.cwd ?? fs.mkdtempSync(path.join(os.tmpdir(), "trtc-plugin-cwd-")),
     env: options.env ?? process.env,
     stdio: ["ignore", "pipe", "pipe"],
   });
