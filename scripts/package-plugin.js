@@ -12,6 +12,7 @@
 // into their own directory, so parallel test files never share one).
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
 const esbuild = require("esbuild");
 
@@ -35,9 +36,11 @@ async function main() {
   const at = process.argv.indexOf("--out");
   const outDir = at > 0 ? path.resolve(process.argv[at + 1]) : path.join(root, "dist", "plugin");
   const base = `${NAME}-v${pkg.version}-${OS}-${ARCH}`;
-  const stage = path.join(outDir, base);
-  fs.rmSync(stage, { recursive: true, force: true });
+  // Staged outside the repository: a second package.json named pulumi-trtc-relay under it would make
+  // jest's module map see the package twice.
+  const stage = fs.mkdtempSync(path.join(os.tmpdir(), "trtc-plugin-stage-"));
   fs.mkdirSync(path.join(stage, path.dirname(SCHEMA_FILE)), { recursive: true });
+  fs.mkdirSync(outDir, { recursive: true });
 
   await esbuild.build({
     entryPoints: [path.join(root, "provider", "native", "bin.ts")],
@@ -61,8 +64,9 @@ async function main() {
   fs.copyFileSync(path.join(root, SCHEMA_FILE), path.join(stage, SCHEMA_FILE));
 
   const archive = path.join(outDir, `${base}.tar.gz`);
-  // Reproducible: sorted names, fixed times and owners.
-  execFileSync("tar", ["--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner", "-czf", archive, "-C", stage, ...files]);
+  // Reproducible: listed order, fixed times and owners.
+  execFileSync("tar", ["--mtime=@0", "--owner=0", "--group=0", "--numeric-owner", "-czf", archive, "-C", stage, ...files]);
+  fs.rmSync(stage, { recursive: true, force: true });
   process.stdout.write(`${archive}\n`);
 }
 
