@@ -136,6 +136,28 @@ test("an updatable change updates the task in place: same TaskId, the new value 
   expect(task?.History.map((h) => h.Action)).toEqual(["StartPublishCdnStream", "UpdatePublishCdnStream"]);
 });
 
+test("replaceOnChanges on a property path turns that in-place change into a replacement (preview only)", async () => {
+  const stack = stacks[QUICKSTART];
+  const file = path.join(programDir(QUICKSTART), "Pulumi.yaml");
+  const program = fs.readFileSync(file, "utf8");
+  fs.writeFileSync(file, program.replace("    options:\n", '    options:\n      replaceOnChanges: ["videoParams.backGroundColor"]\n'));
+  await stack.setConfig("backGroundColor", { value: "0x0000FF" });
+  try {
+    const preview = await stack.preview({ diff: true });
+    expect(preview.changeSummary.replace).toBe(1);
+    expect(preview.stdout).toMatch(/~ backGroundColor\s*: "0x00FF00" => "0x0000FF"/);
+  } finally {
+    fs.writeFileSync(file, program);
+    await stack.setConfig("backGroundColor", { value: "0x00FF00" });
+  }
+  // Without the option the same change is an update.
+  await stack.setConfig("backGroundColor", { value: "0x0000FF" });
+  const plain = await stack.preview();
+  expect(plain.changeSummary).toMatchObject({ update: 1 });
+  expect(plain.changeSummary.replace).toBeUndefined();
+  await stack.setConfig("backGroundColor", { value: "0x00FF00" });
+});
+
 test("a room change replaces the task: preview --diff names roomId, and the old task stops before the new one starts", async () => {
   const stack = stacks[QUICKSTART];
   const [old] = await relayResources(stack);
