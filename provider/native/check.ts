@@ -11,13 +11,13 @@ import { coerceInputs } from "./coerce";
 import { rewrap, toStruct, topLevelOf, unwrap } from "./wire";
 
 /** The resource type this plugin serves. */
-export const RESOURCE_TYPE = "trtc:index:PublishCdnStream";
+export const TYPE_TOKEN = "trtc:index:PublishCdnStream";
 
 /** Check for one resource registration (preview and up; again with empty olds on a replacement). */
 export async function check(req: CheckRequest): Promise<CheckResponse> {
   const olds = unwrap(req.getOlds());
   const news = unwrap(req.getNews());
-  const inputs = coerceInputs(req.getType() || RESOURCE_TYPE, news.props);
+  const inputs = coerceInputs(req.getType() || TYPE_TOKEN, news.props);
   const result = await lifecycleCheck(callDeps(req.getUrn()), olds.props, inputs, topLevelOf(news.secretPaths));
   const res = new CheckResponse();
   res.setInputs(toStruct(rewrap(result.inputs, news.secretPaths)));
