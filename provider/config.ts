@@ -11,16 +11,15 @@ import type { TrtcCredentials } from "../trtc/client/client";
 import { DEFAULT_ENDPOINT, siteOfHost } from "../trtc/client/endpoint";
 import type { Site } from "../trtc/schema";
 
-/** One setting of the provider: the one table both front ends (and the package schema) read. */
+/**
+ * Where one setting is read: the one table both front ends read (what each setting means, its type and
+ * whether it is secret are in config-docs.ts, keyed by the same names, for the package schema).
+ */
 export interface SettingSpec {
   /** The dynamic provider's stack-config key (the credential keys pulumi-tencentcloud users already have). */
   readonly stackKey: string;
   /** The environment variable read when config does not set it. */
   readonly env: string;
-  /** Holds a credential: set it with `pulumi config set --secret`; the plugin returns it only wrapped. */
-  readonly secret: boolean;
-  /** What it is, with its unit, range and default: the config variable's description in the schema. */
-  readonly description: string;
 }
 
 /**
@@ -32,59 +31,38 @@ export const SETTINGS = {
   secretId: {
     stackKey: "tencentcloud:secretId",
     env: "TENCENTCLOUD_SECRET_ID",
-    secret: false,
-    description: "Tencent Cloud API SecretId (AKID...). Needed by up and destroy, not by preview.",
   },
   secretKey: {
     stackKey: "tencentcloud:secretKey",
     env: "TENCENTCLOUD_SECRET_KEY",
-    secret: true,
-    description: "Tencent Cloud API SecretKey. Secret.",
   },
   securityToken: {
     stackKey: "tencentcloud:securityToken",
     env: "TENCENTCLOUD_SECURITY_TOKEN",
-    secret: true,
-    description: "Session token of temporary credentials (X-TC-Token). Secret.",
   },
   region: {
     stackKey: "tencentcloud:region",
     env: "TENCENTCLOUD_REGION",
-    secret: false,
-    description: "X-TC-Region, e.g. ap-guangzhou (the default). Changing it replaces every task.",
   },
   endpoint: {
     stackKey: "trtc:endpoint",
     env: "TRTC_ENDPOINT",
-    secret: false,
-    description:
-      "TRTC API endpoint: host or URL, https unless given (default https://trtc.tencentcloudapi.com; " +
-      "the international site is trtc.intl.tencentcloudapi.com, a local trtc-emulator http://127.0.0.1:<port>). " +
-      "Changing it replaces every task.",
   },
   requestTimeoutMs: {
     stackKey: "trtc:requestTimeoutMs",
     env: "TRTC_REQUEST_TIMEOUT_MS",
-    secret: false,
-    description: "Timeout of each API request in milliseconds, 100 to 600000 (the client's default otherwise).",
   },
   sdkSecretKey: {
     stackKey: "trtc:sdkSecretKey",
     env: "TRTC_SDK_SECRET_KEY",
-    secret: true,
-    description: "One TRTC SDK secret key, for any SdkAppId: robots without a UserSig get one generated at Start. Secret.",
   },
   sdkSecretKeys: {
     stackKey: "trtc:sdkSecretKeys",
     env: "TRTC_SDK_SECRET_KEYS",
-    secret: true,
-    description: 'JSON object of SdkAppId to SDK secret key, {"1400188366": "..."}; wins over sdkSecretKey. Secret.',
   },
   userSigExpireSeconds: {
     stackKey: "trtc:userSigExpireSeconds",
     env: "TRTC_USERSIG_EXPIRE_SECONDS",
-    secret: false,
-    description: "Lifetime in seconds of the UserSigs the provider generates, 1 to 315360000 (default 15552000, 180 days).",
   },
 } as const satisfies Record<string, SettingSpec>;
 

@@ -11,7 +11,7 @@ import * as path from "node:path";
 export const PACKAGE_NAME = "pulumi-trtc-relay";
 
 /** The package schema, relative to the package root (one file: GetSchema serves it as it is). */
-export const SCHEMA_FILE = "provider/native/schema.json";
+export const SCHEMA_FILE = "provider/schema.json";
 
 let root: string | undefined;
 

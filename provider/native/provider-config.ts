@@ -15,6 +15,7 @@ import {
   type DiffRequest,
 } from "@pulumi/pulumi/proto/provider_pb";
 import { ConfigError, SETTINGS, SETTING_NAMES, type Setting, type SettingValues, configKey, resolveTarget, storeConfig } from "../config";
+import { SETTING_DOCS } from "../config-docs";
 import { isUnknown } from "../unknowns";
 import { resolveUserSigSettings } from "../usersig/settings";
 import { secret, toStruct, unwrap } from "./wire";
@@ -83,12 +84,12 @@ export async function checkConfig(req: CheckRequest): Promise<CheckResponse> {
   }
   for (const setting of Object.keys(values) as Setting[]) {
     const reason = judgeSetting(setting, values[setting] as string);
-    if (reason !== undefined) fail(setting, reason, SETTINGS[setting].secret);
+    if (reason !== undefined) fail(setting, reason, SETTING_DOCS[setting].secret === true);
   }
   const res = new CheckResponse();
   // Secret settings stay marked: the provider's stored inputs hold them only encrypted.
   const inputs = Object.fromEntries(
-    Object.entries(props).map(([k, v]) => [k, isSetting(k) && SETTINGS[k].secret && v !== undefined ? secret(v) : v]),
+    Object.entries(props).map(([k, v]) => [k, isSetting(k) && SETTING_DOCS[k].secret === true && v !== undefined ? secret(v) : v]),
   );
   res.setInputs(toStruct(inputs));
   res.setFailuresList(failures);

@@ -16,7 +16,8 @@ import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, emulatorControl, startEmulator, type RunningEmulator } from "../../emulator";
-import { SETTINGS, SETTING_NAMES } from "../../provider/config";
+import { SETTING_NAMES } from "../../provider/config";
+import { SETTING_DOCS } from "../../provider/config-docs";
 import { SECRET_OUTPUTS } from "../../provider/secrets";
 import { UNKNOWN_SENTINELS } from "../../provider/unknowns";
 import { toApiCase } from "../../trtc/casing";
@@ -198,7 +199,7 @@ describe("the package", () => {
     expect(Object.keys(schema.resources)).toEqual([TYPE]);
     const variables = schema.config.variables;
     expect(Object.keys(variables).sort()).toEqual([...SETTING_NAMES].sort());
-    for (const name of SETTING_NAMES) expect(Boolean(variables[name].secret)).toBe(SETTINGS[name].secret);
+    for (const name of SETTING_NAMES) expect(Boolean(variables[name].secret)).toBe(Boolean(SETTING_DOCS[name].secret));
   });
 
   test("RPCs a custom-resource provider does not serve answer UNIMPLEMENTED", async () => {

@@ -6,7 +6,6 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import {
   CONFIG_KEYS,
   ConfigError,
-  SETTINGS,
   SETTING_NAMES,
   clearConfig,
   configKey,
@@ -15,6 +14,7 @@ import {
   storeConfig,
   useConfigNaming,
 } from "../../provider/config";
+import { SETTING_DOCS } from "../../provider/config-docs";
 import { RESOURCE_SIG, SECRET_SIG, SIG, rewrap, secret, topLevelOf, unwrap } from "../../provider/native/wire";
 import { SECRET_OUTPUTS } from "../../provider/secrets";
 import { UNKNOWN, UNKNOWN_SENTINELS, containsUnknown, isUnknown } from "../../provider/unknowns";
@@ -100,6 +100,6 @@ describe("one settings table, two namings", () => {
   });
 
   test("the credentials and UserSig keys are the secret settings", () => {
-    expect(SETTING_NAMES.filter((s) => SETTINGS[s].secret)).toEqual(["secretKey", "securityToken", "sdkSecretKey", "sdkSecretKeys"]);
+    expect(SETTING_NAMES.filter((s) => SETTING_DOCS[s].secret)).toEqual(["secretKey", "securityToken", "sdkSecretKey", "sdkSecretKeys"]);
   });
 });
