@@ -161,8 +161,8 @@ test("replaceOnChanges on a property path turns that in-place change into a repl
 test("a room change replaces the task: preview --diff names roomId, and the old task stops before the new one starts", async () => {
   const stack = stacks[QUICKSTART];
   const [old] = await relayResources(stack);
-  const file = path.join(programDir(QUICKSTART), "Pulumi.yaml");
-  fs.writeFileSync(file, fs.readFileSync(file, "utf8").replaceAll("295066", "295067"));
+  // A digits-only config value reaches the plugin as a number (pulumi-yaml); it must still be the room "295067".
+  await stack.setConfig("roomId", { value: "295067" });
 
   const before = await env.requestCount();
   const preview = await stack.preview({ diff: true });

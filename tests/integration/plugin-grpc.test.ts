@@ -301,9 +301,13 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
   });
 
   test("Check reads a number where the schema says string as its text (pulumi-yaml passes digits-only config as numbers)", async () => {
-    const res = await check(programInputs({ roomId: 295066 }));
+    const videoParams = seedArgs("mix-audio-video-cdn").videoParams;
+    videoParams.layoutParams.mixLayoutList[0].userMediaStream.userInfo.roomId = 295066; // nested: the schema's types
+    const res = await check(programInputs({ roomId: 295066, videoParams }));
     expect(res.getFailuresList().map((f) => f.getReason())).toEqual([]);
-    expect(js(res.getInputs()).roomId).toBe("295066");
+    const inputs = js(res.getInputs());
+    expect(inputs.roomId).toBe("295066");
+    expect(inputs.videoParams.layoutParams.mixLayoutList[0].userMediaStream.userInfo.roomId).toBe("295066");
     // Only that way round: text where a number belongs is still an error.
     const bad = await check(programInputs({ roomIdType: "0" }));
     expect(bad.getFailuresList().map((f) => f.getProperty())).toContain("roomIdType");
