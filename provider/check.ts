@@ -9,11 +9,11 @@
  */
 import { toApiCase, toPulumiKey } from "../trtc/casing";
 import { validateRequest, type ValidationIssue } from "../trtc/validate";
-import { CONFIG_KEYS, ENV_KEYS, type Site } from "./config";
+import { ENV_KEYS, type Site, configKey } from "./config";
 import { COMPUTED_KEYS, argumentsOf, isArgument } from "./outputs";
 import { isSecretProperty } from "./secrets";
-import { UNKNOWN, parsePath, related, unknownPaths, type Path } from "./unknowns";
-import { HOW_TO_CONFIGURE_KEY } from "./usersig/settings";
+import { mentionsUnknown, parsePath, related, unknownPaths, type Path } from "./unknowns";
+import { howToConfigureKey } from "./usersig/settings";
 
 /** One problem, in the dynamic provider's shape. */
 export interface CheckFailure {
@@ -28,7 +28,7 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\
 /** True when the issue might only exist because some value is not known yet. */
 export function dependsOnUnknown(issue: Pick<ValidationIssue, "path" | "rule">, unknowns: readonly Path[]): boolean {
   if (unknowns.length === 0) return false;
-  if (issue.rule.includes(UNKNOWN)) return true;
+  if (mentionsUnknown(issue.rule)) return true;
   const at = parsePath(issue.path);
   return unknowns.some((u) => {
     if (related(u, at)) return true;
@@ -83,7 +83,7 @@ export function misplacedArguments(news: Record<string, unknown>, args: unknown 
     if (setting) {
       failures.push({
         property: key,
-        reason: `is not an argument: the ${key} comes from the ${CONFIG_KEYS[setting]} stack config (or ${ENV_KEYS[setting]})`,
+        reason: `is not an argument: the ${key} comes from the ${configKey(setting)} stack config (or ${ENV_KEYS[setting]})`,
       });
     } else if ((COMPUTED_KEYS as readonly string[]).includes(key)) {
       failures.push({ property: key, reason: "is not an argument: it is an output the provider sets" });
@@ -111,35 +111,37 @@ export function misplacedArguments(news: Record<string, unknown>, args: unknown 
 /**
  * The checked inputs (no `__provider`, no `undefined`) and the failures to report. `canGenerate` says
  * whether an omitted push-back robot UserSig will be generated at Start (a key is configured).
+ * `secretArguments` names top-level arguments the program marked secret (only the plugin is told).
  */
 export function checkArguments(
   news: Record<string, unknown>,
   site: Site,
   canGenerate?: CanGenerateUserSig,
+  secretArguments: ReadonlySet<string> = new Set(),
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const inputs = argumentsOf(news) as unknown as Record<string, unknown>;
   const misplaced = misplacedArguments(news, inputs);
   const result = validateRequest("StartPublishCdnStream", asSent(toApiCase(inputs), canGenerate), { site });
-  if (result.ok) return { inputs, failures: valuesHidden(misplaced, news) };
+  if (result.ok) return { inputs, failures: valuesHidden(misplaced, news, secretArguments) };
   const unknowns = unknownPaths(inputs);
   const named = new Set(misplaced.map((f) => f.property)); // `secretKey`: one message, not also "not a known property"
   const failures = result.issues
     .filter((issue) => !dependsOnUnknown(issue, unknowns) && !named.has(issue.path))
-    .map((issue) => ({ property: issue.path, reason: reasonFor(issue, HOW_TO_CONFIGURE_KEY) }));
-  return { inputs, failures: valuesHidden([...misplaced, ...failures], news) };
+    .map((issue) => ({ property: issue.path, reason: reasonFor(issue, howToConfigureKey()) }));
+  return { inputs, failures: valuesHidden([...misplaced, ...failures], news, secretArguments) };
 }
 
 /**
  * The engine prints `value {…}` beside a failure that names a top-level property, taken from the
  * program's inputs with secrets unwrapped (CLI v3.259: `property publishCdnParams value {&{{map[
  * publishCdnUrl:{rtmp://…?txSecret=…}]}}}`); what check returns cannot change that. Where the value may hold
- * a credential — a secret argument, or a name check does not recognise (a misplaced `userSig`) — the
- * failure is reported on the resource instead, as `property: rule`.
+ * a credential — a secret argument, one the program marked secret, or a name check does not recognise (a
+ * misplaced `userSig`) — the failure is reported on the resource instead, as `property: rule`.
  */
-function valuesHidden(failures: CheckFailure[], news: Record<string, unknown>): CheckFailure[] {
+function valuesHidden(failures: CheckFailure[], news: Record<string, unknown>, secretArguments: ReadonlySet<string>): CheckFailure[] {
   return failures.map((f) => {
     const printed = f.property !== "" && news[f.property] !== undefined;
-    if (!printed || (isArgument(f.property) && !isSecretProperty(f.property))) return f;
+    if (!printed || (isArgument(f.property) && !isSecretProperty(f.property) && !secretArguments.has(f.property))) return f;
     return { property: "", reason: `${f.property}: ${f.reason}` }; // formatIssue's `path: rule`
   });
 }

@@ -11,34 +11,96 @@ import type { TrtcCredentials } from "../trtc/client/client";
 import { DEFAULT_ENDPOINT, siteOfHost } from "../trtc/client/endpoint";
 import type { Site } from "../trtc/schema";
 
-/** The stack-config keys this provider reads (the ones pulumi-tencentcloud users already have). */
-export const CONFIG_KEYS = {
-  secretId: "tencentcloud:secretId",
-  secretKey: "tencentcloud:secretKey",
-  securityToken: "tencentcloud:securityToken",
-  region: "tencentcloud:region",
-  endpoint: "trtc:endpoint",
-  requestTimeoutMs: "trtc:requestTimeoutMs",
-  /** One TRTC SDK secret key, for any SdkAppId (provider/usersig/settings.ts). Set it as a secret. */
-  sdkSecretKey: "trtc:sdkSecretKey",
-  /** JSON object of per-application SDK secret keys, `{"1400188366": "..."}`; wins over `sdkSecretKey`. Secret. */
-  sdkSecretKeys: "trtc:sdkSecretKeys",
-  /** Lifetime in seconds of the UserSigs the provider generates. */
-  userSigExpireSeconds: "trtc:userSigExpireSeconds",
-} as const;
+/**
+ * Where one setting is read: the one table both front ends read (what each setting means, its type and
+ * whether it is secret are in config-docs.ts, keyed by the same names, for the package schema).
+ */
+export interface SettingSpec {
+  /** The dynamic provider's stack-config key (the credential keys pulumi-tencentcloud users already have). */
+  readonly stackKey: string;
+  /** The environment variable read when config does not set it. */
+  readonly env: string;
+}
 
-/** The environment fallbacks, key for key. */
-export const ENV_KEYS = {
-  secretId: "TENCENTCLOUD_SECRET_ID",
-  secretKey: "TENCENTCLOUD_SECRET_KEY",
-  securityToken: "TENCENTCLOUD_SECURITY_TOKEN",
-  region: "TENCENTCLOUD_REGION",
-  endpoint: "TRTC_ENDPOINT",
-  requestTimeoutMs: "TRTC_REQUEST_TIMEOUT_MS",
-  sdkSecretKey: "TRTC_SDK_SECRET_KEY",
-  sdkSecretKeys: "TRTC_SDK_SECRET_KEYS",
-  userSigExpireSeconds: "TRTC_USERSIG_EXPIRE_SECONDS",
-} as const;
+/**
+ * Every setting, keyed by its name. The dynamic provider reads {@link SettingSpec.stackKey}; the provider
+ * plugin (`pulumi-resource-trtc`) receives only its own package's config, `trtc:<name>`, with the namespace
+ * stripped (pulumi/pulumi `deploy/target.go` GetPackageConfig), so there the name itself is the key.
+ */
+export const SETTINGS = {
+  secretId: {
+    stackKey: "tencentcloud:secretId",
+    env: "TENCENTCLOUD_SECRET_ID",
+  },
+  secretKey: {
+    stackKey: "tencentcloud:secretKey",
+    env: "TENCENTCLOUD_SECRET_KEY",
+  },
+  securityToken: {
+    stackKey: "tencentcloud:securityToken",
+    env: "TENCENTCLOUD_SECURITY_TOKEN",
+  },
+  region: {
+    stackKey: "tencentcloud:region",
+    env: "TENCENTCLOUD_REGION",
+  },
+  endpoint: {
+    stackKey: "trtc:endpoint",
+    env: "TRTC_ENDPOINT",
+  },
+  requestTimeoutMs: {
+    stackKey: "trtc:requestTimeoutMs",
+    env: "TRTC_REQUEST_TIMEOUT_MS",
+  },
+  sdkSecretKey: {
+    stackKey: "trtc:sdkSecretKey",
+    env: "TRTC_SDK_SECRET_KEY",
+  },
+  sdkSecretKeys: {
+    stackKey: "trtc:sdkSecretKeys",
+    env: "TRTC_SDK_SECRET_KEYS",
+  },
+  userSigExpireSeconds: {
+    stackKey: "trtc:userSigExpireSeconds",
+    env: "TRTC_USERSIG_EXPIRE_SECONDS",
+  },
+} as const satisfies Record<string, SettingSpec>;
+
+/** A name of {@link SETTINGS}. */
+export type Setting = keyof typeof SETTINGS;
+
+/** The setting names, in table order. */
+export const SETTING_NAMES = Object.keys(SETTINGS) as Setting[];
+
+const column = <K extends keyof SettingSpec>(k: K) =>
+  Object.fromEntries(SETTING_NAMES.map((name) => [name, SETTINGS[name][k]])) as { readonly [S in Setting]: (typeof SETTINGS)[S][K] };
+
+/** The dynamic provider's stack-config keys, setting by setting (a column of {@link SETTINGS}). */
+export const CONFIG_KEYS = column("stackKey");
+
+/** The environment fallbacks, setting by setting (a column of {@link SETTINGS}). */
+export const ENV_KEYS = column("env");
+
+/** The provider plugin's config namespace: its package name. */
+export const PACKAGE_NAMESPACE = "trtc";
+
+/**
+ * How the front end that runs in this process names settings: `stack` (the dynamic provider,
+ * {@link CONFIG_KEYS}) or `package` (the plugin, `trtc:<setting>`). A process runs one front end only.
+ */
+export type ConfigNaming = "stack" | "package";
+
+let naming: ConfigNaming = "stack";
+
+/** Sets the naming used by {@link storeConfig} sources and by every message; the plugin sets `package` at start. */
+export function useConfigNaming(next: ConfigNaming): void {
+  naming = next;
+}
+
+/** The config key a user sets for `setting`, as this process's front end names it (for messages). */
+export function configKey(setting: Setting): string {
+  return naming === "package" ? `${PACKAGE_NAMESPACE}:${setting}` : CONFIG_KEYS[setting];
+}
 
 /** The public China-site endpoint, used when nothing overrides it (the client's default). */
 export { DEFAULT_ENDPOINT };
@@ -48,23 +110,26 @@ export const DEFAULT_REGION = "ap-guangzhou";
 /** Bounds of `requestTimeoutMs`, in milliseconds. */
 export const REQUEST_TIMEOUT_MS = { min: 100, max: 600_000 } as const;
 
-/** A name of {@link CONFIG_KEYS}. */
-export type Setting = keyof typeof CONFIG_KEYS;
-
 /** The part of Pulumi's `ConfigureRequest.config` this module uses. */
 export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
-/** Stack config captured by the last `configure`; empty until then (then only the environment counts). */
-const stackConfig: Partial<Record<Setting, string>> = {};
+/** Setting values as config gives them (trimmed, never empty). */
+export type SettingValues = Partial<Record<Setting, string>>;
 
-/** Copies this provider's keys out of the stack config, synchronously and without throwing. */
+/** Stack config captured by the last `configure`; empty until then (then only the environment counts). */
+const stackConfig: SettingValues = {};
+
+/**
+ * Copies this provider's keys out of the config, synchronously and without throwing. `source` answers the
+ * keys of the current naming ({@link useConfigNaming}): stack keys, or the plugin's bare setting names.
+ */
 export function storeConfig(source: ConfigSource | undefined): void {
-  for (const setting of Object.keys(CONFIG_KEYS) as Setting[]) {
+  for (const setting of SETTING_NAMES) {
     let value: string | undefined;
     try {
-      value = source?.get(CONFIG_KEYS[setting]);
+      value = source?.get(naming === "package" ? setting : CONFIG_KEYS[setting]);
     } catch {
       value = undefined; // a throwing configure leaves the provider cached unconfigured; fall back to env
     }
@@ -78,10 +143,13 @@ export function clearConfig(): void {
   for (const setting of Object.keys(stackConfig) as Setting[]) delete stackConfig[setting];
 }
 
-/** One setting: stack config if set, else its environment variable, else undefined (trimmed, never empty). */
-export function lookup(setting: Setting, env: NodeJS.ProcessEnv): string | undefined {
+/**
+ * One setting: config if set, else its environment variable, else undefined (trimmed, never empty).
+ * `config` is what configure stored, unless a caller judges other values (the plugin's CheckConfig).
+ */
+export function lookup(setting: Setting, env: NodeJS.ProcessEnv, config: SettingValues = stackConfig): string | undefined {
   const fromEnv = env[ENV_KEYS[setting]]?.trim();
-  return stackConfig[setting] ?? (fromEnv ? fromEnv : undefined);
+  return config[setting] ?? (fromEnv ? fromEnv : undefined);
 }
 
 /** Which of Tencent's two sites an endpoint belongs to; decides a few validation ranges (spec §13.4). */
@@ -109,9 +177,12 @@ export type Credentials = TrtcCredentials;
 export class ConfigError extends Error {
   /** A stable code, like the API's, so callers can match on it. */
   readonly code = "ClientError.Configuration";
-  constructor(message: string) {
+  /** The setting at fault, when it is one (the plugin's CheckConfig reports the failure on it). */
+  readonly setting?: Setting;
+  constructor(message: string, setting?: Setting) {
     super(message);
     this.name = "ConfigError";
+    if (setting !== undefined) this.setting = setting;
   }
 }
 
@@ -123,28 +194,30 @@ export function normalizeEndpoint(raw: string): string {
     url = new URL(withScheme);
   } catch {
     throw new ConfigError(
-      `The TRTC endpoint is not a valid URL; set ${CONFIG_KEYS.endpoint} or ${ENV_KEYS.endpoint} to e.g. ` +
+      `The TRTC endpoint is not a valid URL; set ${configKey("endpoint")} or ${ENV_KEYS.endpoint} to e.g. ` +
         `${DEFAULT_ENDPOINT} or http://127.0.0.1:<port>.`,
+      "endpoint",
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigError(`The TRTC endpoint must use http or https (${CONFIG_KEYS.endpoint} / ${ENV_KEYS.endpoint}).`);
+    throw new ConfigError(`The TRTC endpoint must use http or https (${configKey("endpoint")} / ${ENV_KEYS.endpoint}).`, "endpoint");
   }
   return `${url.protocol}//${url.host}`;
 }
 
-/** The effective endpoint, region and validation site. */
-export function resolveTarget(env: NodeJS.ProcessEnv = process.env): Target {
-  const endpoint = normalizeEndpoint(lookup("endpoint", env) ?? DEFAULT_ENDPOINT);
-  const region = lookup("region", env) ?? DEFAULT_REGION;
+/** The effective endpoint, region and validation site; `config` as for {@link lookup}. */
+export function resolveTarget(env: NodeJS.ProcessEnv = process.env, config?: SettingValues): Target {
+  const endpoint = normalizeEndpoint(lookup("endpoint", env, config) ?? DEFAULT_ENDPOINT);
+  const region = lookup("region", env, config) ?? DEFAULT_REGION;
   const site = siteOfHost(new URL(endpoint).hostname);
-  const timeout = lookup("requestTimeoutMs", env);
+  const timeout = lookup("requestTimeoutMs", env, config);
   if (timeout === undefined) return { endpoint, region, site };
   const timeoutMs = Number(timeout);
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < REQUEST_TIMEOUT_MS.min || timeoutMs > REQUEST_TIMEOUT_MS.max) {
     throw new ConfigError(
       `The request timeout must be a whole number of milliseconds from ${REQUEST_TIMEOUT_MS.min} to ${REQUEST_TIMEOUT_MS.max}; set ` +
-        `${CONFIG_KEYS.requestTimeoutMs} or ${ENV_KEYS.requestTimeoutMs}.`,
+        `${configKey("requestTimeoutMs")} or ${ENV_KEYS.requestTimeoutMs}.`,
+      "requestTimeoutMs",
     );
   }
   return { endpoint, region, site, timeoutMs };
@@ -156,13 +229,13 @@ export function resolveCredentials(env: NodeJS.ProcessEnv = process.env): Creden
   const secretKey = lookup("secretKey", env);
   const token = lookup("securityToken", env);
   const missing: string[] = [];
-  if (!secretId) missing.push(`${CONFIG_KEYS.secretId} (or env ${ENV_KEYS.secretId})`);
-  if (!secretKey) missing.push(`${CONFIG_KEYS.secretKey} as a secret (or env ${ENV_KEYS.secretKey})`);
+  if (!secretId) missing.push(`${configKey("secretId")} (or env ${ENV_KEYS.secretId})`);
+  if (!secretKey) missing.push(`${configKey("secretKey")} as a secret (or env ${ENV_KEYS.secretKey})`);
   if (missing.length > 0) {
     throw new ConfigError(
       `Tencent Cloud credentials are missing: set ${missing.join(" and ")}, e.g. ` +
-        `\`pulumi config set ${CONFIG_KEYS.secretId} AKID...\` and ` +
-        `\`pulumi config set --secret ${CONFIG_KEYS.secretKey} ...\`.`,
+        `\`pulumi config set ${configKey("secretId")} AKID...\` and ` +
+        `\`pulumi config set --secret ${configKey("secretKey")} ...\`.`,
     );
   }
   return token ? { secretId: secretId!, secretKey: secretKey!, token } : { secretId: secretId!, secretKey: secretKey! };

@@ -152,6 +152,16 @@ export const DIFF_RULES: readonly DiffRule[] = [
   },
 ];
 
+/** One property path a plan changes, for the engine's detailed diff (`pulumi preview --diff`, replaceOnChanges). */
+export interface ChangedPath {
+  /** Pulumi property path in camelCase, e.g. `videoParams.layoutParams.mixLayoutList[1].imageWidth`. */
+  readonly path: string;
+  /** The verdict of the table row that covers it. */
+  readonly verdict: "update" | "replace";
+  /** `add`: absent before; `delete`: absent now; `update`: present on both sides (or not known yet). */
+  readonly kind: "add" | "delete" | "update";
+}
+
 /** What the engine should do, and what Update must send. */
 export interface DiffPlan {
   /** Any difference at all (including ones preview cannot know yet). */
@@ -160,6 +170,11 @@ export interface DiffPlan {
   readonly replaces: string[];
   /** Top-level updatable groups that changed, each complete, with `fill` values in place (camelCase). */
   readonly send: Record<string, unknown>;
+  /**
+   * Every changed leaf path with the verdict of its row; no path listed below an ancestor that carries
+   * the same or a stronger verdict. Empty exactly when `changes` is false.
+   */
+  readonly changed: ChangedPath[];
 }
 
 type Props = Record<string, unknown>;
@@ -210,6 +225,39 @@ function judge(rule: DiffRule, before: unknown, after: unknown): "none" | "updat
 }
 
 const topLevel = (path: string): string => path.split(".")[0];
+
+/** The leaf paths below `at` where `before` and `after` differ, each with its kind. */
+function leafChanges(before: unknown, after: unknown, at: string): Array<Omit<ChangedPath, "verdict">> {
+  const oldAbsent = isAbsent(before);
+  const newAbsent = after !== UNKNOWN_AT && isAbsent(after);
+  if (oldAbsent && newAbsent) return [];
+  if (oldAbsent) return [{ path: at, kind: "add" }];
+  if (newAbsent) return [{ path: at, kind: "delete" }];
+  if (after === UNKNOWN_AT || isUnknown(after)) return [{ path: at, kind: "update" }];
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const length = Math.max(before.length, after.length);
+    return Array.from({ length }, (_, i) => leafChanges(before[i] ?? MISSING, after[i] ?? MISSING, `${at}[${i}]`)).flat();
+  }
+  if (isPlain(before) && isPlain(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap((k) => leafChanges(k in before ? before[k] : MISSING, k in after ? after[k] : MISSING, `${at}.${k}`));
+  }
+  return canonical(before) === canonical(after) ? [] : [{ path: at, kind: "update" }];
+}
+
+/** True when `ancestor` is a proper ancestor of `path` in property-path syntax. */
+const isBelow = (path: string, ancestor: string): boolean => path.startsWith(`${ancestor}.`) || path.startsWith(`${ancestor}[`);
+
+/** The changed paths, one entry per path (replace wins), none below an ancestor with an equal or stronger verdict. */
+function mergeChanged(found: ChangedPath[]): ChangedPath[] {
+  const byPath = new Map<string, ChangedPath>();
+  for (const c of found) {
+    const seen = byPath.get(c.path);
+    if (!seen || (seen.verdict === "update" && c.verdict === "replace")) byPath.set(c.path, c);
+  }
+  const all = [...byPath.values()];
+  return all.filter((c) => !all.some((a) => isBelow(c.path, a.path) && (a.verdict === "replace" || c.verdict === "update")));
+}
 const COVERED = new Set(DIFF_RULES.filter((r) => (r.from ?? "args") === "args").map((r) => topLevel(r.path)));
 /** Not arguments: a change of provider code alone, or of computed values, is not a change. */
 const IGNORED = new Set<string>([PROVIDER_KEY, ...COMPUTED_KEYS]);
@@ -264,6 +312,7 @@ export function planChanges(olds: Props, news: Props, target?: Pick<Target, "end
 export function planKeptChanges(olds: Props, news: Props, target?: Pick<Target, "endpoint" | "region">): DiffPlan {
   const replaces: string[] = [];
   const updatedGroups = new Set<string>();
+  const changed: ChangedPath[] = [];
   let changes = false;
 
   for (const rule of DIFF_RULES) {
@@ -277,6 +326,9 @@ export function planKeptChanges(olds: Props, news: Props, target?: Pick<Target, 
     changes = true;
     if (verdict === "replace") replaces.push(rule.path);
     else updatedGroups.add(topLevel(rule.path));
+    const leaves = from === "args" ? leafChanges(before, after, rule.path) : [];
+    if (leaves.length === 0) leaves.push({ path: rule.path, kind: "update" });
+    for (const leaf of leaves) changed.push({ ...leaf, verdict });
   }
 
   // An argument the table does not know: replacing is the only change guaranteed to take effect.
@@ -285,6 +337,8 @@ export function planKeptChanges(olds: Props, news: Props, target?: Pick<Target, 
     if (canonical(olds[key]) !== canonical(news[key])) {
       changes = true;
       replaces.push(key);
+      const kind = olds[key] === undefined ? "add" : news[key] === undefined ? "delete" : "update";
+      changed.push({ path: key, verdict: "replace", kind });
     }
   }
 
@@ -299,5 +353,5 @@ export function planKeptChanges(olds: Props, news: Props, target?: Pick<Target, 
   }
   for (const key of Object.keys(send)) if (send[key] === undefined) delete send[key];
 
-  return { changes, replaces, send };
+  return { changes, replaces, send, changed: mergeChanged(changed) };
 }

@@ -5,6 +5,8 @@
 set -euo pipefail
 
 PULUMI_VERSION="${PULUMI_VERSION:-v3.259.0}"
+# The YAML language host, for YAML programs over the native provider plugin (pulumi-resource-trtc).
+YAML_VERSION="${PULUMI_YAML_VERSION:-v1.25.0}"
 CACHE_ROOT="${PULUMI_TRTC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-trtc-relay}"
 BIN_DIR="$CACHE_ROOT/pulumi-$PULUMI_VERSION/bin"
 
@@ -26,6 +28,26 @@ SCRIPT
   chmod +x "$launcher.tmp" && mv "$launcher.tmp" "$launcher"
 }
 
+# The YAML language host beside the CLI, where the engine looks for bundled languages first (no "using
+# pulumi-language-yaml from $PATH" warning). Its module requires pkg/sdk v3.206.0 with no replace lines, so
+# `go install @version` builds it as published (about 3 minutes cold); it speaks gRPC to the newer CLI.
+install_yaml() {
+  [ -n "${PULUMI_SKIP_LANGUAGE_YAML:-}" ] && return 0
+  [ -x "$BIN_DIR/pulumi-language-yaml" ] && return 0
+  command -v go >/dev/null 2>&1 || { log "no Go toolchain to build pulumi-language-yaml; YAML programs will not run"; return 0; }
+  log "building pulumi-language-yaml $YAML_VERSION with Go (first run only; about 3 minutes on 2 cores)"
+  local gobin
+  gobin="$(mktemp -d "${TMPDIR:-/tmp}/pulumi-yaml-build.XXXXXX")"
+  if GOFLAGS= GOBIN="$gobin" go install -trimpath \
+       -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$YAML_VERSION" \
+       "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@$YAML_VERSION" >&2; then
+    mv "$gobin/pulumi-language-yaml" "$BIN_DIR/pulumi-language-yaml"
+  else
+    log "pulumi-language-yaml did not build; YAML programs will not run"
+  fi
+  rm -rf "$gobin"
+}
+
 if [ -z "${PULUMI_FORCE_BUILD:-}" ] && command -v pulumi >/dev/null 2>&1 && [ "$(command -v pulumi)" != "$BIN_DIR/pulumi" ]; then
   if pulumi version >/dev/null 2>&1 && [ -n "$(pulumi version 2>/dev/null)" ]; then
     dirname "$(command -v pulumi)"
@@ -36,6 +58,7 @@ fi
 if [ -x "$BIN_DIR/pulumi" ] && [ -n "$("$BIN_DIR/pulumi" version 2>/dev/null)" ] \
    && { [ -n "${PULUMI_SKIP_LANGUAGE_HOST:-}" ] || [ -x "$BIN_DIR/pulumi-language-nodejs" ] || [ -f "$BIN_DIR/.no-language-host" ]; }; then
   install_launcher
+  install_yaml
   echo "$BIN_DIR"
   exit 0
 fi
@@ -64,7 +87,7 @@ fi
 # module itself, which the proxy does serve; that host speaks the same LanguageRuntime gRPC protocol and
 # runs programs under CLI 3.259 with @pulumi/pulumi 3.248 (checked by tests/e2e). Without it, only
 # Automation API inline programs run; `pulumi up` in a project directory needs it.
-if [ -z "${PULUMI_SKIP_LANGUAGE_HOST:-}" ]; then
+if [ -z "${PULUMI_SKIP_LANGUAGE_HOST:-}" ] && [ ! -x "$BIN_DIR/pulumi-language-nodejs" ]; then
   LH_VERSION="${PULUMI_LANGUAGE_HOST_VERSION:-v3.66.0}"
   mkdir -p "$WORK/lh" && cd "$WORK/lh"
   go mod init lh-build >/dev/null 2>&1
@@ -80,4 +103,5 @@ if [ -z "${PULUMI_SKIP_LANGUAGE_HOST:-}" ]; then
 fi
 log "built $("$BIN_DIR/pulumi" version) into $BIN_DIR"
 install_launcher
+install_yaml
 echo "$BIN_DIR"

@@ -7,8 +7,17 @@ import type { LifecycleDeps } from "./deps";
 
 type Props = Record<string, any>;
 
-/** The checked inputs and every failure, each naming the camelCase property and the rule broken. */
-export async function check(deps: LifecycleDeps, _olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+/**
+ * The checked inputs and every failure, each naming the camelCase property and the rule broken.
+ * `secretArguments`: top-level arguments the program marked secret (the plugin knows; the dynamic host does
+ * not), whose values a failure must not get printed beside.
+ */
+export async function check(
+  deps: LifecycleDeps,
+  _olds: Props,
+  news: Props,
+  secretArguments?: ReadonlySet<string>,
+): Promise<{ inputs: Props; failures: CheckFailure[] }> {
   let target: Target;
   let userSigs: UserSigSettings;
   try {
@@ -18,5 +27,5 @@ export async function check(deps: LifecycleDeps, _olds: Props, news: Props): Pro
     if (!(e instanceof ConfigError)) throw e;
     return { inputs: argumentsOf(news) as Props, failures: [{ property: "", reason: e.message }] };
   }
-  return checkArguments(news, target.site, userSigs.canGenerate);
+  return checkArguments(news, target.site, userSigs.canGenerate, secretArguments);
 }

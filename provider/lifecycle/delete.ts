@@ -25,7 +25,7 @@ export async function deleteTask(deps: LifecycleDeps, id: string, props: Props):
     // A local emulator restarted on another port: the task (if persisted) is where config points now.
     const refused = (e as { reached?: string }).reached === "no";
     if (!(refused && isLocal(stored.endpoint) && stored.endpoint !== current.endpoint)) throw e;
-    deps.log(`trtc: ${stored.endpoint} refused the connection; stopping task ${body.TaskId} at ${current.endpoint}`);
+    deps.warn(`trtc: ${stored.endpoint} refused the connection; stopping task ${body.TaskId} at ${current.endpoint}`);
     await stop(current);
   }
 }

@@ -27,6 +27,11 @@ export interface LifecycleDeps {
   env(): NodeJS.ProcessEnv;
   /** Diagnostics (the host turns stderr into Pulumi info messages). Never given secrets. */
   log(line: string): void;
+  /**
+   * Something the user should act on or know went differently than declared. The plugin shows it as a
+   * warning beside the resource; the dynamic host can only print it as plain output. Never given secrets.
+   */
+  warn(line: string): void;
   /** Wall clock in ms since the epoch. */
   now(): number;
   /**
@@ -52,6 +57,7 @@ export const defaultDeps: LifecycleDeps = {
     }),
   env: () => process.env,
   log: (line) => console.error(line),
+  warn: (line) => console.error(`warning: ${line}`),
   now: () => Date.now(),
 };
 

@@ -1,17 +1,24 @@
 /** `diff`: the update-or-replace table's verdict (../diff.ts); a replacement always stops the old task first. */
 import { type Target, resolveTarget } from "../config";
-import { planChanges } from "../diff";
+import { type ChangedPath, planChanges } from "../diff";
 import type { LifecycleDeps } from "./deps";
 
 type Props = Record<string, any>;
 
-/** What the engine should do: nothing, an in-place update, or a delete-before-replace. */
-export async function diff(
-  deps: LifecycleDeps,
-  _id: string,
-  olds: Props,
-  news: Props,
-): Promise<{ changes: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }> {
+/** The table's verdict in full: what the engine should do, and which paths change how. */
+export interface DiffVerdict {
+  /** Any difference at all. */
+  changes: boolean;
+  /** Rule paths forcing a replacement; empty for none. */
+  replaces: string[];
+  /** True whenever `replaces` is non-empty: two tasks of one robot in one room cannot coexist. */
+  deleteBeforeReplace: boolean;
+  /** Every changed path with its verdict (for the plugin's detailedDiff). */
+  changed: ChangedPath[];
+}
+
+/** Compares the old outputs with the new checked inputs and the current target. */
+export async function planDiff(deps: LifecycleDeps, _id: string, olds: Props, news: Props): Promise<DiffVerdict> {
   let target: Target | undefined;
   try {
     target = resolveTarget(deps.env());
@@ -19,6 +26,17 @@ export async function diff(
     target = undefined; // a bad endpoint is reported by check; do not guess a replacement here
   }
   const plan = planChanges(olds, news, target);
-  if (plan.replaces.length > 0) return { changes: true, replaces: plan.replaces, deleteBeforeReplace: true };
-  return { changes: plan.changes };
+  return { changes: plan.changes, replaces: plan.replaces, deleteBeforeReplace: plan.replaces.length > 0, changed: plan.changed };
+}
+
+/** What the engine should do, in the dynamic provider's shape: nothing, an in-place update, or a delete-before-replace. */
+export async function diff(
+  deps: LifecycleDeps,
+  id: string,
+  olds: Props,
+  news: Props,
+): Promise<{ changes: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }> {
+  const verdict = await planDiff(deps, id, olds, news);
+  if (verdict.replaces.length > 0) return { changes: true, replaces: verdict.replaces, deleteBeforeReplace: true };
+  return { changes: verdict.changes };
 }

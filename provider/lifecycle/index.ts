@@ -17,11 +17,12 @@ import { configure } from "./configure";
 import { create } from "./create";
 import { deleteTask } from "./delete";
 import { type LifecycleDeps, defaultDeps } from "./deps";
-import { diff } from "./diff";
+import { diff, planDiff } from "./diff";
 import { read } from "./read";
 import { update } from "./update";
 
-export { check, configure, create, deleteTask, diff, read, update, defaultDeps };
+export { check, configure, create, deleteTask, diff, planDiff, read, update, defaultDeps };
+export type { DiffVerdict } from "./diff";
 export type { LifecycleDeps, TaskApi } from "./deps";
 
 type Props = Record<string, any>;

@@ -7,7 +7,7 @@
  * never a key's value — not even a fragment of it, which is why JSON.parse's own message (which quotes
  * the text it choked on) is never passed on.
  */
-import { CONFIG_KEYS, ConfigError, ENV_KEYS, lookup } from "../config";
+import { ConfigError, ENV_KEYS, type SettingValues, configKey, lookup } from "../config";
 import { isUnknown } from "../unknowns";
 
 /** Default lifetime of generated UserSigs: 180 days, well past a TaskId's 30-day life (spec §13.12). */
@@ -29,7 +29,7 @@ export interface UserSigSettings {
 }
 
 const where = (setting: "sdkSecretKey" | "sdkSecretKeys" | "userSigExpireSeconds"): string =>
-  `${CONFIG_KEYS[setting]} (or env ${ENV_KEYS[setting]})`;
+  `${configKey(setting)} (or env ${ENV_KEYS[setting]})`;
 
 /** Parses the per-application key object; throws a {@link ConfigError} that quotes nothing from it. */
 function parseKeyMap(text: string): Map<number, string> {
@@ -39,21 +39,25 @@ function parseKeyMap(text: string): Map<number, string> {
   } catch {
     throw new ConfigError(
       `${where("sdkSecretKeys")} is not valid JSON; set it to an object of SdkAppId to key, e.g. ` +
-        `\`pulumi config set --secret ${CONFIG_KEYS.sdkSecretKeys} '{"1400000000":"<key>"}'\`.`,
+        `\`pulumi config set --secret ${configKey("sdkSecretKeys")} '{"1400000000":"<key>"}'\`.`,
+      "sdkSecretKeys",
     );
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new ConfigError(`${where("sdkSecretKeys")} must be a JSON object of SdkAppId to SDK secret key.`);
+    throw new ConfigError(`${where("sdkSecretKeys")} must be a JSON object of SdkAppId to SDK secret key.`, "sdkSecretKeys");
   }
   const keys = new Map<number, string>();
   for (const [appId, key] of Object.entries(parsed as Record<string, unknown>)) {
     // App ids are not secret, so naming the bad one helps without exposing anything.
     const id = /^\d+$/.test(appId) ? Number(appId) : NaN;
     if (!Number.isSafeInteger(id) || id < 1 || id > 0xffffffff) {
-      throw new ConfigError(`${where("sdkSecretKeys")}: "${appId.slice(0, 20)}" is not an SdkAppId (an integer from 1 to 4294967295).`);
+      throw new ConfigError(
+        `${where("sdkSecretKeys")}: "${appId.slice(0, 20)}" is not an SdkAppId (an integer from 1 to 4294967295).`,
+        "sdkSecretKeys",
+      );
     }
     if (typeof key !== "string" || key.trim() === "") {
-      throw new ConfigError(`${where("sdkSecretKeys")}: the key for SdkAppId ${id} must be a non-empty string.`);
+      throw new ConfigError(`${where("sdkSecretKeys")}: the key for SdkAppId ${id} must be a non-empty string.`, "sdkSecretKeys");
     }
     keys.set(id, key.trim());
   }
@@ -67,6 +71,7 @@ function parseExpire(text: string | undefined): number {
     throw new ConfigError(
       `${where("userSigExpireSeconds")} must be a whole number of seconds from 1 to ${MAX_USERSIG_EXPIRE_SECONDS} ` +
         `(default ${DEFAULT_USERSIG_EXPIRE_SECONDS}, 180 days).`,
+      "userSigExpireSeconds",
     );
   }
   return seconds;
@@ -76,13 +81,15 @@ function parseExpire(text: string | undefined): number {
  * The effective UserSig settings. A per-application key wins over the single key; the single key serves
  * every application (the common case: one stack, one TRTC app).
  *
+ * `config` as for provider/config.ts `lookup`.
+ *
  * @throws ConfigError when `trtc:sdkSecretKeys` or `trtc:userSigExpireSeconds` is malformed.
  */
-export function resolveUserSigSettings(env: NodeJS.ProcessEnv = process.env): UserSigSettings {
-  const single = lookup("sdkSecretKey", env);
-  const mapText = lookup("sdkSecretKeys", env);
+export function resolveUserSigSettings(env: NodeJS.ProcessEnv = process.env, config?: SettingValues): UserSigSettings {
+  const single = lookup("sdkSecretKey", env, config);
+  const mapText = lookup("sdkSecretKeys", env, config);
   const perApp = mapText === undefined ? new Map<number, string>() : parseKeyMap(mapText);
-  const expireSeconds = parseExpire(lookup("userSigExpireSeconds", env));
+  const expireSeconds = parseExpire(lookup("userSigExpireSeconds", env, config));
   return {
     keyFor: (sdkAppId) => perApp.get(sdkAppId) ?? single,
     canGenerate: (sdkAppId) =>
@@ -93,8 +100,8 @@ export function resolveUserSigSettings(env: NodeJS.ProcessEnv = process.env): Us
   };
 }
 
-/** How to make the provider generate UserSigs, for error messages. */
-export const HOW_TO_CONFIGURE_KEY =
+/** How to make the provider generate UserSigs, for error messages (in this front end's key names). */
+export const howToConfigureKey = (): string =>
   `configure the application's SDK secret key so the provider generates it: ` +
-  `\`pulumi config set --secret ${CONFIG_KEYS.sdkSecretKey} <key>\` (or ${CONFIG_KEYS.sdkSecretKeys}, ` +
+  `\`pulumi config set --secret ${configKey("sdkSecretKey")} <key>\` (or ${configKey("sdkSecretKeys")}, ` +
   `env ${ENV_KEYS.sdkSecretKey})`;

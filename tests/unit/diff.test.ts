@@ -19,7 +19,7 @@ function plan(mutate: (news: Record<string, any>) => void, oldArgs = base()) {
 describe("no change", () => {
   test("identical arguments with new provider code and computed outputs present are not a change", () => {
     const result = planChanges(olds(), withProvider(base()), STORED_TARGET);
-    expect(result).toEqual({ changes: false, replaces: [], send: {} });
+    expect(result).toEqual({ changes: false, replaces: [], send: {}, changed: [] });
   });
 
   test("key order does not matter", () => {
@@ -217,7 +217,12 @@ describe("in-place updates send the changed group complete", () => {
     const result = plan((n) => {
       delete n.seiParams;
     }, sei);
-    expect(result).toEqual({ changes: true, replaces: [], send: { seiParams: {} } });
+    expect(result).toEqual({
+      changes: true,
+      replaces: [],
+      send: { seiParams: {} },
+      changed: [{ path: "seiParams", verdict: "update", kind: "delete" }],
+    });
   });
 
   test("seiParams added or changed: sent as given", () => {
@@ -337,4 +342,44 @@ test("docs/RESOURCE.md lists every rule with the same verdict", () => {
     expect({ path: rule.path, verdict: verdict!.split(";")[0] }).toEqual({ path: rule.path, verdict: rule.change });
   }
   expect([...rows.keys()].filter((path) => !DIFF_RULES.some((r) => r.path === path))).toEqual([]);
+});
+
+describe("changed paths (the plugin's detailed diff)", () => {
+  test("an in-place change is listed at its leaf, with the row's verdict", () => {
+    const result = plan((n) => {
+      n.videoParams.layoutParams.mixLayoutList[1].imageWidth = 600;
+    });
+    expect(result.changed).toEqual([{ path: "videoParams.layoutParams.mixLayoutList[1].imageWidth", verdict: "update", kind: "update" }]);
+  });
+
+  test("a replacement is listed with its own path; an update beside it keeps its own verdict", () => {
+    const result = plan((n) => {
+      n.roomId = "7";
+      n.audioParams.audioEncode.bitRate = 128;
+      n.audioParams.subscribeAudioList = [{ userInfo: { userId: "a" } }];
+    });
+    expect(result.changed).toEqual(
+      expect.arrayContaining([
+        { path: "roomId", verdict: "replace", kind: "update" },
+        { path: "audioParams.audioEncode.bitRate", verdict: "replace", kind: "update" },
+        { path: "audioParams.subscribeAudioList", verdict: "update", kind: "add" },
+      ]),
+    );
+    expect(result.changed).toHaveLength(3);
+  });
+
+  test("video appearing is one ADD replace at videoParams, not also its children", () => {
+    const audioOnly = base();
+    delete audioOnly.videoParams;
+    const result = plan((n) => {
+      n.videoParams = base().videoParams;
+    }, audioOnly);
+    expect(result.changed).toEqual([{ path: "videoParams", verdict: "replace", kind: "add" }]);
+  });
+
+  test("an unknown (preview) value is one change at its path; endpoint rows name the setting", () => {
+    expect(plan((n) => (n.roomId = UNKNOWN)).changed).toEqual([{ path: "roomId", verdict: "replace", kind: "update" }]);
+    const moved = planChanges(olds(), base(), { ...STORED_TARGET, endpoint: "http://127.0.0.1:10" });
+    expect(moved.changed).toEqual([{ path: "endpoint", verdict: "replace", kind: "update" }]);
+  });
 });

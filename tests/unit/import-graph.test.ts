@@ -1,7 +1,8 @@
 /**
  * The folders' promise, checked on the compiled code: the TRTC library (trtc/), the emulator and the layout
  * renderer never reach the Pulumi side (provider/), directly or through the package's own name; nothing at run
- * time reaches the generator (codegen/).
+ * time reaches the generator (codegen/); the dynamic front end and the shared lifecycle never reach the plugin's
+ * front end (provider/native/).
  */
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,6 +39,16 @@ test.each(["trtc", "emulator", "layout"])("%s/ never reaches provider/", (folder
 // dist/codegen/ and the walker would find the chain.
 test.each(["trtc", "emulator", "layout", "provider"])("%s/ never reaches codegen/", (folder) => {
   expect(violations(ROOT, pkg, folder, "codegen")).toEqual([]);
+});
+
+test("the dynamic front end and the lifecycle never reach the plugin's front end (provider/native/)", () => {
+  const native = `${join(ROOT, "dist", "provider", "native")}/`;
+  const rest = jsFiles(join(ROOT, "dist", "provider")).filter((f) => !f.startsWith(native));
+  const graph = reachable(rest, ROOT, pkg);
+  const chains = [...graph.entries()]
+    .filter(([file]) => file.startsWith(native))
+    .map(([, chain]) => chain.map((f) => relative(ROOT, f)).join(" -> "));
+  expect(chains).toEqual([]);
 });
 
 test("the package root and /impl reach provider/ and trtc/ (the walker follows self-references)", () => {

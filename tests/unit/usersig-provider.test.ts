@@ -133,7 +133,7 @@ describe("diff", () => {
   };
 
   test("generated tickets in the old outputs, absent from the new inputs: no change", () => {
-    expect(planChanges(generated(), withoutSigs(), STORED_TARGET)).toEqual({ changes: false, replaces: [], send: {} });
+    expect(planChanges(generated(), withoutSigs(), STORED_TARGET)).toEqual({ changes: false, replaces: [], send: {}, changed: [] });
   });
 
   test("the user now giving a ticket of their own is a change: agentParams replaces, a push-back robot updates", () => {
