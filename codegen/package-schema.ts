@@ -28,6 +28,26 @@ export const RESOURCE_TOKEN = `${PACKAGE}:index:PublishCdnStream`;
 /** The token of a struct's object type. */
 export const typeToken = (struct: string): string => `${PACKAGE}:index:${struct}`;
 
+/**
+ * The generated SDKs' names (sdk/, `npm run generate:sdk`). The Go import path assumes the repository is hosted at
+ * github.com/pulumi-trtc-relay/pulumi-trtc-relay: a Go SDK is fetched from its repository, so the path must name it.
+ */
+export const SDK_NAMES = {
+  nodejs: "@pulumi-trtc-relay/trtc",
+  python: "pulumi_trtc",
+  go: "github.com/pulumi-trtc-relay/pulumi-trtc-relay/sdk/go/trtc",
+} as const;
+
+/**
+ * Per-language codegen options (pkg/codegen/{nodejs,python,go} importer.go). `@pulumi/pulumi` is a peer dependency
+ * of the Node SDK, as of this package, so a program has one copy of it.
+ */
+const LANGUAGE = {
+  nodejs: { packageName: SDK_NAMES.nodejs, respectSchemaVersion: true, peerDependencies: { "@pulumi/pulumi": "^3.142.0" } },
+  python: { packageName: SDK_NAMES.python, respectSchemaVersion: true },
+  go: { importBasePath: SDK_NAMES.go, respectSchemaVersion: true },
+};
+
 const RESOURCE_DESCRIPTION =
   "One TRTC mix-and-relay task (or single-stream relay): `StartPublishCdnStream` creates it, " +
   "`UpdatePublishCdnStream` changes it in place, `StopPublishCdnStream` deletes it. A change that Update cannot " +
@@ -119,11 +139,12 @@ export function packageSchema(model: Model, version: string): Json {
     description: "Tencent Cloud TRTC stream-mixing and relay-to-CDN tasks.",
     keywords: ["pulumi", "trtc", "tencentcloud", "kind/native", "category/cloud"],
     license: "Apache-2.0",
-    meta: { moduleFormat: "(.*)" },
+    // supportPack: the Go SDK gets its own go.mod (module sdk/go) and the Python SDK the schema's version.
+    meta: { moduleFormat: "(.*)", supportPack: true },
     config: { variables: settings(true) },
     provider: { description: PROVIDER_DESCRIPTION, inputProperties: settings(false) },
     types,
     resources: { [RESOURCE_TOKEN]: resource(model) },
-    language: { nodejs: { respectSchemaVersion: true }, python: { respectSchemaVersion: true } },
+    language: LANGUAGE,
   };
 }

@@ -1,0 +1,2 @@
+// Tencent Cloud TRTC stream-mixing and relay-to-CDN tasks.
+package trtc
