@@ -1,5 +1,5 @@
 /**
- * `npm run bench:emulator-store [-- --reps N] [--burst N] [--concurrency N] [--large N] [--write] [--emulator PATH]`: Starts/s
+ * `npm run bench:emulator-store [-- --reps N] [--burst N] [--concurrency N] [--large N] [--write] [--emulator PATH] [--only MODE]`: Starts/s
  * of the emulator at 100 and at 10,000 stored tasks, in memory and persisted. Prints the Markdown section;
  * `--write` splices it into docs/BENCHMARKS.md (report.ts says how).
  */
@@ -23,6 +23,8 @@ interface Args {
   write: boolean;
   /** Another build's `emulator/cli/main.js`, to measure before a change; default this checkout's dist/. */
   emulator?: string;
+  /** Measure one mode only (e.g. an old build whose persisted store cannot reach the large size). */
+  only?: StoreSample["mode"];
 }
 
 const INT_FLAGS = {
@@ -41,10 +43,11 @@ export function parseArgs(argv: readonly string[]): Args {
     const a = argv[i];
     if (a === "--write") args.write = true;
     else if (a === "--emulator" && argv[i + 1]) args.emulator = path.resolve(argv[++i]);
+    else if (a === "--only" && (argv[i + 1] === "memory" || argv[i + 1] === "persisted")) args.only = argv[++i] as StoreSample["mode"];
     else if (a in INT_FLAGS && /^[1-9]\d*$/.test(argv[i + 1] ?? "")) args[INT_FLAGS[a as keyof typeof INT_FLAGS]] = Number(argv[++i]);
     else
       throw new Error(
-        `bench:emulator-store: unknown or incomplete argument ${JSON.stringify(a)}; use ${Object.keys(INT_FLAGS).join(" N, ")} N, --write, --emulator PATH`,
+        `bench:emulator-store: unknown or incomplete argument ${JSON.stringify(a)}; use ${Object.keys(INT_FLAGS).join(" N, ")} N, --write, --emulator PATH, --only memory|persisted`,
       );
   }
   if (args.large <= args.small + args.burst) throw new Error("bench:emulator-store: --large must exceed --small + --burst");
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
   const restarts: RestartSample[] = [];
   const subjects: Subject[] = [];
   try {
-    for (const mode of ["memory", "persisted"] as const) {
+    for (const mode of args.only ? [args.only] : (["memory", "persisted"] as const)) {
       for (const stored of [args.small, args.large]) {
         log(`setting up ${mode} at ${stored}`);
         subjects.push(await setUp(mode, stored, args, dir, log));
@@ -145,9 +148,9 @@ async function main(): Promise<void> {
       // All four subjects in every round, in an order that rotates, so a drift in machine load spreads over all.
       for (let i = 0; i < subjects.length; i++) samples.push(await measure(subjects[(i + rep - 1) % subjects.length], args, log));
     }
-    const large = subjects.find((x) => x.mode === "persisted" && x.stored === args.large) as Subject;
-    await large.emu.kill();
-    for (let i = 0; i < args.reps; i++) {
+    const large = subjects.find((x) => x.mode === "persisted" && x.stored === args.large);
+    await large?.emu.kill();
+    for (let i = 0; large && i < args.reps; i++) {
       const full = await timeStart(large.extraArgs, args);
       const empty = await timeStart(["--data", path.join(dir, `empty-${i}.json`)], args);
       restarts.push({
