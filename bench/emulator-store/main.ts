@@ -78,19 +78,24 @@ interface Subject {
   client: TrtcClient;
 }
 
-async function setUp(mode: StoreSample["mode"], stored: number, args: Args, dir: string, log: (s: string) => void): Promise<Subject> {
+/** Spawns one subject's emulator (kept apart from {@link fill}, so a failed fill still kills it). */
+async function spawnSubject(mode: StoreSample["mode"], stored: number, args: Args, dir: string): Promise<Subject> {
   const dataFile = mode === "persisted" ? path.join(dir, `${mode}-${stored}.json`) : undefined;
   const extraArgs = dataFile ? ["--data", dataFile] : [];
   const emu = await spawnEmulator(extraArgs, args.emulator);
-  const client = benchClient(emu.url);
+  return { mode, stored, extraArgs, dataFile, emu, client: benchClient(emu.url) };
+}
+
+/** Warms a subject up and fills it to its size. */
+async function fill(subject: Subject, args: Args, log: (s: string) => void): Promise<void> {
+  const { emu, client } = subject;
   // The large one's fill is its warm-up; the small one gets as many Starts, then a reset, so the JIT has
   // had the same work on both (under load it takes thousands of Starts to reach full speed).
-  if (stored < args.large) {
+  if (subject.stored < args.large) {
     await fillTo(emu.url, client, args.warmup ?? args.large, args.concurrency, log);
     await emulatorControl(emu.url, "POST", "reset");
   }
-  await fillTo(emu.url, client, stored, args.concurrency, log);
-  return { mode, stored, extraArgs, dataFile, emu, client };
+  await fillTo(emu.url, client, subject.stored, args.concurrency, log);
 }
 
 /** One measured burst; the small subject is first brought back to its size. */
@@ -136,11 +141,20 @@ async function main(): Promise<void> {
   const samples: StoreSample[] = [];
   const restarts: RestartSample[] = [];
   const subjects: Subject[] = [];
+  // Children do not die with their parent: take them along on Ctrl-C or a kill.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      for (const x of subjects) x.emu.child.kill("SIGKILL");
+      process.exit(130);
+    });
+  }
   try {
     for (const mode of args.only ? [args.only] : (["memory", "persisted"] as const)) {
       for (const stored of [args.small, args.large]) {
         log(`setting up ${mode} at ${stored}`);
-        subjects.push(await setUp(mode, stored, args, dir, log));
+        const subject = await spawnSubject(mode, stored, args, dir);
+        subjects.push(subject);
+        await fill(subject, args, log);
       }
     }
     for (let rep = 1; rep <= args.reps; rep++) {
