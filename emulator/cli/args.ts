@@ -19,7 +19,7 @@ Prints the URL it listens on as the first line of stdout.
   --secret-id <id>      accepted SecretId (default: the documented local AKIDtrtcemulator... key)
   --secret-key <key>    its SecretKey (give both or neither)
   --no-auth             accept requests without checking signatures
-  --data <file>         keep tasks, rooms and sequence numbers in this JSON file
+  --data <file>         keep tasks, rooms and sequence numbers in this file (JSON lines)
   --rate-limit <n>      requests per second per action and SecretId (default 20, 0 = off)
   --rate-window fixed|sliding
                         count each wall-clock second (default) or the 1000 ms before each request

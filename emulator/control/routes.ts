@@ -118,9 +118,7 @@ async function dispatch(core: EmulatorCore, req: IncomingMessage, method: string
       return method === "GET" ? ok({ requests: core.requestLog.list() }) : bad(405, "use GET");
     case "stats": {
       if (method !== "GET") return bad(405, "use GET");
-      const tasks = core.store.listTasks();
-      const running = tasks.filter((t) => t.Status === "running").length;
-      return ok({ ...core.limiter.snapshot(), tasks: { running, finished: tasks.length - running } });
+      return ok({ ...core.limiter.snapshot(), tasks: core.store.countTasks() });
     }
     case "reset":
       if (method !== "POST") return bad(405, "use POST");
