@@ -39,7 +39,7 @@ import {
   type CallTrace,
   type LimiterKind,
 } from "./pace-probe";
-import { arrivalRate, crowdedWindows, fmt, markdownTable, maxInWindow, percentile } from "./stats";
+import { arrivalRate, crowdedWindows, fmt, markdownTable, maxInWindow, percentile } from "../harness/stats";
 import { BENCH_SDK_APP_ID, taskArgs } from "./workload";
 
 const LIMIT = 20;

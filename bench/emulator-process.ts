@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { createInterface } from "node:readline";
-import { repoRoot } from "./paths";
+import { repoRoot } from "../harness/repo";
 
 /** A running emulator process. */
 export interface EmulatorProcess {

@@ -6,12 +6,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator } from "../emulator";
-import { pulumiCliVersion } from "./engine";
+import { openEnv, pulumiCliVersion, repoRoot } from "../harness";
 import { measureFootprint, type Footprint } from "./footprint";
 import { machineInfo } from "./machine";
 import { runMicro } from "./micro";
-import { repoRoot } from "./paths";
 import { runCreatePreviews, runDiffPreviews, type PreviewSample } from "./preview-cost";
 import { CURRENT_LIMITER, LIMIT_PER_SECOND, renderReport, type BenchResults } from "./report";
 import { runThroughput } from "./throughput";
@@ -64,8 +62,8 @@ async function main(): Promise<void> {
   const micro = runMicro(reps.micro, { sign: 20_000, validate: 2_000 });
   for (const m of micro.results) log(`  ${m.name}: ${Math.round(m.opsPerSecond)} ops/s`);
 
-  const emulator = await startEmulator({ port: 0, rateLimitPerSecond: LIMIT_PER_SECOND });
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "trtc-bench-"));
+  const env = await openEnv({ rateLimitPerSecond: LIMIT_PER_SECOND });
+  const { emulator, dir: stateDir } = env;
   try {
     log(`2. previews of ${top} resources (fresh stacks)`);
     const previews: PreviewSample[] = await runCreatePreviews(emulator, stateDir, top, reps.preview, log);
@@ -105,8 +103,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(raw, JSON.stringify(results, null, 2));
     log(`bench: wrote ${outFile} (raw samples: ${raw}) in ${((Date.now() - started) / 60000).toFixed(1)} min`);
   } finally {
-    await emulator.close();
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    await env.close();
   }
 }
 

@@ -9,7 +9,7 @@ import type { Footprint } from "./footprint";
 import type { MicroResult } from "./micro";
 import type { PreviewSample } from "./preview-cost";
 import { PHASES, type PhaseSample } from "./throughput";
-import { fmt, fmtRate, fmtRatio, limitRatio, markdownTable, median, overheadRatio, range } from "./stats";
+import { fmt, fmtRate, fmtRatio, limitRatio, markdownTable, median, overheadRatio, range } from "../harness/stats";
 
 /** The API limit the emulator enforces and the floors are computed from. */
 export const LIMIT_PER_SECOND = 20;
@@ -404,7 +404,7 @@ ${microTable(r)}
 ## Method
 
 - One process runs the emulator (port 0) and the Automation API inline programs; each scenario is a fresh
-  stack on a \`file://\` backend (scripts/local-stack.ts). Operations: \`stack.up({ parallel: 64 })\`,
+  stack on a \`file://\` backend (harness/local-stack.ts). Operations: \`stack.up({ parallel: 64 })\`,
   \`stack.preview({ parallel: 64 })\`, \`stack.destroy({ parallel: 64 })\`; wall time is measured around the
   call and includes starting the CLI, the language host and the provider process.
 - Update changes only each task's push URL, which PublishCdnStream applies in place (one

@@ -9,12 +9,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { spliceSection, renderCorpus } from "./bad-input-report";
-import { runCorpus } from "./bad-input-run";
+import { runCorpus } from "../../harness/reliability/bad-input-run";
 import { runLoad } from "./load";
 import { renderReport, type ReliabilityFigures } from "./report";
-import { runScenario } from "./run-scenario";
-import { SCENARIOS } from "./scenarios";
-import { runSecretsAudit } from "./secrets-audit";
+import { runScenario } from "../../harness/reliability/run-scenario";
+import { SCENARIOS } from "../../harness/reliability/scenarios";
+import { runSecretsAudit } from "../../harness/reliability/secrets-audit";
 
 const REPO = path.resolve(__dirname, "../..");
 

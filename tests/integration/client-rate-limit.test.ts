@@ -18,7 +18,7 @@
  */
 import { Agent } from "undici";
 import { hookLimiter, recordAnswer, recordRetry, sendTimes, traced, type CallTrace, type LimiterKind } from "../../bench/pace-probe";
-import { crowdedWindows, maxInWindow } from "../../bench/stats";
+import { crowdedWindows, maxInWindow } from "../../harness/stats";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../emulator";
 import { TrtcClient } from "../../trtc/client/client";
 import { RATE_MARGIN_MS, RATE_WINDOW_MS } from "../../trtc/client/rate-limit";

@@ -16,7 +16,7 @@ import {
   overheadRatio,
   percentile,
   range,
-} from "../../bench/stats";
+} from "../../harness/stats";
 
 describe("bench statistics", () => {
   test("median of odd and even counts, NaN when empty, input untouched", () => {
