@@ -1,12 +1,14 @@
 /**
- * `npm run bench [-- --quick] [--reps N] [--out FILE] [--render RAW.json]`: runs every measurement once, interleaving the
- * variants, and writes docs/BENCHMARKS.md (a quick run writes to a temporary file unless `--out` says
- * otherwise, so it never replaces the committed full report).
+ * `npm run bench [-- --quick] [--reps N] [--out FILE] [--render RAW.json]` (OPTIONS below; anything else is
+ * refused, naming it): runs every measurement once, interleaving the variants, and writes docs/BENCHMARKS.md
+ * (a quick run writes to a temporary file unless `--out` says otherwise, so it never replaces the committed
+ * full report).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { openEnv, pulumiCliVersion, repoRoot } from "../harness";
+import { type CommandLineSpec, parseCommandLine, runTool } from "../harness/command-line";
 import { measureFootprint, type Footprint } from "./footprint";
 import { machineInfo } from "./machine";
 import { runMicro } from "./micro";
@@ -14,33 +16,20 @@ import { runCreatePreviews, runDiffPreviews, type PreviewSample } from "./previe
 import { CURRENT_LIMITER, LIMIT_PER_SECOND, renderReport, type BenchResults } from "./report";
 import { runThroughput } from "./throughput";
 
-/** Parsed command line. */
-export interface BenchArgs {
-  quick: boolean;
-  /** Throughput repetitions; default 1 (a full run already takes ~20 min here). */
-  reps?: number;
-  out?: string;
-  /** Re-render the report from a run's raw samples (the JSON a run leaves in the temp dir); measures nothing. */
-  render?: string;
-}
-
-/** Parses `--quick`, `--reps N`, `--out FILE`; anything else is an error naming it. */
-export function parseArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = { quick: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--quick") out.quick = true;
-    else if (a === "--reps" && /^[1-9]\d*$/.test(argv[i + 1] ?? "")) out.reps = Number(argv[++i]);
-    else if (a === "--out" && argv[i + 1]) out.out = argv[++i];
-    else if (a === "--render" && argv[i + 1]) out.render = argv[++i];
-    else
-      throw new Error(`bench: unknown or incomplete argument ${JSON.stringify(a)}; use --quick, --reps N, --out FILE, --render RAW.json`);
-  }
-  return out;
-}
+/** The command line of `npm run bench`. */
+const OPTIONS = {
+  quick: { kind: "switch", help: "sizes 20 and 40, fewer repetitions; writes to a temporary file unless --out says otherwise" },
+  reps: { kind: "count", value: "N", help: "throughput repetitions (default 1: a full run already takes ~20 min here)" },
+  out: { kind: "text", value: "FILE", help: "where the report goes (default docs/BENCHMARKS.md)" },
+  render: {
+    kind: "text",
+    value: "RAW.json",
+    help: "re-render the report from a run's raw samples (the JSON a run leaves in the temp dir); measures nothing",
+  },
+} as const satisfies CommandLineSpec;
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseCommandLine("npm run bench", process.argv.slice(2), OPTIONS);
   if (args.render) {
     const saved = JSON.parse(fs.readFileSync(args.render, "utf8")) as BenchResults;
     const file = args.out ?? (saved.quick ? path.join(os.tmpdir(), "trtc-bench-quick.md") : path.join(repoRoot(), "docs", "BENCHMARKS.md"));
@@ -85,7 +74,7 @@ async function main(): Promise<void> {
       command,
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      quick: args.quick,
+      quick: args.quick === true,
       machine,
       loadAfter: os.loadavg(),
       sizes,
@@ -107,9 +96,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    process.stderr.write(`${(e as Error).stack ?? e}\n`);
-    process.exit(1);
-  });
-}
+runTool(main);

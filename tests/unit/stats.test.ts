@@ -1,8 +1,8 @@
 /**
- * The benchmark's statistics and formatting helpers (no timing is asserted anywhere: these are pure).
+ * The harness's statistics and formatting helpers, used by the benchmark reports and the limiter tests
+ * (no timing is asserted anywhere: these are pure).
  */
 import { parsePaceArgs } from "../../bench/client-pace";
-import { parseArgs } from "../../bench/main";
 import {
   arrivalRate,
   crowdedWindows,
@@ -104,14 +104,6 @@ describe("bench formatting", () => {
 
   test("markdownTable escapes pipes and writes a separator row", () => {
     expect(markdownTable(["a", "b"], [["1", "x|y"]])).toBe("| a | b |\n| --- | --- |\n| 1 | x\\|y |");
-  });
-
-  test("parseArgs accepts --quick, --reps N, --out FILE and names anything else", () => {
-    expect(parseArgs([])).toEqual({ quick: false });
-    expect(parseArgs(["--quick", "--reps", "3", "--out", "/tmp/x.md"])).toEqual({ quick: true, reps: 3, out: "/tmp/x.md" });
-    expect(parseArgs(["--render", "/tmp/raw.json"])).toEqual({ quick: false, render: "/tmp/raw.json" });
-    expect(() => parseArgs(["--reps", "0"])).toThrow(/--reps/);
-    expect(() => parseArgs(["--fast"])).toThrow(/"--fast"/);
   });
 
   test("parsePaceArgs: defaults, every flag, and errors naming the flag", () => {
