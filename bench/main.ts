@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { openEnv, pulumiCliVersion, repoRoot } from "../harness";
-import { type CommandLineSpec, parseCommandLine, runTool } from "../harness/command-line";
+import { parseBenchArgs } from "../harness/bench-args";
+import { runTool } from "../harness/command-line";
 import { measureFootprint, type Footprint } from "./footprint";
 import { machineInfo } from "./machine";
 import { runMicro } from "./micro";
@@ -16,20 +17,8 @@ import { runCreatePreviews, runDiffPreviews, type PreviewSample } from "./previe
 import { CURRENT_LIMITER, LIMIT_PER_SECOND, renderReport, type BenchResults } from "./report";
 import { runThroughput } from "./throughput";
 
-/** The command line of `npm run bench`. */
-const OPTIONS = {
-  quick: { kind: "switch", help: "sizes 20 and 40, fewer repetitions; writes to a temporary file unless --out says otherwise" },
-  reps: { kind: "count", value: "N", help: "throughput repetitions (default 1: a full run already takes ~20 min here)" },
-  out: { kind: "text", value: "FILE", help: "where the report goes (default docs/BENCHMARKS.md)" },
-  render: {
-    kind: "text",
-    value: "RAW.json",
-    help: "re-render the report from a run's raw samples (the JSON a run leaves in the temp dir); measures nothing",
-  },
-} as const satisfies CommandLineSpec;
-
 async function main(): Promise<void> {
-  const args = parseCommandLine("npm run bench", process.argv.slice(2), OPTIONS);
+  const args = parseBenchArgs(process.argv.slice(2));
   if (args.render) {
     const saved = JSON.parse(fs.readFileSync(args.render, "utf8")) as BenchResults;
     const file = args.out ?? (saved.quick ? path.join(os.tmpdir(), "trtc-bench-quick.md") : path.join(repoRoot(), "docs", "BENCHMARKS.md"));
@@ -74,7 +63,7 @@ async function main(): Promise<void> {
       command,
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      quick: args.quick === true,
+      quick: args.quick,
       machine,
       loadAfter: os.loadavg(),
       sizes,

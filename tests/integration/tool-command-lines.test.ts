@@ -1,7 +1,8 @@
 /**
  * Every command-line tool of the project refuses an argument it does not know, naming it, before it does
- * anything: each run as its npm script runs it (compiled from dist/ for `npm start` and `npm run bench`,
- * through ts-node for `npm run reliability`), and the shell scripts setup runs. trtc-emulator and
+ * anything: each run as its npm script runs it (compiled from dist/ for `npm start`, `npm run bench` and
+ * `npm run bench:client`, through ts-node for `npm run reliability` and `npm run generate`), and the shell
+ * scripts setup runs. What the benchmarks' parsers accept is unit-tested (bench-args.test.ts). trtc-emulator and
  * trtc-layout have their own tests (emulator-cli, layout-cli). The npm scripts' wrappers (scripts/start.sh,
  * scripts/test.sh, bench/run.sh, bench/reliability/run.sh) run setup and pass their arguments on, to the
  * tools here or to jest, which refuses unknown options itself.
@@ -46,7 +47,12 @@ test.each([
     'npm start: unknown option "--frobnicate"',
   ],
   ["npm run bench (bench/main.ts)", () => compiled("bench/main.js", ["--fast"]), 'npm run bench: unknown option "--fast"'],
-  ["npm run bench --reps 0", () => compiled("bench/main.js", ["--reps", "0"]), "npm run bench: --reps needs a whole number from 1 up"],
+  [
+    "npm run bench:client (bench/client-pace.ts)",
+    () => compiled("bench/client-pace.js", ["--fast"]),
+    'bench:client: unknown or incomplete argument "--fast"',
+  ],
+  ["npm run generate (codegen/cli.ts)", () => tsTool("codegen/cli.ts", ["--chek"]), 'npm run generate: unknown option "--chek"'],
   [
     "npm run reliability (bench/reliability/main.ts)",
     () => tsTool("bench/reliability/main.ts", ["--outfile", "x"]),

@@ -8,7 +8,7 @@
  * asserts that the check fails. A check that cannot fail would prove nothing.
  */
 import { maxInWindow } from "../../harness/stats";
-import { EvenSpacingLimiter } from "../../bench/even-spacing-limiter";
+import { EvenSpacingLimiter } from "../../harness/even-spacing-limiter";
 import { RATE_MARGIN_MS, RATE_WINDOW_MS, SlidingWindowLimiter, sharedLimiter } from "../../trtc/client/rate-limit";
 
 const LIMIT = 20;

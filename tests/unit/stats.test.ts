@@ -2,7 +2,6 @@
  * The harness's statistics and formatting helpers, used by the benchmark reports and the limiter tests
  * (no timing is asserted anywhere: these are pure).
  */
-import { parsePaceArgs } from "../../bench/client-pace";
 import {
   arrivalRate,
   crowdedWindows,
@@ -104,28 +103,5 @@ describe("bench formatting", () => {
 
   test("markdownTable escapes pipes and writes a separator row", () => {
     expect(markdownTable(["a", "b"], [["1", "x|y"]])).toBe("| a | b |\n| --- | --- |\n| 1 | x\\|y |");
-  });
-
-  test("parsePaceArgs: defaults, every flag, and errors naming the flag", () => {
-    expect(parsePaceArgs([])).toMatchObject({ n: 200, clients: 4, limiters: ["log"], server: "process", rateWindow: "sliding" });
-    expect(
-      parsePaceArgs([
-        "--n",
-        "40",
-        "--limiter",
-        "both",
-        "--server",
-        "in-process",
-        "--rate-window",
-        "fixed",
-        "--loops",
-        "stalled",
-        "--stall-ms",
-        "100",
-      ]),
-    ).toMatchObject({ n: 40, limiters: ["even", "log"], server: "in-process", rateWindow: "fixed", loops: ["stalled"], stallMs: 100 });
-    expect(() => parsePaceArgs(["--stall-ms", "1000"])).toThrow(/--stall-ms/);
-    expect(() => parsePaceArgs(["--n", "1000"])).toThrow(/--n/);
-    expect(() => parsePaceArgs(["--limiter", "bucket"])).toThrow(/"--limiter"/);
   });
 });
