@@ -31,10 +31,9 @@ import { spawnEmulator } from "../harness/emulator-process";
 import {
   blockLoop,
   hookLimiter,
-  recordAnswer,
   recordRetry,
   sendTimes,
-  traced,
+  tracedCall,
   wallNow,
   type CallTrace,
   type LimiterKind,
@@ -167,19 +166,10 @@ async function phase(
   const started = wallNow();
   const all = Promise.all(
     traces.map((trace, i) =>
-      traced(trace, () => {
+      tracedCall(trace, () => {
         busy(callWorkMs);
         return call(clients[i % clients.length], i);
-      }).then(
-        (r) => {
-          trace.taskId = r.TaskId;
-          recordAnswer(trace, r.RequestId);
-        },
-        (e: { code?: string; requestId?: string }) => {
-          trace.error = e.code ?? String(e);
-          recordAnswer(trace, e.requestId);
-        },
-      ),
+      }),
     ),
   );
   const startLoopMs = wallNow() - started;

@@ -17,7 +17,7 @@
  * replaced: the emulator then sees more than 20 in one second that its own delays do not explain.
  */
 import { Agent } from "undici";
-import { hookLimiter, recordAnswer, recordRetry, sendTimes, traced, type CallTrace, type LimiterKind } from "../../harness/pace-probe";
+import { hookLimiter, recordRetry, sendTimes, tracedCall, type CallTrace, type LimiterKind } from "../../harness/pace-probe";
 import { crowdedWindows, maxInWindow } from "../../harness/stats";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../emulator";
 import { TrtcClient } from "../../trtc/client/client";
@@ -77,18 +77,7 @@ async function run(limiter: LimiterKind) {
       busy(5);
       const trace: CallTrace = { attempts: [] };
       traces.push(trace);
-      calls.push(
-        traced(trace, () => clients[i % CLIENTS].startPublishCdnStream(startBody() as never)).then(
-          (r) => {
-            trace.taskId = r.TaskId;
-            recordAnswer(trace, r.RequestId);
-          },
-          (e: { code?: string; requestId?: string }) => {
-            trace.error = e.code ?? String(e);
-            recordAnswer(trace, e.requestId);
-          },
-        ),
-      );
+      calls.push(tracedCall(trace, () => clients[i % CLIENTS].startPublishCdnStream(startBody() as never)));
     }
     await Promise.all(calls);
     const log: { at: string; action: string; outcome: string; requestId: string }[] = (await control(emulator.url, "GET", "requests")).json
