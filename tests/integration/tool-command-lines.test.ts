@@ -1,8 +1,7 @@
 /**
  * Every command-line tool of the project refuses an argument it does not know, naming it, before it does
- * anything: each run as its npm script runs it (compiled from dist/ for `npm start`, `npm run bench` and
- * `npm run bench:client`, through ts-node for `npm run reliability` and `npm run generate`), and the shell
- * scripts setup runs. What the benchmarks' parsers accept is unit-tested (bench-args.test.ts). trtc-emulator and
+ * anything: each run as its npm script runs it (compiled from dist/ for `npm start` and the benchmarks,
+ * through ts-node for `npm run reliability` and `npm run generate`, node or bash for the scripts). What the benchmarks' parsers accept is unit-tested (bench-args.test.ts). trtc-emulator and
  * trtc-layout have their own tests (emulator-cli, layout-cli). The npm scripts' wrappers (scripts/start.sh,
  * scripts/test.sh, bench/run.sh, bench/reliability/run.sh) run setup and pass their arguments on, to the
  * tools here or to jest, which refuses unknown options itself.
@@ -62,6 +61,23 @@ test.each([
     "npm run reliability --skip",
     () => tsTool("bench/reliability/main.ts", ["--skip", "matrix,lod"]),
     'npm run reliability: --skip does not know "lod"',
+  ],
+  [
+    "npm run bench:emulator-store (bench/emulator-store/main.ts)",
+    () => compiled("bench/emulator-store/main.js", ["--fast"]),
+    'bench:emulator-store: unknown or incomplete argument "--fast"',
+  ],
+  [
+    "npm run plugin (scripts/package-plugin.js)",
+    () => run(process.execPath, ["scripts/package-plugin.js", "--outdir", "x"]),
+    "package-plugin.js: Unknown option '--outdir'",
+  ],
+  ["npm run generate:sdk (scripts/sdkgen.sh)", () => run("bash", ["scripts/sdkgen.sh", "--bogus"]), 'sdkgen: unknown option "--bogus"'],
+  ["scripts/sdkgen.sh, a language", () => run("bash", ["scripts/sdkgen.sh", "out", "ruby"]), 'sdkgen: unknown language "ruby"'],
+  [
+    "npm run build:sdk (scripts/build-sdk-nodejs.sh)",
+    () => run("bash", ["scripts/build-sdk-nodejs.sh", "x"]),
+    'build-sdk-nodejs.sh: unknown argument "x"',
   ],
   ["scripts/setup.sh", () => run("bash", ["scripts/setup.sh", "--force"]), 'setup.sh: unknown argument "--force"'],
   ["scripts/ensure-pulumi.sh", () => run("bash", ["scripts/ensure-pulumi.sh", "v3"]), 'ensure-pulumi.sh: unknown argument "v3"'],
