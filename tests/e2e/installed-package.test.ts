@@ -121,11 +121,11 @@ afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test("the tarball holds only the product: dist of trtc/, provider/, emulator/, layout/, README and LICENSE", () => {
+test("the tarball holds only the product: dist of trtc/, provider/, emulator/, layout/, the package schema, README and LICENSE", () => {
   const paths = packed.files.map((f) => f.path).sort();
-  const outside = paths.filter(
-    (p) => !/^(dist\/(trtc|provider|emulator|layout)\/.+\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(p),
-  );
+  // provider/schema.json: the native plugin (provider/native) serves it from the installed package.
+  const product = /^(dist\/(trtc|provider|emulator|layout)\/.+\.(js|d\.ts)|provider\/schema\.json|package\.json|README\.md|LICENSE)$/;
+  const outside = paths.filter((p) => !product.test(p));
   expect(outside).toEqual([]);
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8"));
   for (const bin of Object.values(pkg.bin as Record<string, string>)) expect(paths).toContain(bin);
