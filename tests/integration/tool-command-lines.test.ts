@@ -79,6 +79,11 @@ test.each([
     () => run("bash", ["scripts/build-sdk-nodejs.sh", "x"]),
     'build-sdk-nodejs.sh: unknown argument "x"',
   ],
+  [
+    "examples/callback-receiver",
+    () => tsTool("examples/callback-receiver/index.ts", ["0", "--verbose"]),
+    'callback-receiver: unknown argument "--verbose"',
+  ],
   ["scripts/setup.sh", () => run("bash", ["scripts/setup.sh", "--force"]), 'setup.sh: unknown argument "--force"'],
   ["scripts/ensure-pulumi.sh", () => run("bash", ["scripts/ensure-pulumi.sh", "v3"]), 'ensure-pulumi.sh: unknown argument "v3"'],
   ["scripts/ensure-chromium.sh", () => run("bash", ["scripts/ensure-chromium.sh", "-y"]), 'ensure-chromium.sh: unknown argument "-y"'],
