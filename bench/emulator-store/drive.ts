@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { Agent } from "undici";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, emulatorControl } from "../../emulator";
 import { TrtcClient } from "../../trtc";
-import { repoRoot } from "../paths";
+import { repoRoot } from "../../harness/repo";
 
 /** A running emulator child. */
 export interface EmulatorProcess {

@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { emulatorControl } from "../../emulator";
-import { repoRoot } from "../paths";
+import { CommandLineError } from "../../harness/command-line";
+import { repoRoot } from "../../harness/repo";
 import type { TrtcClient } from "../../trtc";
 import { benchClient, type EmulatorProcess, spawnEmulator, startBurst, storedTasks } from "./drive";
 import { renderSection, spliceSection, type RestartSample, type StoreBenchResults, type StoreSample } from "./report";
@@ -46,11 +47,11 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === "--only" && (argv[i + 1] === "memory" || argv[i + 1] === "persisted")) args.only = argv[++i] as StoreSample["mode"];
     else if (a in INT_FLAGS && /^[1-9]\d*$/.test(argv[i + 1] ?? "")) args[INT_FLAGS[a as keyof typeof INT_FLAGS]] = Number(argv[++i]);
     else
-      throw new Error(
+      throw new CommandLineError(
         `bench:emulator-store: unknown or incomplete argument ${JSON.stringify(a)}; use ${Object.keys(INT_FLAGS).join(" N, ")} N, --write, --emulator PATH, --only memory|persisted`,
       );
   }
-  if (args.large <= args.small + args.burst) throw new Error("bench:emulator-store: --large must exceed --small + --burst");
+  if (args.large <= args.small + args.burst) throw new CommandLineError("bench:emulator-store: --large must exceed --small + --burst");
   return args;
 }
 
@@ -205,6 +206,10 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((e: Error) => {
+    if (e instanceof CommandLineError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`bench:emulator-store: ${e.stack ?? e.message}\n`);
     process.exit(1);
   });

@@ -3,7 +3,7 @@
  * can be spliced into a file whose other sections another benchmark writes, and re-spliced without
  * touching them.
  */
-import { fmt, fmtRate, markdownTable, median } from "../stats";
+import { fmt, fmtRate, markdownTable, median } from "../../harness/stats";
 
 /** First and last line of the section; everything between them is replaced on each run. */
 export const SECTION_START =

@@ -4,8 +4,8 @@
  * engine stops before it reaches every task), through the real engine against the emulator.
  */
 import "./harness"; // puts pulumi on PATH and sets the long jest timeout
-import { runScenario, type ScenarioResult } from "../../bench/reliability/run-scenario";
-import { SCENARIOS } from "../../bench/reliability/scenarios";
+import { runScenario, type ScenarioResult } from "../../harness/reliability/run-scenario";
+import { SCENARIOS } from "../../harness/reliability/scenarios";
 
 const SIZE = 5;
 const scenario = (name: string) => SCENARIOS.find((s) => s.name === name)!;

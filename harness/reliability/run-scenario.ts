@@ -8,7 +8,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { TrtcClient } from "../../trtc/client/client";
 import { auditStack, stateTaskIds, type Audit } from "./audit";
 import { SDK_APP_ID, identity, makeFleet, streamOf, type FleetSecrets } from "./fleet";
-import { openRig, type Rig } from "./rig";
+import { openEnv, type HarnessEnv } from "../env";
 import { requestsSoFar, type PhaseName, type Scenario } from "./scenarios";
 
 /** What one phase did. */
@@ -72,7 +72,7 @@ const namedFinished = (text: string): string[] => [
 ];
 
 /** Counts completed operations of a phase from state and emulator. */
-async function completed(phase: PhaseName, stack: Stack, rig: Rig, size: number): Promise<number> {
+async function completed(phase: PhaseName, stack: Stack, rig: HarnessEnv, size: number): Promise<number> {
   const ids = new Set(await stateTaskIds(stack));
   if (phase === "destroy") return size - ids.size;
   const tasks = (await rig.tasks()).filter((t) => t.Status === "running" && ids.has(t.TaskId));
@@ -85,7 +85,7 @@ async function completed(phase: PhaseName, stack: Stack, rig: Rig, size: number)
 /** Runs `scenario` on a stack of `size` tasks; `log` receives progress lines. */
 export async function runScenario(scenario: Scenario, size: number, log: (line: string) => void = () => {}): Promise<ScenarioResult> {
   const started = Date.now();
-  const rig = await openRig({ persist: scenario.persist });
+  const rig = await openEnv({ persist: scenario.persist });
   try {
     const fleet = makeFleet(size, FLEET_SECRETS);
     const config = Object.fromEntries(Object.entries(scenario.config ?? {}).map(([k, v]) => [k, { value: v }]));
