@@ -10,6 +10,7 @@ import { DEFAULT_MAX_BODY_BYTES } from "./http-io";
 import { RATE_WINDOWS, type RateWindow } from "./api/rate-limit";
 import type { Site } from "./api/router";
 import { toKeyRing } from "./api/usersig-check";
+import { parseAllowedHost, type AllowedHost } from "./guard/hosts";
 
 /**
  * The action table's documented per-action limit (trtc/actions.ts, spec §9), which the emulator applies to
@@ -24,6 +25,14 @@ export interface EmulatorOptions {
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`: the emulator is for this machine only. */
   host?: string;
+  /**
+   * Further names requests may carry in `Host` (CLI `--allow-host`), each `name`, `*.<domain>` or an IP
+   * address, optionally `:<port>` (default: the bound port). The bound address, `localhost` and
+   * `*.localhost` are always served; any other Host is refused with HTTP 403, which keeps web pages that
+   * rebind their own name to 127.0.0.1 out (guard/hosts.ts). Example: `["trtc.internal"]` for an SDK
+   * endpoint `trtc.internal:<port>`.
+   */
+  allowHost?: readonly string[];
   /** One accepted SecretId (with `secretKey`); default {@link DEFAULT_SECRET_ID}. */
   secretId?: string;
   /** The SecretKey for `secretId`; default {@link DEFAULT_SECRET_KEY}. */
@@ -66,6 +75,8 @@ export interface EmulatorOptions {
 export interface ResolvedOptions {
   port: number;
   host: string;
+  /** `allowHost`, parsed. */
+  allowHost: AllowedHost[];
   credentials: EmulatorCredential[];
   auth: boolean;
   dataFile?: string;
@@ -98,6 +109,11 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   if ((o.secretId === undefined) !== (o.secretKey === undefined)) {
     throw new RangeError("trtc-emulator: secretId and secretKey must be given together");
   }
+  const allowHost = (o.allowHost ?? []).map((entry) => {
+    const parsed = typeof entry === "string" ? parseAllowedHost(entry) : "allowHost entries must be strings";
+    if (typeof parsed === "string") throw new RangeError(`trtc-emulator: ${parsed}`);
+    return parsed;
+  });
   const primary: EmulatorCredential[] =
     o.secretId !== undefined
       ? [{ secretId: o.secretId, secretKey: o.secretKey as string }]
@@ -107,6 +123,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   return {
     port: o.port ?? 0,
     host: o.host ?? "127.0.0.1",
+    allowHost,
     credentials: [...primary, ...(o.credentials ?? [])],
     auth: o.auth ?? true,
     dataFile: o.dataFile,

@@ -25,10 +25,13 @@ export interface HarnessEnv {
   dir: string;
   /** Calls the control API (`/_emulator/<route>`); throws on a non-2xx answer. */
   control(method: string, route: string, body?: unknown): Promise<any>;
-  /** Every task the emulator knows. */
-  tasks(): Promise<EmulatorTask[]>;
-  /** The running tasks. */
-  running(): Promise<EmulatorTask[]>;
+  /**
+   * Every task the emulator knows, secrets masked as the control API shows them by default; `reveal`
+   * asks for UserSigs, txSecret values and storage keys as sent (`?reveal=secrets`).
+   */
+  tasks(reveal?: boolean): Promise<EmulatorTask[]>;
+  /** The running tasks; `reveal` as for {@link HarnessEnv.tasks}. */
+  running(reveal?: boolean): Promise<EmulatorTask[]>;
   /** Number of API requests the emulator now serving has logged (`GET /_emulator/requests`). */
   requestCount(): Promise<number>;
   /** API requests received so far, per action, summed over restarts. */
@@ -69,8 +72,8 @@ export async function openEnv(options: EnvOptions = {}): Promise<HarnessEnv> {
     dir,
     requests,
     control: (method, route, body) => emulatorControl(env.emulator.url, method, route, body),
-    tasks: async () => (await env.control("GET", "tasks")).tasks,
-    running: async () => (await env.tasks()).filter((t) => t.Status === "running"),
+    tasks: async (reveal = false) => (await env.control("GET", reveal ? "tasks?reveal=secrets" : "tasks")).tasks,
+    running: async (reveal = false) => (await env.tasks(reveal)).filter((t) => t.Status === "running"),
     requestCount: async () => (await env.control("GET", "requests")).requests.length,
     async maxPerSecond() {
       const stats = await env.control("GET", "stats");

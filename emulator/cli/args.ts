@@ -4,6 +4,7 @@
  */
 import { checkCallbackOptions } from "../callbacks/config";
 import { DEFAULT_RATE_LIMIT_PER_SECOND, type EmulatorOptions } from "../options";
+import { parseAllowedHost } from "../guard/hosts";
 
 /** What the command line asked for. */
 export type CliCommand = { kind: "help" } | { kind: "run"; options: EmulatorOptions; verbose: boolean };
@@ -16,6 +17,9 @@ Prints the URL it listens on as the first line of stdout.
 
   --host <addr>         interface to bind (default 127.0.0.1)
   --port <n>            port; 0 picks a free one (default 0)
+  --allow-host <name>[:<port>]
+                        also answer requests for this Host name (repeatable; "*.<domain>" for
+                        its subdomains). Always answered: the bound address, localhost, *.localhost
   --secret-id <id>      accepted SecretId (default: the documented local AKIDtrtcemulator... key)
   --secret-key <key>    its SecretKey (give both or neither)
   --no-auth             accept requests without checking signatures
@@ -37,6 +41,7 @@ Prints the URL it listens on as the first line of stdout.
 const VALUE_FLAGS = new Set([
   "--host",
   "--port",
+  "--allow-host",
   "--secret-id",
   "--secret-key",
   "--data",
@@ -81,6 +86,12 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       case "--port":
         options.port = intFlag(flag, value as string);
         break;
+      case "--allow-host": {
+        const parsed = parseAllowedHost(value as string);
+        if (typeof parsed === "string") throw new Error(`--allow-host: ${parsed.replace(/^allowHost entry/, "entry")}`);
+        options.allowHost = [...(options.allowHost ?? []), value as string];
+        break;
+      }
       case "--secret-id":
         options.secretId = value;
         break;

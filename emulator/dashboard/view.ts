@@ -1,10 +1,11 @@
 /**
  * What the dashboard may show of a task: a copy built field by field with every push URL passed through
- * `redactUrl`, UserSigs dropped, and the raw parameters (for the "all parameters" panel) passed through
- * `redactValue` with the task's own secrets as literals. Pages render only from these views, never from a
+ * `redactUrl`, UserSigs dropped, and the raw parameters (for the "all parameters" panel) masked the way the
+ * control API masks them (state/masked.ts). Pages render only from these views, never from a
  * stored `TaskRecord`, so no page can reach a secret by accident.
  */
-import { redactUrl, redactValue, secretsIn } from "../../trtc/redact";
+import { redactUrl, redactValue } from "../../trtc/redact";
+import { maskedParams, taskSecrets } from "../state/masked";
 import type { RoomRecord } from "../state/store";
 import type { FinishReason, HistoryEntry, TaskRecord, TaskStatus } from "../state/task";
 import { taskRooms } from "../state/rooms";
@@ -72,7 +73,7 @@ export function roomView(rooms: ReadonlyArray<RoomRecord>, sdkAppId: number, roo
 
 /** Builds the redacted view of `task`, with presence from `rooms`. */
 export function taskView(task: TaskRecord, rooms: ReadonlyArray<RoomRecord>): TaskView {
-  const secrets = secretsIn(task.Params);
+  const secrets = taskSecrets(task.Params);
   return {
     taskId: task.TaskId,
     sdkAppId: task.SdkAppId,
@@ -93,6 +94,6 @@ export function taskView(task: TaskRecord, rooms: ReadonlyArray<RoomRecord>): Ta
     history: task.History.map((h) => ({ ...h })),
     rooms: taskRooms(task).map((roomId) => roomView(rooms, task.SdkAppId, roomId)),
     idleSince: task.Presence.IdleSince,
-    params: redactValue(task.Params, secrets),
+    params: maskedParams(task.Params),
   };
 }

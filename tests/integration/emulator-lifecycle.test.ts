@@ -26,7 +26,7 @@ describe("emulator task lifecycle", () => {
     expect(codeOf(stop)).toBe("ok");
     expect(stop.json.Response.TaskId).toBe(taskId);
 
-    const view = (await api.control("GET", `tasks/${encodeURIComponent(taskId)}`)).json;
+    const view = (await api.control("GET", `tasks/${encodeURIComponent(taskId)}?reveal=secrets`)).json;
     expect(view).toMatchObject({
       TaskId: taskId,
       SdkAppId: APP,
@@ -133,11 +133,11 @@ describe("emulator task lifecycle", () => {
     expect(clash.json.Response.Error.Message).toContain("collides");
   });
 
-  it("shows tasks exactly as sent in GET /_emulator/tasks", async () => {
+  it("shows tasks exactly as sent in GET /_emulator/tasks?reveal=secrets", async () => {
     const api = emu.api();
     const body = startBody({ SeiParams: { LayoutVolume: { AppData: "x", PayloadType: 100, Interval: 1000, FollowIdr: 1 } } });
     const taskId = await api.start(body);
-    const all = (await api.control("GET", "tasks")).json.tasks;
+    const all = (await api.control("GET", "tasks?reveal=secrets")).json.tasks;
     const mine = all.find((t: { TaskId: string }) => t.TaskId === taskId);
     expect(mine.Params).toEqual(body);
     expect(mine.Status).toBe("running");

@@ -22,7 +22,8 @@ async function control(method: string, path: string, body?: unknown): Promise<an
   });
   return res.json();
 }
-const task = async (taskId: string) => control("GET", `tasks/${encodeURIComponent(taskId)}`).then((r) => r.task ?? r);
+// Revealed: the tests compare push URLs with their txSecret as sent.
+const task = async (taskId: string) => control("GET", `tasks/${encodeURIComponent(taskId)}?reveal=secrets`).then((r) => r.task ?? r);
 const allTasks = async (): Promise<any[]> => (await control("GET", "tasks")).tasks;
 
 /** Runs check like the engine does and fails the test on any CheckFailure. */
