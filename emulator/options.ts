@@ -11,6 +11,7 @@ import { RATE_WINDOWS, type RateWindow } from "./api/rate-limit";
 import type { Site } from "./api/router";
 import { toKeyRing } from "./api/usersig-check";
 import { parseAllowedHost, type AllowedHost } from "./guard/hosts";
+import { ROBOT_COLLISION_MODES, type RobotCollisionMode } from "./api/handlers/robots";
 
 /**
  * The action table's documented per-action limit (trtc/actions.ts, spec §9), which the emulator applies to
@@ -69,6 +70,13 @@ export interface EmulatorOptions {
   sdkSecretKeys?: Record<string, string> | ReadonlyMap<number, string>;
   /** Send relay-to-CDN callbacks here (spec §10); none when absent. Changeable through `PUT /_emulator/callback`. */
   callback?: CallbackOptions;
+  /**
+   * What a Start does when its robot's (or a push-back robot's) UserId is already in the room (CLI
+   * `--robot-collision`). `kick` (default) is what Tencent documents: the Start succeeds and whoever
+   * entered first is kicked, ending that robot's task (`FinishReason: "kicked"`). `refuse` answers the
+   * Start with `InvalidParameter` instead, which Tencent does not do. See docs/EMULATOR.md.
+   */
+  robotCollision?: RobotCollisionMode;
 }
 
 /** Options with defaults applied. */
@@ -91,6 +99,7 @@ export interface ResolvedOptions {
   /** The live key ring: the control API's apps routes edit it. */
   sdkSecretKeys: Map<number, string>;
   callback?: CallbackTarget;
+  robotCollision: RobotCollisionMode;
 }
 
 const nonNegativeInt = (name: string, v: number | undefined): void => {
@@ -106,6 +115,8 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   if (o.rateWindow !== undefined && !RATE_WINDOWS.includes(o.rateWindow))
     throw new RangeError(`trtc-emulator: rateWindow must be "fixed" or "sliding"`);
   if (o.site !== undefined && o.site !== "cn" && o.site !== "intl") throw new RangeError(`trtc-emulator: site must be "cn" or "intl"`);
+  if (o.robotCollision !== undefined && !ROBOT_COLLISION_MODES.includes(o.robotCollision))
+    throw new RangeError(`trtc-emulator: robotCollision must be "kick" or "refuse"`);
   if ((o.secretId === undefined) !== (o.secretKey === undefined)) {
     throw new RangeError("trtc-emulator: secretId and secretKey must be given together");
   }
@@ -137,5 +148,6 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     random: o.random ?? Math.random,
     sdkSecretKeys: toKeyRing(o.sdkSecretKeys),
     callback: resolveCallbackOptions(o.callback),
+    robotCollision: o.robotCollision ?? "kick",
   };
 }

@@ -32,6 +32,10 @@ Prints the URL it listens on as the first line of stdout.
   --callback-url <url>  send relay-to-CDN status callbacks (spec §10) to this http(s) URL
   --callback-key <key>  their signing key, 1-32 letters/digits (or set TRTC_CALLBACK_KEY,
                         which unlike argv is not visible in ps)
+  --robot-collision kick|refuse
+                        a Start whose robot UserId is already in the room: kick whoever entered
+                        first, ending that robot's task, as Tencent documents (default), or refuse
+                        the Start with InvalidParameter
   --sdk-secret-key <SdkAppId>=<key>
                         check robot UserSigs of that application (repeatable)
   --verbose             write the request log to stderr
@@ -52,6 +56,7 @@ const VALUE_FLAGS = new Set([
   "--callback-url",
   "--callback-key",
   "--sdk-secret-key",
+  "--robot-collision",
 ]);
 
 const intFlag = (name: string, raw: string): number => {
@@ -123,6 +128,10 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         break;
       case "--callback-key":
         callback.key = value;
+        break;
+      case "--robot-collision":
+        if (value !== "kick" && value !== "refuse") throw new Error(`--robot-collision must be kick or refuse, got "${value}"`);
+        options.robotCollision = value;
         break;
       case "--sdk-secret-key": {
         const [appId, ...key] = (value as string).split("=");

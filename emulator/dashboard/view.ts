@@ -7,7 +7,7 @@
 import { redactUrl, redactValue } from "../../trtc/redact";
 import { maskedParams, taskSecrets } from "../state/masked";
 import type { RoomRecord } from "../state/store";
-import type { FinishReason, HistoryEntry, TaskRecord, TaskStatus } from "../state/task";
+import type { FinishReason, HistoryEntry, KickedBy, TaskRecord, TaskStatus } from "../state/task";
 import { taskRooms } from "../state/rooms";
 
 /** A robot the task put into a room (its UserSig is never part of the view). */
@@ -38,6 +38,8 @@ export interface TaskView {
   readonly roomId: string;
   readonly status: TaskStatus;
   readonly finishReason?: FinishReason;
+  /** Which later task took the robot's seat, for a task that finished `kicked`. */
+  readonly kickedBy?: KickedBy;
   readonly sequenceNumber: number | null;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -80,6 +82,7 @@ export function taskView(task: TaskRecord, rooms: ReadonlyArray<RoomRecord>): Ta
     roomId: task.RoomId,
     status: task.Status,
     finishReason: task.FinishReason,
+    kickedBy: task.KickedBy ? { ...task.KickedBy } : undefined,
     sequenceNumber: task.SequenceNumber,
     createdAt: task.CreatedAt,
     updatedAt: task.UpdatedAt,

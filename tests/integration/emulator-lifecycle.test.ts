@@ -1,9 +1,10 @@
 /**
  * Task state over raw signed requests: Start/Update/Stop, the SequenceNumber rule, what Update may not
- * change, incremental merging, robot collisions, the concurrency limit and the control API's view.
+ * change, incremental merging, the concurrency limit and the control API's view (robot collisions:
+ * emulator-robot-collision.test.ts).
  */
 import { startEmulator } from "../../emulator";
-import { APP, apiFor, audioOnlyStartBody, codeOf, startBody, uniqueRobot, useEmulator } from "../helpers/emulator-harness";
+import { APP, apiFor, audioOnlyStartBody, codeOf, startBody, useEmulator } from "../helpers/emulator-harness";
 
 const update = (taskId: string, seq: number, extra: Record<string, unknown> = {}) => ({
   SdkAppId: APP,
@@ -109,28 +110,6 @@ describe("emulator task lifecycle", () => {
     expect(codeOf(await api.call("UpdatePublishCdnStream", { ...update(taskId, 1), SdkAppId: 1400000001 }))).toBe("ResourceNotFound");
     expect(codeOf(await api.call("StopPublishCdnStream", { SdkAppId: 1400000001, TaskId: taskId }))).toBe("ResourceNotFound");
     expect(codeOf(await api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: taskId }))).toBe("ok");
-  });
-
-  it("refuses a robot UserId that a running task uses in the same room, and frees it on Stop", async () => {
-    const api = emu.api();
-    const robot = uniqueRobot();
-    const first = startBody({ AgentParams: { UserId: robot } });
-    const taskId = await api.start(first);
-    const clash = await api.call("StartPublishCdnStream", startBody({ AgentParams: { UserId: robot } }));
-    expect(codeOf(clash)).toBe("InvalidParameter");
-    expect(clash.json.Response.Error.Message).toContain(`UserId \`${robot}\` collides`);
-    expect(codeOf(await api.call("StartPublishCdnStream", startBody({ RoomId: "777001", AgentParams: { UserId: robot } })))).toBe("ok");
-    expect(codeOf(await api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: taskId }))).toBe("ok");
-    expect(codeOf(await api.call("StartPublishCdnStream", startBody({ AgentParams: { UserId: robot } })))).toBe("ok");
-  });
-
-  it("refuses a push-back robot that collides in its target room", async () => {
-    const api = emu.api();
-    const fb = { RoomId: "630777", RoomIdType: 0, UserId: uniqueRobot(), UserSig: "eJxsig" };
-    await api.start(startBody({ FeedBackRoomParams: [fb] }));
-    const clash = await api.call("StartPublishCdnStream", startBody({ RoomId: "630777", AgentParams: { UserId: fb.UserId } }));
-    expect(codeOf(clash)).toBe("InvalidParameter");
-    expect(clash.json.Response.Error.Message).toContain("collides");
   });
 
   it("shows tasks exactly as sent in GET /_emulator/tasks?reveal=secrets", async () => {
