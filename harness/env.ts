@@ -4,12 +4,16 @@
  * that it can be restarted on the same port mid-run; every API request it receives is counted per action,
  * across restarts.
  */
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { ConfigMap, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import { promisify } from "node:util";
+import type { ConfigMap, LocalWorkspace, PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import { emulatorControl, startEmulator, type EmulatorOptions, type RunningEmulator, type TaskRecord } from "../emulator";
 import { inlineStack } from "./stacks";
+
+const execFileAsync = promisify(execFile);
 
 /**
  * One emulator task as `GET /_emulator/tasks` shows it: the emulator's own record, with `Params` (the
@@ -40,6 +44,11 @@ export interface HarnessEnv {
   maxPerSecond(): Promise<Record<string, number>>;
   /** Closes the emulator and starts it again on the same port (with the same data file, when persisted). */
   restart(downMs?: number): Promise<void>;
+  /**
+   * Runs `pulumi <args> --stack <stack> --non-interactive` in the stack's workspace (its PULUMI_HOME and
+   * environment), e.g. `state delete`, which the Automation API does not offer; returns stdout.
+   */
+  cli(stack: Stack, args: string[]): Promise<string>;
   /** Opens an inline-program stack against this emulator ({@link inlineStack}). */
   stack(project: string, stackName: string, program: PulumiFn, config?: ConfigMap, envVars?: Record<string, string>): Promise<Stack>;
   /** Stops the emulator and deletes the scratch directory. */
@@ -87,6 +96,15 @@ export async function openEnv(options: EnvOptions = {}): Promise<HarnessEnv> {
       await env.emulator.close();
       await new Promise((r) => setTimeout(r, downMs));
       env.emulator = await startEmulator({ ...base, port });
+    },
+    async cli(stack, args) {
+      const ws = stack.workspace as LocalWorkspace;
+      const wsEnv = { ...(ws.pulumiHome ? { PULUMI_HOME: ws.pulumiHome } : {}), ...ws.envVars };
+      const { stdout } = await execFileAsync("pulumi", [...args, "--stack", stack.name, "--non-interactive"], {
+        cwd: ws.workDir,
+        env: { ...process.env, ...wsEnv },
+      });
+      return stdout;
     },
     stack: (project, stackName, program, config = {}, envVars = {}) => inlineStack(env, project, stackName, program, config, envVars),
     async close() {

@@ -92,8 +92,10 @@ async function main(): Promise<void> {
   };
   if (!skip.has("matrix")) {
     for (const s of SCENARIOS.filter((x) => only.length === 0 || only.includes(x.name))) {
-      figures.scenarios.push(await runScenario(s, size, log));
-      write();
+      for (const mode of s.modes ?? ["kick"]) {
+        figures.scenarios.push(await runScenario(s, size, log, mode));
+        write();
+      }
     }
   }
   if (!skip.has("load")) {
