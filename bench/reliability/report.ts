@@ -53,7 +53,9 @@ function collisionSection(runs: readonly ScenarioResult[]): string[] {
     const byMode = new Map(runs.filter((r) => r.scenario.name === name).map((r) => [r.mode, r]));
     const any = [...byMode.values()][0];
     const sc = any.scenario;
-    const phases = any.phases.map((p) => p.phase).filter((ph) => sc.faults?.[ph] || sc.before?.[ph] || sc.during?.[ph]);
+    const phases = sc.collisionPhase
+      ? [sc.collisionPhase]
+      : any.phases.map((p) => p.phase).filter((ph) => sc.faults?.[ph] || sc.before?.[ph] || sc.during?.[ph]);
     for (const phase of phases) {
       const cell = (mode: "kick" | "refuse"): string => {
         const p = byMode.get(mode)?.phases.find((x) => x.phase === phase);

@@ -39,6 +39,8 @@ export interface Scenario {
   modes?: readonly RobotCollisionMode[];
   /** What recovery looks like under each mode, for the report. */
   byMode?: Partial<Record<RobotCollisionMode, string>>;
+  /** The phase whose Starts may find their robot UserId already in the room (the report compares the modes there). */
+  collisionPhase?: PhaseName;
   /** Every run is `--continue-on-error`, as the ended-task error advises (the engine then attempts every operation). */
   continueOnError?: boolean;
 }
@@ -145,6 +147,7 @@ export const SCENARIOS: readonly Scenario[] = [
       destroy: [{ action: "StopPublishCdnStream", drop: "after", count: 5 }],
     },
     modes: BOTH_MODES,
+    collisionPhase: "up",
     byMode: {
       kick: `A Start whose answer was lost is not repeated within the up (no idempotency key); ${COLLISION_RECOVERY.kick}`,
       refuse: `A Start whose answer was lost is not repeated within the up (no idempotency key); ${COLLISION_RECOVERY.refuse}`,
@@ -155,7 +158,11 @@ export const SCENARIOS: readonly Scenario[] = [
     what: "`pulumi state delete` of 3 resources between up and update: their tasks keep running, unrecorded; the update creates them again",
     before: { update: forgetSome(3) },
     modes: BOTH_MODES,
-    byMode: COLLISION_RECOVERY,
+    collisionPhase: "update",
+    byMode: {
+      kick: "the update's creates (Starts with the forgotten tasks' robot UserIds) kick those robots and the forgotten tasks end: no error, no manual step.",
+      refuse: "the update's creates are refused, naming the forgotten running tasks; the manual step is to stop those TaskIds, then rerun.",
+    },
   },
   {
     name: "interrupted-up",
@@ -163,6 +170,7 @@ export const SCENARIOS: readonly Scenario[] = [
     faults: { up: [{ action: "StartPublishCdnStream", latencyMs: 3000, count: 3 }] },
     during: { up: killWhileStarting(2, 3000) },
     modes: BOTH_MODES,
+    collisionPhase: "up",
     byMode: {
       kick: `The rerun follows the lock error (\`pulumi cancel\`); ${COLLISION_RECOVERY.kick}`,
       refuse: `The rerun follows the lock error (\`pulumi cancel\`); ${COLLISION_RECOVERY.refuse}`,
