@@ -26,6 +26,22 @@ function descendants(all: readonly Proc[], pid: number): Proc[] {
 }
 
 /**
+ * Keeps this process alive when an Automation API inline program whose engine was killed rejects later
+ * with gRPC UNAVAILABLE (its resource monitor is gone): the program runs in this process, and that
+ * rejection is the interruption working, not the benchmark failing. Logged; anything else still crashes.
+ */
+export function survivePrograms(): void {
+  process.on("unhandledRejection", (reason) => {
+    const e = reason as { code?: unknown; message?: unknown } | undefined;
+    if (e?.code === 14 && /UNAVAILABLE/.test(String(e.message))) {
+      console.error(`reliability: an inline program lost its engine (${String(e.message).split("\n")[0]}); ignored`);
+      return;
+    }
+    throw reason;
+  });
+}
+
+/**
  * SIGKILLs the `pulumi <command> … --stack <stackName>` process started under this process, and everything
  * under it. Returns how many processes it killed (0 when no such run was found).
  */
