@@ -69,7 +69,6 @@ function collisionSection(runs: readonly ScenarioResult[]): string[] {
     const sc = runs.find((r) => r.scenario.name === name)?.scenario;
     for (const [mode, note] of Object.entries(sc?.byMode ?? {})) out.push(`- **${name}**, ${mode}: ${note}`);
   }
-  out.push("");
   return out;
 }
 
@@ -118,7 +117,8 @@ export function renderReport(f: ReliabilityFigures): string {
         : "";
     out.push(`- **${s.scenario.name}**: ${s.scenario.what} (${runs.map((r) => `${r.seconds} s ${r.mode}`).join(", ")}).${lost}`);
   }
-  out.push("", ...collisionSection(f.scenarios));
+  const collisions = collisionSection(f.scenarios);
+  if (collisions.length > 0) out.push("", ...collisions);
   if (f.corpus) out.push("", ...renderCorpus(f.corpus, f.versions["pulumi CLI"] ?? "?"));
   if (f.secrets) {
     const s = f.secrets;
