@@ -20,7 +20,7 @@ export async function update(deps: LifecycleDeps, id: string, olds: Props, news:
   const target = resolveTarget(deps.env());
   const taskId: string = typeof olds.taskId === "string" ? olds.taskId : id;
   const provider = news[PROVIDER_KEY];
-  if (olds.finished === true) throw new Error(finishedMessage(taskId));
+  if (olds.finished === true) throw new Error(finishedMessage(taskId, olds));
   // Stored UserSigs of robots the inputs leave without one stay in state, as diff assumed.
   const args = withKeptValues(olds, pickArguments(news) as Props);
   const plan = planKeptChanges(olds, args, target);
@@ -63,7 +63,7 @@ export async function update(deps: LifecycleDeps, id: string, olds: Props, news:
     }
   } catch (e) {
     if (isTaskGone(e)) {
-      throw new ResourceInitError(taskId, sanitize({ ...olds, finished: true, [PROVIDER_KEY]: provider }), finishedMessage(taskId));
+      throw new ResourceInitError(taskId, sanitize({ ...olds, finished: true, [PROVIDER_KEY]: provider }), finishedMessage(taskId, olds));
     }
     if ((e as { reached?: string }).reached === "maybe") {
       // The answer was lost, so the number may have been consumed: record it so no Update reuses it.
