@@ -38,16 +38,16 @@ export async function runCreatePreviews(
     blob: await openBenchStack(emulator, stateDir, "blob", "preview"),
     noop: await openBenchStack(emulator, stateDir, "noop", "preview"),
     ours: await openBenchStack(emulator, stateDir, "ours", "preview"),
+    nativeNoop: await openBenchStack(emulator, stateDir, "nativeNoop", "preview"),
+    native: await openBenchStack(emulator, stateDir, "native", "preview"),
   };
-  stacks.blob.declared.count = n;
-  stacks.noop.declared.count = n;
-  stacks.ours.declared.count = n;
+  for (const s of [stacks.blob, stacks.noop, stacks.ours, stacks.nativeNoop, stacks.native]) s.declared.count = n;
   const samples: PreviewSample[] = [];
   for (let rep = 1; rep <= reps; rep++) {
-    for (const variant of ["empty", "blob", "noop", "ours"] as const) {
+    for (const variant of ["empty", "blob", "noop", "ours", "nativeNoop", "native"] as const) {
       const r = await preview(stacks[variant]);
       samples.push({ kind: "create", variant, n: variant === "empty" ? 0 : n, rep, wallMs: r.wallMs, failedOps: r.failedOps });
-      log(`  preview create ${variant.padEnd(5)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);
+      log(`  preview create ${variant.padEnd(10)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);
     }
   }
   return samples;
@@ -70,8 +70,10 @@ export async function runDiffPreviews(
     empty: await openBenchStack(emulator, stateDir, "noop", "diff-empty"),
     noop: await openBenchStack(emulator, stateDir, "noop", "diff"),
     ours: await openBenchStack(emulator, stateDir, "ours", "diff"),
+    nativeNoop: await openBenchStack(emulator, stateDir, "nativeNoop", "diff"),
+    native: await openBenchStack(emulator, stateDir, "native", "diff"),
   };
-  const held = [stacks.noop, stacks.ours];
+  const held = [stacks.noop, stacks.ours, stacks.nativeNoop, stacks.native];
   for (const s of held) {
     s.declared.count = n;
     const r = await up(s);
@@ -80,13 +82,13 @@ export async function runDiffPreviews(
   const samples: PreviewSample[] = [];
   try {
     for (let rep = 1; rep <= reps; rep++) {
-      for (const variant of ["empty", "noop", "ours"] as const) {
+      for (const variant of ["empty", "noop", "ours", "nativeNoop", "native"] as const) {
         const s = stacks[variant];
         s.declared.generation = 2; // changed push URLs: an in-place update for every resource
         const r = await preview(s);
         s.declared.generation = 1;
         samples.push({ kind: "diff", variant, n: variant === "empty" ? 0 : n, rep, wallMs: r.wallMs, failedOps: r.failedOps });
-        log(`  preview diff   ${variant.padEnd(5)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);
+        log(`  preview diff   ${variant.padEnd(10)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);
       }
     }
   } finally {

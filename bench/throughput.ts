@@ -64,7 +64,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<PhaseSample[]
         for (const p of [create, update, gone]) {
           samples.push(p);
           o.log(
-            `  ${variant.padEnd(5)} N=${String(n).padStart(3)} rep ${rep} ${p.phase.padEnd(7)} ${(p.wallMs / 1000).toFixed(1).padStart(6)} s` +
+            `  ${variant.padEnd(10)} N=${String(n).padStart(3)} rep ${rep} ${p.phase.padEnd(7)} ${(p.wallMs / 1000).toFixed(1).padStart(6)} s` +
               `  requests ${p.traffic.requests}, throttled ${p.traffic.throttled}, failed ops ${p.failedOps}, max/s ${p.traffic.maxPerSlidingSecond}` +
               (p.error ? `  (${p.error})` : ""),
           );
