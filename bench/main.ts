@@ -90,10 +90,11 @@ async function main(): Promise<void> {
       limiter: CURRENT_LIMITER,
       oneTime,
     };
-    fs.mkdirSync(path.dirname(outFile), { recursive: true });
-    writeReport(outFile, renderReport(results));
+    // Raw samples first: a report that fails to render can be rendered again with --render.
     const raw = path.join(os.tmpdir(), `trtc-bench-${started}.json`);
     fs.writeFileSync(raw, JSON.stringify(results, null, 2));
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    writeReport(outFile, renderReport(results));
     log(`bench: wrote ${outFile} (raw samples: ${raw}) in ${((Date.now() - started) / 60000).toFixed(1)} min`);
   } finally {
     await env.close();
