@@ -14,13 +14,13 @@ import { runTool } from "../harness/command-line";
 import { measureFootprint, type Footprint } from "./footprint";
 import { machineInfo } from "./machine";
 import { runMicro } from "./micro";
-import { keepSection } from "../harness/bench-verdicts";
+import { keepSection, replaceSection } from "../harness/bench-verdicts";
 import { SECTION_END, SECTION_START } from "./emulator-store/report";
 import { useNativePlugins } from "./engine";
 import { installNativePlugins } from "./native-plugins";
 import { measureOneTime } from "./one-time";
 import { runCreatePreviews, runDiffPreviews, type PreviewSample } from "./preview-cost";
-import { CURRENT_LIMITER, LIMIT_PER_SECOND, renderReport, type BenchResults } from "./report";
+import { CURRENT_LIMITER, LIMIT_PER_SECOND, README_HEADLINE, readmeHeadline, renderReport, type BenchResults } from "./report";
 import { runThroughput } from "./throughput";
 
 async function main(): Promise<void> {
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     const saved = JSON.parse(fs.readFileSync(args.render, "utf8")) as BenchResults;
     const file = args.out ?? (saved.quick ? path.join(os.tmpdir(), "trtc-bench-quick.md") : path.join(repoRoot(), "docs", "BENCHMARKS.md"));
     writeReport(file, renderReport(saved));
+    if (!saved.quick && !args.out) writeHeadline(saved);
     process.stdout.write(`bench: rendered ${args.render} to ${file}\n`);
     return;
   }
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(raw, JSON.stringify(results, null, 2));
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     writeReport(outFile, renderReport(results));
+    if (!args.quick && !args.out) writeHeadline(results);
     log(`bench: wrote ${outFile} (raw samples: ${raw}) in ${((Date.now() - started) / 60000).toFixed(1)} min`);
   } finally {
     await env.close();
@@ -105,6 +107,12 @@ async function main(): Promise<void> {
 function writeReport(file: string, text: string): void {
   const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
   fs.writeFileSync(file, keepSection(previous, text, SECTION_START, SECTION_END));
+}
+
+/** Puts this run's figures into the README's headline section (only a run that writes docs/BENCHMARKS.md). */
+function writeHeadline(r: BenchResults): void {
+  const file = path.join(repoRoot(), "README.md");
+  fs.writeFileSync(file, replaceSection(fs.readFileSync(file, "utf8"), README_HEADLINE.start, README_HEADLINE.end, readmeHeadline(r)));
 }
 
 runTool(main);

@@ -1,6 +1,8 @@
 /**
  * Measurement 2: what PublishCdnStream's check and diff cost per resource in a preview, relative to a
- * no-op dynamic resource. Previews make no API call, so this is provider CPU and engine traffic only.
+ * no-op of the same shape, for both front ends: the dynamic resource against the no-op dynamic resource,
+ * the trtc plugin against the no-op plugin. Previews make no API call, so this is provider CPU and engine
+ * traffic only.
  *
  * The no-op registers PublishCdnStream's exact property map (bench/noop-provider.ts), so the ratio is the
  * provider's check and diff alone; the one-property no-op (`blob`) shows what the shape itself costs.
@@ -25,7 +27,7 @@ export interface PreviewSample {
   failedOps: number;
 }
 
-/** Fresh-stack previews of `n` resources for ours and no-op, and of an empty program, interleaved. */
+/** Fresh-stack previews of `n` resources for every variant but naive, and of an empty program, interleaved. */
 export async function runCreatePreviews(
   emulator: RunningEmulator,
   stateDir: string,
@@ -54,9 +56,9 @@ export async function runCreatePreviews(
 }
 
 /**
- * Check+diff previews, interleaved like the fresh-stack ones: a no-op and an ours stack each created with
- * `n` resources, then `reps` rounds of (empty program, no-op, ours) previews of changed arguments, then
- * both destroyed. Interleaving matters more than anything else here: on a shared 2-core machine the same
+ * Check+diff previews, interleaved like the fresh-stack ones: a stack of each front end and its no-op
+ * created with `n` resources, then `reps` rounds of (empty program, no-op, ours, native no-op, native)
+ * previews of changed arguments, then all destroyed. Interleaving matters more than anything else here: on a shared 2-core machine the same
  * preview varies by a second or more from one minute to the next.
  */
 export async function runDiffPreviews(

@@ -361,6 +361,32 @@ function microTable(r: BenchResults): string {
   );
 }
 
+/** The README's headline section markers (README.md, before "More detail"). */
+export const README_HEADLINE = {
+  start: "<!-- BEGIN bench-headline: written by npm run bench from docs/BENCHMARKS.md's run; do not edit -->",
+  end: "<!-- END bench-headline -->",
+} as const;
+
+/** The README's headline: pace and the overhead ratios at the largest N, from this run. */
+export function readmeHeadline(r: BenchResults): string {
+  const top = Math.max(...r.sizes);
+  const per = (f: (p: string) => number) => PHASES.map((p) => `${p} ${fmt(f(p))}`).join(", ");
+  const ours = (p: string) => paceOf(pick(r.throughput, "ours", top, p));
+  const noop = (p: string) => floorRate(pick(r.throughput, "noop", top, p), top);
+  const parts = [
+    `**Speed** (${top} tasks, \`--parallel 64\`, [docs/BENCHMARKS.md](docs/BENCHMARKS.md)${isProvisional(r) ? ", provisional" : ""}):`,
+    `the API sees PublishCdnStream at ${per(ours)} of the 20/s limit (the engine alone, with a no-op resource`,
+    `of the same shape, manages ${per(noop)}); its wall time over that no-op is ${per((p) => phaseRatio(r, "ours", "noop", top, p))}`,
+  ];
+  if (has(r, "native")) parts.push(`(the native plugin over a no-op plugin: ${per((p) => phaseRatio(r, "native", "nativeNoop", top, p))})`);
+  const ourSamples = r.throughput.filter((x) => x.variant === "ours");
+  parts.push(
+    `and a preview's check + diff costs ${fmt(previewRatio(r, "diff", "ours", "noop"))} times the no-op's per resource;`,
+    `${total(ourSamples, (x) => x.traffic.throttled)} requests throttled, ${total(ourSamples, (x) => x.failedOps)} failed.`,
+  );
+  return parts.join("\n");
+}
+
 /** Whether the run is provisional: quick, or fewer than 3 repetitions. */
 export const isProvisional = (r: Pick<BenchResults, "quick" | "reps">): boolean => r.quick || r.reps.throughput < 3;
 

@@ -1,6 +1,7 @@
 /**
  * Measurement 1: create, update and destroy N tasks with `--parallel 64`, for every variant, interleaved
- * (round after round: no-op, ours, naive for each N) so all three see the same load on a shared machine.
+ * (round after round, for each N: no-op, ours, naive, native no-op, native; bench/variants.ts VARIANTS) so all
+ * of them see the same load on a shared machine.
  */
 import type { RunningEmulator } from "../emulator";
 import { destroy, openBenchStack, up, type BenchStack, type OpResult } from "./engine";

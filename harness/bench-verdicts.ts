@@ -78,3 +78,15 @@ export function keepSection(previous: string, fresh: string, start: string, end:
   if (now) return fresh.slice(0, now.from) + kept + fresh.slice(now.to);
   return `${fresh.replace(/\n*$/, "\n")}\n${kept}\n`;
 }
+
+/**
+ * `doc` with the text between the lines `start` and `end` replaced by `content` (the marker lines stay).
+ *
+ * @throws Error naming the markers when `doc` lacks either: the section is placed by hand once, then kept.
+ */
+export function replaceSection(doc: string, start: string, end: string, content: string): string {
+  const from = doc.indexOf(start);
+  const to = from < 0 ? -1 : doc.indexOf(end, from);
+  if (from < 0 || to < 0) throw new Error(`the section between ${JSON.stringify(start)} and ${JSON.stringify(end)} is missing`);
+  return `${doc.slice(0, from + start.length)}\n${content.replace(/\n*$/, "\n")}${doc.slice(to)}`;
+}

@@ -1,5 +1,14 @@
 /** The benchmark report's ratio arithmetic and target verdicts (harness/bench-verdicts.ts): pure, no timing. */
-import { OVERHEAD_TARGET, apiPace, atMost, engineRate, keepSection, perResourceRatio, wallRatio } from "../../harness/bench-verdicts";
+import {
+  OVERHEAD_TARGET,
+  apiPace,
+  atMost,
+  engineRate,
+  keepSection,
+  perResourceRatio,
+  replaceSection,
+  wallRatio,
+} from "../../harness/bench-verdicts";
 
 describe("bench ratios", () => {
   test("wallRatio divides medians, NaN when a side is empty", () => {
@@ -56,5 +65,16 @@ describe("keepSection", () => {
   test("leaves the new text alone when the old file has no complete section", () => {
     expect(keepSection("", "# New\n", START, END)).toBe("# New\n");
     expect(keepSection(`${START}\nno end`, "# New\n", START, END)).toBe("# New\n");
+  });
+});
+
+describe("replaceSection", () => {
+  test("replaces what lies between the marker lines, keeping them and the rest", () => {
+    const doc = "intro\n<!-- B -->\nold\nlines\n<!-- E -->\nrest\n";
+    expect(replaceSection(doc, "<!-- B -->", "<!-- E -->", "new")).toBe("intro\n<!-- B -->\nnew\n<!-- E -->\nrest\n");
+  });
+
+  test("names the markers when they are missing", () => {
+    expect(() => replaceSection("no markers", "<!-- B -->", "<!-- E -->", "x")).toThrow(/<!-- B -->/);
   });
 });
