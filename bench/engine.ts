@@ -7,6 +7,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import type { RunningEmulator } from "../emulator";
 import { inlineStack } from "../harness";
 import { NAIVE_ENV } from "./naive-provider";
+import type { NativePlugins } from "./native-plugins";
 import { relayProgram, type Declared, type Variant } from "./variants";
 
 /** The engine parallelism every operation runs with. */
@@ -23,6 +24,13 @@ export interface BenchStack {
 /** Room offset of the next stack: each stack gets 1000 rooms of its own. */
 let nextBase = 0;
 
+let plugins: NativePlugins | undefined;
+
+/** The installed plugin versions the native variants' programs pin (set once the plugins are installed). */
+export function useNativePlugins(installed: NativePlugins): void {
+  plugins = installed;
+}
+
 /** Opens a fresh stack named `<variant>-<tag>` that declares nothing until told otherwise. */
 export async function openBenchStack(emulator: RunningEmulator, stateDir: string, variant: Variant, tag: string): Promise<BenchStack> {
   const declared: Declared = { count: 0, generation: 1, base: (nextBase += 1000) };
@@ -31,8 +39,15 @@ export async function openBenchStack(emulator: RunningEmulator, stateDir: string
     { emulator, dir: stateDir },
     projectName,
     "bench",
-    relayProgram(variant, declared),
-    {},
+    relayProgram(variant, declared, plugins),
+    // The plugin reads its own namespace (trtc:<setting>); the dynamic provider reads tencentcloud:*.
+    variant === "native"
+      ? {
+          "trtc:region": { value: "ap-guangzhou" },
+          "trtc:secretId": { value: emulator.secretId },
+          "trtc:secretKey": { value: emulator.secretKey, secret: true },
+        }
+      : {},
     {
       [NAIVE_ENV.endpoint]: emulator.url,
       [NAIVE_ENV.secretId]: emulator.secretId,

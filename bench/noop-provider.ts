@@ -12,19 +12,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PublishCdnStreamArgs } from "../provider/args";
 import { inputProperties } from "../provider/resource";
+import { COMPUTED_KEYS } from "../provider/outputs";
 import { SECRET_OUTPUTS } from "../provider/secrets";
+import { noopComputedOutputs } from "./noop-shape";
 
 /**
  * The whole provider as the text the dynamic-provider host loads. Ids come from a counter plus the process
- * id, unique enough for one benchmark stack. `diff` compares the arguments the way any provider must.
+ * id, unique enough for one benchmark stack. `diff` compares the arguments the way any provider must; create
+ * and update store the inputs plus the computed outputs PublishCdnStream's create stores (bench/noop-shape.ts,
+ * derived from provider/outputs.ts), so the state holds the same properties per resource.
  */
 export const NOOP_PROVIDER_SOURCE = `let n = 0;
-const args = (p) => JSON.stringify(Object.entries(p).filter(([k]) => k !== "__provider").sort());
+const computed = ${JSON.stringify(noopComputedOutputs(""))};
+const skip = new Set(["__provider", ...${JSON.stringify(COMPUTED_KEYS)}]);
+const args = (p) => JSON.stringify(Object.entries(p).filter(([k]) => !skip.has(k)).sort());
 exports.handler = () => ({
   check: async (olds, news) => ({ inputs: news }),
   diff: async (id, olds, news) => ({ changes: args(olds) !== args(news) }),
-  create: async (inputs) => ({ id: "noop-" + process.pid + "-" + (n++), outs: inputs }),
-  update: async (id, olds, news) => ({ outs: news }),
+  create: async (inputs) => { const id = "noop-" + process.pid + "-" + (n++); return { id, outs: { ...inputs, ...computed, taskId: id } }; },
+  update: async (id, olds, news) => ({ outs: { ...news, ...computed, taskId: id } }),
   delete: async () => {},
 });
 `;

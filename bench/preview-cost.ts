@@ -1,6 +1,8 @@
 /**
  * Measurement 2: what PublishCdnStream's check and diff cost per resource in a preview, relative to a
- * no-op dynamic resource. Previews make no API call, so this is provider CPU and engine traffic only.
+ * no-op of the same shape, for both front ends: the dynamic resource against the no-op dynamic resource,
+ * the trtc plugin against the no-op plugin. Previews make no API call, so this is provider CPU and engine
+ * traffic only.
  *
  * The no-op registers PublishCdnStream's exact property map (bench/noop-provider.ts), so the ratio is the
  * provider's check and diff alone; the one-property no-op (`blob`) shows what the shape itself costs.
@@ -25,7 +27,7 @@ export interface PreviewSample {
   failedOps: number;
 }
 
-/** Fresh-stack previews of `n` resources for ours and no-op, and of an empty program, interleaved. */
+/** Fresh-stack previews of `n` resources for every variant but naive, and of an empty program, interleaved. */
 export async function runCreatePreviews(
   emulator: RunningEmulator,
   stateDir: string,
@@ -38,25 +40,25 @@ export async function runCreatePreviews(
     blob: await openBenchStack(emulator, stateDir, "blob", "preview"),
     noop: await openBenchStack(emulator, stateDir, "noop", "preview"),
     ours: await openBenchStack(emulator, stateDir, "ours", "preview"),
+    nativeNoop: await openBenchStack(emulator, stateDir, "nativeNoop", "preview"),
+    native: await openBenchStack(emulator, stateDir, "native", "preview"),
   };
-  stacks.blob.declared.count = n;
-  stacks.noop.declared.count = n;
-  stacks.ours.declared.count = n;
+  for (const s of [stacks.blob, stacks.noop, stacks.ours, stacks.nativeNoop, stacks.native]) s.declared.count = n;
   const samples: PreviewSample[] = [];
   for (let rep = 1; rep <= reps; rep++) {
-    for (const variant of ["empty", "blob", "noop", "ours"] as const) {
+    for (const variant of ["empty", "blob", "noop", "ours", "nativeNoop", "native"] as const) {
       const r = await preview(stacks[variant]);
       samples.push({ kind: "create", variant, n: variant === "empty" ? 0 : n, rep, wallMs: r.wallMs, failedOps: r.failedOps });
-      log(`  preview create ${variant.padEnd(5)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);
+      log(`  preview create ${variant.padEnd(10)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);
     }
   }
   return samples;
 }
 
 /**
- * Check+diff previews, interleaved like the fresh-stack ones: a no-op and an ours stack each created with
- * `n` resources, then `reps` rounds of (empty program, no-op, ours) previews of changed arguments, then
- * both destroyed. Interleaving matters more than anything else here: on a shared 2-core machine the same
+ * Check+diff previews, interleaved like the fresh-stack ones: a stack of each front end and its no-op
+ * created with `n` resources, then `reps` rounds of (empty program, no-op, ours, native no-op, native)
+ * previews of changed arguments, then all destroyed. Interleaving matters more than anything else here: on a shared 2-core machine the same
  * preview varies by a second or more from one minute to the next.
  */
 export async function runDiffPreviews(
@@ -70,8 +72,10 @@ export async function runDiffPreviews(
     empty: await openBenchStack(emulator, stateDir, "noop", "diff-empty"),
     noop: await openBenchStack(emulator, stateDir, "noop", "diff"),
     ours: await openBenchStack(emulator, stateDir, "ours", "diff"),
+    nativeNoop: await openBenchStack(emulator, stateDir, "nativeNoop", "diff"),
+    native: await openBenchStack(emulator, stateDir, "native", "diff"),
   };
-  const held = [stacks.noop, stacks.ours];
+  const held = [stacks.noop, stacks.ours, stacks.nativeNoop, stacks.native];
   for (const s of held) {
     s.declared.count = n;
     const r = await up(s);
@@ -80,13 +84,13 @@ export async function runDiffPreviews(
   const samples: PreviewSample[] = [];
   try {
     for (let rep = 1; rep <= reps; rep++) {
-      for (const variant of ["empty", "noop", "ours"] as const) {
+      for (const variant of ["empty", "noop", "ours", "nativeNoop", "native"] as const) {
         const s = stacks[variant];
         s.declared.generation = 2; // changed push URLs: an in-place update for every resource
         const r = await preview(s);
         s.declared.generation = 1;
         samples.push({ kind: "diff", variant, n: variant === "empty" ? 0 : n, rep, wallMs: r.wallMs, failedOps: r.failedOps });
-        log(`  preview diff   ${variant.padEnd(5)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);
+        log(`  preview diff   ${variant.padEnd(10)} rep ${rep} ${(r.wallMs / 1000).toFixed(1)} s${r.error ? ` (${r.error})` : ""}`);
       }
     }
   } finally {

@@ -1,6 +1,7 @@
 /**
  * Measurement 1: create, update and destroy N tasks with `--parallel 64`, for every variant, interleaved
- * (round after round: no-op, ours, naive for each N) so all three see the same load on a shared machine.
+ * (round after round, for each N: no-op, ours, naive, native no-op, native; bench/variants.ts VARIANTS) so all
+ * of them see the same load on a shared machine.
  */
 import type { RunningEmulator } from "../emulator";
 import { destroy, openBenchStack, up, type BenchStack, type OpResult } from "./engine";
@@ -64,7 +65,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<PhaseSample[]
         for (const p of [create, update, gone]) {
           samples.push(p);
           o.log(
-            `  ${variant.padEnd(5)} N=${String(n).padStart(3)} rep ${rep} ${p.phase.padEnd(7)} ${(p.wallMs / 1000).toFixed(1).padStart(6)} s` +
+            `  ${variant.padEnd(10)} N=${String(n).padStart(3)} rep ${rep} ${p.phase.padEnd(7)} ${(p.wallMs / 1000).toFixed(1).padStart(6)} s` +
               `  requests ${p.traffic.requests}, throttled ${p.traffic.throttled}, failed ops ${p.failedOps}, max/s ${p.traffic.maxPerSlidingSecond}` +
               (p.error ? `  (${p.error})` : ""),
           );

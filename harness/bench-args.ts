@@ -9,6 +9,8 @@ import type { LimiterKind } from "./pace-probe";
 const BENCH_OPTIONS = {
   quick: { kind: "switch", help: "sizes 20 and 40, fewer repetitions; writes to a temporary file unless --out says otherwise" },
   reps: { kind: "count", value: "N", help: "throughput repetitions (default 1: a full run already takes ~20 min here)" },
+  n: { kind: "count", value: "N", help: "throughput at this N only (default 20, 100 and 200; previews always run at the largest)" },
+  "preview-reps": { kind: "count", value: "N", help: "preview rounds (default 7; 1 with --quick)" },
   out: { kind: "text", value: "FILE", help: "where the report goes (default docs/BENCHMARKS.md)" },
   render: {
     kind: "text",
@@ -23,6 +25,10 @@ export interface BenchArgs {
   quick: boolean;
   /** Throughput repetitions; default 1 (a full run already takes ~20 min here). */
   reps?: number;
+  /** Throughput at this N only (default 20, 100 and 200). */
+  n?: number;
+  /** Preview rounds (default 7; 1 with `quick`). */
+  previewReps?: number;
   /** Where the report goes. */
   out?: string;
   /** Re-render the report from a run's raw samples (the JSON a run leaves in the temp dir); measures nothing. */
@@ -30,13 +36,13 @@ export interface BenchArgs {
 }
 
 /**
- * Parses `--quick`, `--reps N`, `--out FILE`, `--render RAW.json`.
+ * Parses `--quick`, `--reps N`, `--n N`, `--preview-reps N`, `--out FILE`, `--render RAW.json`.
  *
- * @throws CommandLineError naming anything else, or a `--reps` that is not a whole number from 1 up.
+ * @throws CommandLineError naming anything else, or a count that is not a whole number from 1 up.
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const { quick, ...rest } = parseCommandLine("npm run bench", argv, BENCH_OPTIONS);
-  return { quick: quick === true, ...rest };
+  const { quick, "preview-reps": previewReps, ...rest } = parseCommandLine("npm run bench", argv, BENCH_OPTIONS);
+  return { quick: quick === true, ...rest, ...(previewReps === undefined ? {} : { previewReps }) };
 }
 
 /** Parsed flags. */

@@ -103,32 +103,6 @@ export function range(values: readonly number[]): { min: number; max: number } {
   return values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: NaN, max: NaN };
 }
 
-/**
- * How close a run came to the API limit: the floor `n / limit` seconds over the time the provider added
- * beyond the engine's own cost (`wall - engineFloor`). 1 = exactly at the limit; above 1 means the
- * subtraction over-corrected (the phases overlap), so read it as "at the limit". Infinity when the run took
- * no longer than the engine floor (the API limit cost nothing on top of the engine); NaN for missing data.
- */
-export function limitRatio(n: number, limitPerSecond: number, wallMs: number, engineFloorMs: number): number {
-  if (!Number.isFinite(wallMs) || !Number.isFinite(engineFloorMs)) return NaN;
-  const added = wallMs - engineFloorMs;
-  return added > 0 ? ((n / limitPerSecond) * 1000) / added : Infinity;
-}
-
-/** Formats a {@link limitRatio}: Infinity reads "≥ 1 (within the engine floor)". */
-export function fmtRatio(value: number): string {
-  return value === Infinity ? "≥ 1 (within the engine floor)" : fmt(value);
-}
-
-/**
- * Per-resource cost of one implementation relative to another, from preview times: (a - base) / (b - base),
- * where `base` is an empty program's preview. NaN when `b` is not above the base.
- */
-export function overheadRatio(aMs: number, bMs: number, baseMs: number): number {
-  const denom = bMs - baseMs;
-  return denom > 0 ? (aMs - baseMs) / denom : NaN;
-}
-
 /** Formats a number with `digits` decimals, or `n/a` for NaN/infinite values. */
 export function fmt(value: number, digits = 2): string {
   return Number.isFinite(value) ? value.toFixed(digits) : "n/a";

@@ -148,8 +148,12 @@ export function clearConfig(): void {
  * `config` is what configure stored, unless a caller judges other values (the plugin's CheckConfig).
  */
 export function lookup(setting: Setting, env: NodeJS.ProcessEnv, config: SettingValues = stackConfig): string | undefined {
+  const configured = config[setting];
+  if (configured !== undefined) return configured;
+  // Only now: each read of process.env copies the variable out of the C environment, and the lifecycle
+  // resolves its settings several times per resource (docs/PERFORMANCE.md).
   const fromEnv = env[ENV_KEYS[setting]]?.trim();
-  return config[setting] ?? (fromEnv ? fromEnv : undefined);
+  return fromEnv ? fromEnv : undefined;
 }
 
 /** Which of Tencent's two sites an endpoint belongs to; decides a few validation ranges (spec §13.4). */

@@ -29,6 +29,7 @@ node scripts/link-self.js
 echo "setup: compiling TypeScript" >&2
 rm -rf dist  # no stale output of moved or deleted sources survives a build
 npx tsc -p tsconfig.json >&2
+node scripts/bundle-impl.js >&2  # pulumi-trtc-relay/impl as one file: the provider host loads it faster
 
 bash scripts/ensure-chromium.sh >&2  # the browser tests need Debian's Chromium; fails loudly when it cannot be installed
 pulumi_dir="$(bash scripts/ensure-pulumi.sh)"

@@ -3,10 +3,13 @@ import { parseBenchArgs, parsePaceArgs } from "../../harness/bench-args";
 import { CommandLineError } from "../../harness/command-line";
 
 describe("bench command lines", () => {
-  test("parseBenchArgs accepts --quick, --reps N, --out FILE and names anything else", () => {
+  test("parseBenchArgs accepts --quick, --reps N, --n N, --preview-reps N, --out FILE and names anything else", () => {
     expect(parseBenchArgs([])).toEqual({ quick: false });
     expect(parseBenchArgs(["--quick", "--reps", "3", "--out", "/tmp/x.md"])).toEqual({ quick: true, reps: 3, out: "/tmp/x.md" });
     expect(parseBenchArgs(["--render", "/tmp/raw.json"])).toEqual({ quick: false, render: "/tmp/raw.json" });
+    expect(parseBenchArgs(["--reps", "1", "--n", "200", "--preview-reps", "3"])).toEqual({ quick: false, reps: 1, n: 200, previewReps: 3 });
+    expect(() => parseBenchArgs(["--n", "0"])).toThrow(/--n/);
+    expect(() => parseBenchArgs(["--preview-reps"])).toThrow(/--preview-reps/);
     expect(() => parseBenchArgs(["--reps", "0"])).toThrow(/--reps/);
     expect(() => parseBenchArgs(["--fast"])).toThrow(/"--fast"/);
     expect(() => parseBenchArgs(["--fast"])).toThrow(CommandLineError);

@@ -2,20 +2,7 @@
  * The harness's statistics and formatting helpers, used by the benchmark reports and the limiter tests
  * (no timing is asserted anywhere: these are pure).
  */
-import {
-  arrivalRate,
-  crowdedWindows,
-  fmt,
-  fmtRate,
-  fmtRatio,
-  limitRatio,
-  markdownTable,
-  maxInWindow,
-  median,
-  overheadRatio,
-  percentile,
-  range,
-} from "../../harness/stats";
+import { arrivalRate, crowdedWindows, fmt, fmtRate, markdownTable, maxInWindow, median, percentile, range } from "../../harness/stats";
 
 describe("bench statistics", () => {
   test("median of odd and even counts, NaN when empty, input untouched", () => {
@@ -29,21 +16,6 @@ describe("bench statistics", () => {
   test("range", () => {
     expect(range([3, 9, 1])).toEqual({ min: 1, max: 9 });
     expect(range([]).min).toBeNaN();
-  });
-
-  test("limitRatio is floor over the time beyond the engine floor", () => {
-    // 200 tasks at 20/s = 10 s; 31 s wall minus 20 s engine = 11 s added -> 10/11.
-    expect(limitRatio(200, 20, 31_000, 20_000)).toBeCloseTo(10 / 11, 6);
-    expect(limitRatio(200, 20, 20_000, 20_000)).toBe(Infinity);
-    expect(limitRatio(200, 20, 18_000, 20_000)).toBe(Infinity);
-    expect(limitRatio(200, 20, NaN, 20_000)).toBeNaN();
-    expect(fmtRatio(Infinity)).toMatch(/within the engine floor/);
-    expect(fmtRatio(10 / 11)).toBe("0.91");
-  });
-
-  test("overheadRatio subtracts the empty-program base from both", () => {
-    expect(overheadRatio(13_000, 11_000, 1_000)).toBeCloseTo(1.2, 6);
-    expect(overheadRatio(5_000, 1_000, 1_000)).toBeNaN();
   });
 
   test("maxInWindow counts arrivals in any half-open 1000 ms interval", () => {
