@@ -62,7 +62,7 @@ function history(t: TaskView): Html {
     ["At", "Action", "SequenceNumber", "RequestId"],
     t.history.map(
       (h) =>
-        html`<tr data-action="${h.Action}"><td class="time">${h.At}</td><td><code>${h.Action}</code></td><td class="num">${h.SequenceNumber ?? ""}</td><td><code>${h.RequestId}</code></td></tr>`,
+        html`<tr data-action="${h.Action}"><td class="time">${h.At}</td><td><code>${h.Action}</code></td><td class="num">${h.SequenceNumber === undefined ? "" : String(h.SequenceNumber)}</td><td><code>${h.RequestId}</code></td></tr>`,
     ),
     "No calls yet.",
   )}`;

@@ -37,7 +37,8 @@ export interface TaskView {
   readonly roomId: string;
   readonly status: TaskStatus;
   readonly finishReason?: FinishReason;
-  readonly sequenceNumber: number | null;
+  /** Decimal digits (a uint64 may pass 2^53), or null before the first Update. */
+  readonly sequenceNumber: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly finishedAt?: string;
@@ -79,7 +80,7 @@ export function taskView(task: TaskRecord, rooms: ReadonlyArray<RoomRecord>): Ta
     roomId: task.RoomId,
     status: task.Status,
     finishReason: task.FinishReason,
-    sequenceNumber: task.SequenceNumber,
+    sequenceNumber: task.SequenceNumber === null ? null : String(task.SequenceNumber),
     createdAt: task.CreatedAt,
     updatedAt: task.UpdatedAt,
     finishedAt: task.FinishedAt,
