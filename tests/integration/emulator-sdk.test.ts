@@ -1,57 +1,22 @@
 /**
  * Tencent's official Node SDK (tencentcloud-sdk-nodejs-intl-en), unchanged, runs Start, Update and Stop
- * against the emulator with TC3-HMAC-SHA256.
- *
- * The SDK takes the signing service from the first label of its endpoint, so the endpoint must start
- * with `trtc.`: it is `trtc.localhost:<port>`. That name does not resolve on every machine (it does not
- * here), and /etc/hosts is off limits, so the test swaps Node's global HTTP agent (which the SDK's
- * node-fetch uses) for one whose `lookup` answers loopback for `trtc.localhost`. Nothing in the SDK is
- * patched; the same agent would be unnecessary where `*.localhost` resolves.
+ * against the emulator with TC3-HMAC-SHA256 (set-up and the loopback agent: tests/helpers/tencent-sdk.ts).
  */
-import http from "node:http";
-import type { LookupFunction } from "node:net";
-import { lookup as dnsLookup } from "node:dns";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { APP, apiFor, startBody } from "../helpers/emulator-harness";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK ships CommonJS without types
-const tencentcloud = require("tencentcloud-sdk-nodejs-intl-en");
-
-const HOST = "trtc.localhost";
-
-const loopbackLookup: LookupFunction = (hostname, options, callback) => {
-  if (hostname !== HOST) return dnsLookup(hostname, options, callback);
-  if ((options as { all?: boolean }).all)
-    return (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: "127.0.0.1", family: 4 }]);
-  callback(null, "127.0.0.1", 4);
-};
-
-type SdkCall = (
-  req: unknown,
-  cb: (err: { code?: string; message: string; requestId?: string } | null, res: Record<string, unknown>) => void,
-) => void;
+import { type SdkCall, sdkCall, sdkClient, useLoopbackAgent } from "../helpers/tencent-sdk";
 
 describe("emulator with Tencent's official Node SDK", () => {
   let emu: RunningEmulator;
   let client: Record<string, SdkCall>;
-  const savedAgent = http.globalAgent;
-  /** The SDK's own classes, configured as its README shows, pointed at the emulator over plain HTTP. */
-  const sdkClient = (secretId: string, secretKey: string): Record<string, SdkCall> => {
-    const { Credential, ClientProfile, HttpProfile } = tencentcloud.common;
-    const profile = new ClientProfile("TC3-HMAC-SHA256", new HttpProfile("http://", `${HOST}:${emu.port}`, "POST", 30));
-    return new tencentcloud.trtc.v20190722.Client(new Credential(secretId, secretKey), "ap-guangzhou", profile);
-  };
-  const call = (action: string, req: unknown): Promise<Record<string, unknown>> =>
-    new Promise((resolve, reject) => client[action].call(client, req, (err, res) => (err ? reject(err) : resolve(res))));
+  const call = (action: string, req: unknown): Promise<Record<string, unknown>> => sdkCall(client, action, req);
+  useLoopbackAgent();
 
   beforeAll(async () => {
     emu = await startEmulator({ port: 0 });
-    http.globalAgent = new http.Agent({ lookup: loopbackLookup } as http.AgentOptions);
-    client = sdkClient(emu.secretId, emu.secretKey);
+    client = sdkClient(emu);
   });
   afterAll(async () => {
-    http.globalAgent.destroy();
-    http.globalAgent = savedAgent;
     await emu.close();
   });
 
@@ -90,7 +55,7 @@ describe("emulator with Tencent's official Node SDK", () => {
   });
 
   it("is rejected with SignatureFailure when the SDK signs with the wrong key", async () => {
-    const wrong = sdkClient(emu.secretId, "wrong");
+    const wrong = sdkClient(emu, emu.secretId, "wrong");
     const err = await new Promise((resolve) => wrong.StartPublishCdnStream(startBody(), (e) => resolve(e)));
     expect(err).toMatchObject({ code: "AuthFailure.SignatureFailure" });
   });
