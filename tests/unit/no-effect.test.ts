@@ -3,11 +3,13 @@
  * table (trtc/schema/rules/no-effect.ts) accepts them and says so, and every place that speaks — the
  * validator, the provider's check, the layout picture — reads the same rows.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { renderLayout } from "../../layout/render";
 import { checkArguments } from "../../provider/check";
 import { noEffectWarnings } from "../../provider/no-effect-warnings";
 import { toPulumiCase } from "../../trtc/casing";
-import { NO_EFFECT_RULES, noEffectNotices } from "../../trtc/schema";
+import { NO_EFFECT_RULES, START_RULES, UPDATE_RULES, noEffectNotices } from "../../trtc/schema";
 import { noEffectFields, validateRequest } from "../../trtc/validate";
 import { DYNAMIC_START, MIX, patch, seed } from "../fixtures/bodies";
 import { NO_EFFECT } from "../fixtures/valid-bodies";
@@ -33,6 +35,13 @@ describe("the no-effect table", () => {
   test("is data: a generator can read every condition without running code", () => {
     const json = JSON.parse(JSON.stringify(NO_EFFECT_RULES)) as typeof NO_EFFECT_RULES;
     expect(json).toEqual(NO_EFFECT_RULES);
+  });
+
+  test("docs/EMULATOR.md lists every request rule and every no-effect row, each with its source", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "docs", "EMULATOR.md"), "utf8");
+    const rows = [...new Set([...START_RULES, ...UPDATE_RULES])].map((r) => ({ id: r.id, source: r.source }));
+    const missing = [...rows, ...NO_EFFECT_RULES].filter((r) => !doc.includes(`| \`${r.id}\` |`) || !doc.includes(r.source));
+    expect(missing.map((r) => r.id)).toEqual([]);
   });
 
   test("never throws on garbage", () => {
