@@ -102,7 +102,10 @@ export function uint64(min = 0, rule = intRule(min)) {
   const lowest = BigInt(min);
   const inRange = (v: number | bigint): boolean =>
     typeof v === "bigint" ? v >= lowest && v <= MAX_UINT64 : Number.isInteger(v) && v >= min && v < UINT64_LIMIT_AS_NUMBER;
-  return z.union([z.number({ error }), z.bigint({ error })], { error }).refine(inRange, { error });
+  return z
+    .union([z.number({ error }), z.bigint({ error })], { error })
+    .refine(inRange, { error })
+    .meta({ rule });
 }
 
 /** One of a few documented integers; `labels` (same order) say what each means in the message. */
