@@ -4,6 +4,7 @@
  * the relay callbacks sent for it and its redacted parameters; plus presence forms for each of its rooms
  * and an expire button.
  */
+import { stringifyApiJson } from "../../trtc/json";
 import type { EmulatorCore } from "../core";
 import { callbackSection } from "./callbacks";
 import { expireForm, presenceForm } from "./controls";
@@ -79,7 +80,7 @@ export function taskSections(core: EmulatorCore, taskId: string): Record<string,
     rooms: rooms(view),
     history: history(view),
     callbacks: callbackSection(core, taskId),
-    params: html`<details><summary>All parameters (secrets masked)</summary><pre>${JSON.stringify(view.params, null, 2)}</pre></details>`,
+    params: html`<details><summary>All parameters (secrets masked)</summary><pre>${stringifyApiJson(view.params, 2)}</pre></details>`,
   };
 }
 

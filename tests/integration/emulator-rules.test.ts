@@ -372,6 +372,18 @@ describe("4. uint64 SequenceNumbers past 2^53, exactly", () => {
     expect(codeOf(await api.call("UpdatePublishCdnStream", raw("18446744073709551614")))).toBe("FailedOperation.RequestOutdated");
     expect(codeOf(await api.call("UpdatePublishCdnStream", raw("18446744073709551616")))).toBe("InvalidParameter");
   });
+
+  it("a uint64 parameter past 2^53 (a cell's ZOrder) is shown on the dashboard's task page, digit for digit (sibling)", async () => {
+    const api = apiFor(emu);
+    const body = JSON.stringify(bodyS()).replace('"LocationX":640,', '"LocationX":640,"ZOrder":18446744073709551615,');
+    expect(body).toContain("18446744073709551615");
+    const taskId = await api.start(body as never);
+    // JSON.stringify cannot write the stored bigint: the page failed and took the emulator down with it.
+    const page = await fetch(`${emu.url}/_emulator/ui/tasks/${encodeURIComponent(taskId)}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/ZOrder(&quot;|"): 18446744073709551615,/);
+    expect((await task(taskId)).Status).toBe("running");
+  });
 });
 
 describe("5. idle expiry: who is a participant (siblings)", () => {
