@@ -3,6 +3,7 @@
  * replies for the control API, and the dashboard's pages.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { stringifyApiJson } from "../trtc/json";
 import type { ApiError } from "./api/errors";
 
 /** Tencent's documented TC3 POST body limit (spec §7.1). */
@@ -58,9 +59,9 @@ export function sendBody(
   res.end(head ? undefined : body);
 }
 
-/** Writes a JSON answer. */
+/** Writes a JSON answer; a bigint (a uint64 SequenceNumber past 2^53) is written as a bare integer. */
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  sendBody(res, status, "application/json", JSON.stringify(value), headers);
+  sendBody(res, status, "application/json", stringifyApiJson(value), headers);
 }
 
 /** A control-API answer before it is written: HTTP status and JSON body. */

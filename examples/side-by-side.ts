@@ -23,7 +23,8 @@ export function sideBySideVideo(left: Anchor, right: Anchor): McuVideoParamsArgs
   });
   return {
     videoEncode: { width: 1280, height: 720, fps: 15, bitRate: 1536, gop: 2 },
-    layoutParams: { mixLayoutMode: 4, pureAudioHoldPlaceMode: 0, mixLayoutList: [cell(left, 0), cell(right, 640)] },
+    // The seed's pureAudioHoldPlaceMode: 0 only takes effect in dynamic layouts, so it is left out.
+    layoutParams: { mixLayoutMode: 4, mixLayoutList: [cell(left, 0), cell(right, 640)] },
     backGroundColor: "0xFF0000",
     waterMarkList: [
       {

@@ -9,6 +9,7 @@
  * as placed so the drawing can mark the exact rectangle.
  */
 import { formatPath } from "../trtc/casing";
+import { noEffectNotices } from "../trtc/schema/rules/no-effect";
 import { MAX_MIXED_STREAMS } from "../trtc/schema/audio";
 import { cellsInsideCanvas } from "../trtc/schema/rules/layout";
 import { intersect, isFullyCovered } from "./coverage";
@@ -162,4 +163,18 @@ export function watermarkProblems(marks: ReadonlyArray<WatermarkGeometry>, canva
     }
   }
   return out;
+}
+
+/** The parts of a body the picture is about; no-effect notices elsewhere (recording, SEI) are not its business. */
+const PICTURED = new Set(["VideoParams", "AudioParams"]);
+
+/**
+ * Layout and audio fields that are present but have no effect where they are, by the shared no-effect
+ * table (trtc/schema/rules/no-effect.ts): warnings, since Tencent accepts them, e.g.
+ * `videoParams.layoutParams.maxVideoUser: has no effect: it only takes effect with mixLayoutMode 1 …`.
+ */
+export function noEffectProblems(apiBody: Record<string, unknown>): Problem[] {
+  return noEffectNotices(apiBody)
+    .filter((n) => PICTURED.has(String(n.path[0])))
+    .map((n) => problemAt("no-effect", "warning", n.path, n.rule));
 }

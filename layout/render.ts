@@ -7,7 +7,7 @@
 import { arrangeCustom, arrangeSingle } from "./arrange-custom";
 import { arrangeDynamic } from "./arrange-dynamic";
 import { drawLayout } from "./draw";
-import { emptyCellProblems, hiddenCellProblems, offCanvasProblems, problemAt, watermarkProblems } from "./problems";
+import { emptyCellProblems, hiddenCellProblems, noEffectProblems, offCanvasProblems, problemAt, watermarkProblems } from "./problems";
 import { readLayout, type LayoutModel } from "./read";
 import type { CellGeometry, LayoutKind, Problem, RenderOptions, RenderResult } from "./types";
 
@@ -30,6 +30,7 @@ function canvasOf(model: LayoutModel): { width: number; height: number; assumed:
 function noVideo(model: LayoutModel, idPrefix: string): RenderResult {
   const problems = [
     ...model.notes,
+    ...noEffectProblems(model.apiBody),
     model.isUpdate
       ? problemAt(
           "layout-unchanged",
@@ -128,6 +129,7 @@ export function renderLayout(params: unknown, opts: RenderOptions = {}): RenderR
     ...offCanvasProblems(model.apiBody, cells, canvas),
     ...hiddenCellProblems(cells, canvas),
     ...watermarkProblems(model.watermarks, canvas),
+    ...noEffectProblems(model.apiBody),
   );
   const svg = drawLayout({
     canvas,

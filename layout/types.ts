@@ -80,6 +80,7 @@ export type ProblemCode =
   | "watermark-off-canvas"
   | "max-video-user-absent"
   | "screen-share-without-max-video-user"
+  | "no-effect"
   | "unreadable-value";
 
 /** Something in the layout that will not look the way its author probably meant. */

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PublishCdnStreamArgs, PublishCdnStreamInputs } from "./args";
+import { warnNoEffect } from "./no-effect-warnings";
 import { ARGUMENT_KEYS, isArgument } from "./outputs";
 import { PROVIDER_SOURCE, RESOURCE_TYPE } from "./provider";
 import { SECRET_OUTPUTS, isSecretProperty } from "./secrets";
@@ -48,6 +49,8 @@ export function inputProperties(args: PublishCdnStreamArgs): Record<string, unkn
  * - Credentials come from `tencentcloud:secretId` / `tencentcloud:secretKey` (secret) / `tencentcloud:region`
  *   / `tencentcloud:securityToken` stack config, else `TENCENTCLOUD_*` environment variables; `trtc:endpoint`
  *   or `TRTC_ENDPOINT` points it at the local emulator.
+ * - Arguments Tencent documents as taking effect only elsewhere (e.g. `maxVideoUser` in a grid layout) are
+ *   accepted, as Tencent accepts them, and the resource warns about each one when the program runs.
  * - TRTC has no Describe call, so `pulumi refresh` cannot see the task. A task that ended on its own (idle for
  *   `agentParams.maxIdleTime`) is discovered by the next Update: that `up` fails saying so and records it
  *   as finished; the following `up` starts a replacement, and `refresh` drops it from state.
@@ -68,7 +71,12 @@ export function inputProperties(args: PublishCdnStreamArgs): Record<string, unkn
 export class PublishCdnStream extends pulumi.CustomResource {
   /** The TaskId Start returned; also the resource id. */
   declare readonly taskId: pulumi.Output<string>;
-  /** The last SequenceNumber sent with an Update (0 after Start). */
+  /**
+   * The last SequenceNumber sent with an Update (0 after Start). Always a safe integer (at most 2^53 − 1):
+   * Pulumi's numbers are float64, so the resource counts 1, 2, 3… (or, after an "outdated" answer, from the
+   * current time in milliseconds) and never stores a uint64 past 2^53. Tencent types the field uint64; to
+   * send a larger one (a nanosecond timestamp), use `TrtcClient` with a bigint or a decimal string.
+   */
   declare readonly sequenceNumber: pulumi.Output<number>;
   /** RequestId of the last Start or Update, for Tencent support. */
   declare readonly requestId: pulumi.Output<string>;
@@ -115,5 +123,6 @@ export class PublishCdnStream extends pulumi.CustomResource {
     // What pulumi.dynamic.Resource does, with a fixed provider text instead of a serialized closure.
     props.__provider = PROVIDER_SOURCE;
     super(RESOURCE_TYPE, name, props, { ...opts, additionalSecretOutputs });
+    warnNoEffect(args ?? {}, this);
   }
 }

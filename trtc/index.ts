@@ -6,9 +6,17 @@
  * The Pulumi resource (provider/), the emulator (emulator/) and the layout renderer (layout/) stand on it;
  * it imports none of them (tests/unit/import-graph.test.ts).
  */
-export { TrtcClient, type TrtcClientOptions, type TrtcCredentials } from "./client/client";
+export { TrtcClient, type TrtcClientOptions, type TrtcCredentials, type UpdatePublishCdnStreamInput } from "./client/client";
 export { TencentCloudError, StartOutcomeUnknownError } from "./client/errors";
-export { ValidationError, validateRequest, formatIssue, type ValidationIssue } from "./validate";
+export {
+  ValidationError,
+  validateRequest,
+  formatIssue,
+  noEffectFields,
+  formatNoEffect,
+  type ValidationIssue,
+  type NoEffectField,
+} from "./validate";
 export { tc3Authorization } from "./client/sign";
 export {
   genUserSig,

@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import { ACTIONS, type ActionName, type RequestOf } from "./actions";
 import { formatPath, toApiKey, toPulumiKey } from "./casing";
-import { type Site, runRules, structInfoOf } from "./schema";
+import { type Site, noEffectNotices, runRules, structInfoOf } from "./schema";
 
 /** One broken rule. */
 export interface ValidationIssue {
@@ -131,6 +131,35 @@ export function assertValidRequest<A extends ActionName>(action: A, body: unknow
   if (!result.ok) throw new ValidationError(action, result.issues);
   return result.value;
 }
+
+/** A field the request may carry but that has no effect where it is (trtc/schema/rules/no-effect.ts). */
+export interface NoEffectField {
+  /** camelCase path, e.g. `videoParams.layoutParams.maxVideoUser`. */
+  path: string;
+  /** PascalCase API path, e.g. `VideoParams.LayoutParams.MaxVideoUser`. */
+  apiPath: string;
+  /** Why, in camelCase terms: `has no effect: it only takes effect with …`. */
+  rule: string;
+  /** The no-effect rule that found it. */
+  ruleId: string;
+}
+
+/**
+ * The fields of an API-shaped (PascalCase) Start or Update body that Tencent accepts but documents as
+ * taking effect only elsewhere ("only takes effect in …"). Never an error: the one policy for the class is
+ * to accept the request and tell the user (the resource's warning, the layout picture, the emulator log).
+ */
+export function noEffectFields(body: unknown): NoEffectField[] {
+  return noEffectNotices(body).map((n) => ({
+    path: formatPath(n.path, "pulumi"),
+    apiPath: formatPath(n.path, "api"),
+    rule: n.rule,
+    ruleId: n.ruleId,
+  }));
+}
+
+/** `videoParams.layoutParams.maxVideoUser: has no effect: …`. */
+export const formatNoEffect = (f: NoEffectField): string => `${f.path}: ${f.rule}`;
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let v = root;

@@ -84,7 +84,7 @@ export const apiErrors = {
   taskFinished: (taskId: string, reason: string) =>
     err("FailedOperation.TaskFinished", `The task ${taskId} has already finished (${reason}).`),
   /** `FailedOperation.RequestOutdated`: SequenceNumber not greater than the last applied one. */
-  requestOutdated: (sequence: number, last: number) =>
+  requestOutdated: (sequence: number | bigint, last: number | bigint) =>
     err(
       "FailedOperation.RequestOutdated",
       `The request is outdated: SequenceNumber ${sequence} is not greater than the last applied ${last}.`,

@@ -22,6 +22,11 @@ export interface RequestLogEntry {
   secretId?: string;
   /** The task created or addressed, when known. */
   taskId?: string;
+  /**
+   * Fields the request carried that have no effect where they are (the shared no-effect table,
+   * trtc/schema/rules/no-effect.ts), as `API.Path has no effect: …`; names and enum values only, no secret.
+   */
+  notices?: string[];
 }
 
 /** How many characters of a SecretId the log keeps. */
@@ -33,11 +38,12 @@ export function secretIdPrefix(secretId: string | undefined): string | undefined
   return secretId.length <= SECRET_ID_PREFIX_CHARS ? "…" : `${secretId.slice(0, SECRET_ID_PREFIX_CHARS)}…`;
 }
 
-/** One log line: `<time> <action> <outcome> <ms>ms req=<id> key=<prefix> task=<id>`. */
+/** One log line: `<time> <action> <outcome> <ms>ms req=<id> key=<prefix> task=<id> | note: <notice>; …`. */
 export function formatLogLine(e: RequestLogEntry): string {
   const parts = [e.at, e.action || "-", e.outcome, `${e.latencyMs}ms`, `req=${e.requestId}`];
   if (e.secretId) parts.push(`key=${e.secretId}`);
   if (e.taskId) parts.push(`task=${e.taskId}`);
+  if (e.notices?.length) parts.push(`| note: ${e.notices.join("; ")}`);
   return parts.join(" ");
 }
 
@@ -60,7 +66,7 @@ export class RequestLog {
 
   /** All retained entries, oldest first. */
   list(): RequestLogEntry[] {
-    return this.entries.map((e) => ({ ...e }));
+    return this.entries.map((e) => ({ ...e, ...(e.notices ? { notices: [...e.notices] } : {}) }));
   }
 
   /** Forgets everything (control API reset). */

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { redactText } from "../../trtc/redact";
+import { noEffectFields } from "../../trtc/validate";
 import { authenticate, claimedSecretId } from "./auth";
 import type { EmulatorCore } from "../core";
 import { apiErrors, INJECTABLE_ERRORS, type ApiError } from "./errors";
@@ -29,6 +30,7 @@ export async function handleApiRequest(core: EmulatorCore, req: IncomingMessage,
     action: header(req, "x-tc-action")?.trim() ?? "",
     secretId: undefined as string | undefined,
     taskId: undefined as string | undefined,
+    notices: undefined as string[] | undefined,
   };
   const log = (outcome: string): void =>
     core.requestLog.add({
@@ -39,6 +41,7 @@ export async function handleApiRequest(core: EmulatorCore, req: IncomingMessage,
       requestId,
       secretId: secretIdPrefix(entry.secretId),
       taskId: entry.taskId,
+      notices: entry.notices,
     });
   // The Date header follows the injected clock: clients learn server time from it after SignatureExpire.
   res.setHeader("Date", new Date(core.clock.wallNow()).toUTCString());
@@ -75,6 +78,8 @@ export async function handleApiRequest(core: EmulatorCore, req: IncomingMessage,
     const parsed = parseAndValidate(action, read.body, core.options.site);
     if (!parsed.ok) return fail(parsed.error);
     if (typeof parsed.body.TaskId === "string") entry.taskId = parsed.body.TaskId;
+    const notices = noEffectFields(parsed.body).map((f) => `${f.apiPath} ${f.rule}`);
+    if (notices.length > 0) entry.notices = notices;
 
     const fault = core.faults.take(action);
     if (fault?.latencyMs) await sleep(fault.latencyMs);
@@ -89,6 +94,7 @@ export async function handleApiRequest(core: EmulatorCore, req: IncomingMessage,
       store: core.store,
       clock: core.clock,
       presence: core.presence,
+      site: core.options.site,
       requestId,
       maxConcurrentTasks: core.options.maxConcurrentTasks,
       sdkSecretKeys: core.options.sdkSecretKeys,

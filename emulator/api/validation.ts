@@ -7,6 +7,7 @@
  * When issues of several kinds occur, the shared `issueErrorCode` picks the code (unknown, then missing,
  * then invalid) and the message lists the API paths of that kind, each with the rule it broke.
  */
+import { parseApiJson } from "../../trtc/json";
 import { redactText, secretsIn } from "../../trtc/redact";
 import { ISSUE_ERROR_CODES, issueErrorCode, validateRequest, type ValidationIssue } from "../../trtc/validate";
 import type { ActionName } from "../../trtc/actions";
@@ -23,6 +24,13 @@ const apiPathOf = (issue: ValidationIssue): string => issue.apiPath;
 
 const list = (items: string[]): string[] =>
   items.length > MAX_LISTED ? [...items.slice(0, MAX_LISTED), `and ${items.length - MAX_LISTED} more`] : items;
+
+/** `Path rule` per issue, at most {@link MAX_LISTED}, with any secret of `body` masked. */
+export function issueDetails(issues: readonly ValidationIssue[], body: unknown): string[] {
+  // Rules come from the shared schema and should never quote secrets, but a message is the last place a
+  // UserSig or txSecret could escape, so it is masked by value and by shape regardless.
+  return list(issues.map((i) => `${apiPathOf(i) || "(body)"} ${i.rule}`)).map((t) => redactText(t, secretsIn(body)));
+}
 
 /** The single API error Tencent would answer for a set of schema issues. */
 export function issuesToError(issues: readonly ValidationIssue[], body: unknown): ApiError {
@@ -43,9 +51,10 @@ export function issuesToError(issues: readonly ValidationIssue[], body: unknown)
 export function parseAndValidate(action: ActionName, raw: Buffer, site: Site): ValidatedBody {
   let body: unknown;
   try {
-    body = JSON.parse(raw.length === 0 ? "{}" : raw.toString("utf8"));
+    // uint64 integers past 2^53 (a SequenceNumber in nanoseconds) are read exactly, as bigints.
+    body = parseApiJson(raw.length === 0 ? "{}" : raw.toString("utf8"));
   } catch {
-    return { ok: false, error: apiErrors.invalidParameter("the request body is not valid JSON.") };
+    return { ok: false, error: apiErrors.invalidParameter("the request body is not valid JSON (or repeats a key).") };
   }
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
     return { ok: false, error: apiErrors.invalidParameter("the request body must be a JSON object.") };

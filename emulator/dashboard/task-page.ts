@@ -4,6 +4,7 @@
  * the relay callbacks sent for it and its redacted parameters; plus presence forms for each of its rooms
  * and an expire button.
  */
+import { stringifyApiJson } from "../../trtc/json";
 import type { EmulatorCore } from "../core";
 import { callbackSection } from "./callbacks";
 import { expireForm, presenceForm } from "./controls";
@@ -63,7 +64,7 @@ function history(t: TaskView): Html {
     ["At", "Action", "SequenceNumber", "RequestId"],
     t.history.map(
       (h) =>
-        html`<tr data-action="${h.Action}"><td class="time">${h.At}</td><td><code>${h.Action}</code></td><td class="num">${h.SequenceNumber ?? ""}</td><td><code>${h.RequestId}</code></td></tr>`,
+        html`<tr data-action="${h.Action}"><td class="time">${h.At}</td><td><code>${h.Action}</code></td><td class="num">${h.SequenceNumber === undefined ? "" : String(h.SequenceNumber)}</td><td><code>${h.RequestId}</code></td></tr>`,
     ),
     "No calls yet.",
   )}`;
@@ -80,7 +81,7 @@ export function taskSections(core: EmulatorCore, taskId: string): Record<string,
     rooms: rooms(view),
     history: history(view),
     callbacks: callbackSection(core, taskId),
-    params: html`<details><summary>All parameters (secrets masked)</summary><pre>${JSON.stringify(view.params, null, 2)}</pre></details>`,
+    params: html`<details><summary>All parameters (secrets masked)</summary><pre>${stringifyApiJson(view.params, 2)}</pre></details>`,
   };
 }
 

@@ -40,7 +40,8 @@ export interface TaskView {
   readonly finishReason?: FinishReason;
   /** Which later task took the robot's seat, for a task that finished `kicked`. */
   readonly kickedBy?: KickedBy;
-  readonly sequenceNumber: number | null;
+  /** Decimal digits (a uint64 may pass 2^53), or null before the first Update. */
+  readonly sequenceNumber: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly finishedAt?: string;
@@ -83,7 +84,7 @@ export function taskView(task: TaskRecord, rooms: ReadonlyArray<RoomRecord>): Ta
     status: task.Status,
     finishReason: task.FinishReason,
     kickedBy: task.KickedBy ? { ...task.KickedBy } : undefined,
-    sequenceNumber: task.SequenceNumber,
+    sequenceNumber: task.SequenceNumber === null ? null : String(task.SequenceNumber),
     createdAt: task.CreatedAt,
     updatedAt: task.UpdatedAt,
     finishedAt: task.FinishedAt,

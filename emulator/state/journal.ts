@@ -10,6 +10,7 @@
  * acknowledged change, so it is dropped. Anything else that does not parse is an error: the file is left
  * untouched for a person to look at rather than replaced by a guess.
  */
+import { parseApiJson, stringifyApiJson } from "../../trtc/json";
 import type { RoomRecord, Snapshot, StoreChange } from "./store";
 import type { TaskRecord } from "./task";
 
@@ -19,8 +20,8 @@ export const JOURNAL_HEADER = { format: "trtc-emulator-journal", version: 2 } as
 /** The header, as written. */
 export const JOURNAL_HEADER_LINE = `${JSON.stringify(JOURNAL_HEADER)}\n`;
 
-/** One change as one journal line, newline included. */
-export const encodeChange = (change: StoreChange): string => `${JSON.stringify(change)}\n`;
+/** One change as one journal line, newline included; a uint64 SequenceNumber past 2^53 (a bigint) is written exactly. */
+export const encodeChange = (change: StoreChange): string => `${stringifyApiJson(change)}\n`;
 
 /** What a data file held. */
 export interface DataFileContents {
@@ -56,7 +57,7 @@ function parseJournal(file: string, text: string): DataFileContents {
   for (let i = 1; i < lines.length; i++) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(lines[i]);
+      parsed = parseApiJson(lines[i]); // a SequenceNumber past 2^53 comes back exact
     } catch (e) {
       throw new Error(
         `trtc-emulator: data file ${file} line ${i + 1} is not valid JSON (${(e as Error).message}); move the file away to start fresh`,
@@ -73,7 +74,7 @@ function parseJournal(file: string, text: string): DataFileContents {
 function parseSnapshot(file: string, text: string): DataFileContents {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseApiJson(text);
   } catch (e) {
     throw new Error(`trtc-emulator: data file ${file} is not valid JSON (${(e as Error).message}); move it away to start fresh`);
   }

@@ -1,11 +1,13 @@
 /**
- * Copying and comparing request JSON. Plain JSON round-trips rather than `structuredClone` and
+ * Copying and comparing request JSON. JSON round-trips rather than `structuredClone` and
  * `util.isDeepStrictEqual`, because those compare or carry prototypes, and bodies parsed in one realm
- * (a jest sandbox, a worker) must compare equal to the same JSON parsed in another.
+ * (a jest sandbox, a worker) must compare equal to the same JSON parsed in another. The round-trip is the
+ * API's lossless one (trtc/json.ts), so a uint64 past 2^53 (a bigint) survives it exactly.
  */
+import { parseApiJson, stringifyApiJson } from "../../trtc/json";
 
 /** A deep copy of a JSON value. */
-export const cloneJson = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+export const cloneJson = <T>(value: T): T => (value === undefined ? value : (parseApiJson(stringifyApiJson(value)) as T));
 
 /** Structural equality of JSON values; object key order does not matter, array order does. */
 export function jsonEqual(a: unknown, b: unknown): boolean {

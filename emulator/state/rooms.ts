@@ -1,7 +1,9 @@
 /**
- * Room presence and idle expiry (spec §2, §4, §12.8): a task stops by itself once every mixed anchor has
- * been out of its rooms for `AgentParams.MaxIdleTime` seconds. The emulator cannot see real rooms, so a
- * test tells it who is in which room; a task whose anchors never arrived stays up until stopped.
+ * Room presence and idle expiry (spec §2, §4, §12.8): a task stops by itself once every participant of its
+ * mix (participants.ts: the relayed user, the users it names, or, where Tencent picks them, the non-robot
+ * users of the main room) has been gone for `AgentParams.MaxIdleTime` seconds. The emulator cannot see
+ * real rooms, so a test tells it who is in which room; a task whose participants never arrived stays up
+ * until stopped ("you may create a task before anchors enter; then you must stop it yourself", spec §4).
  *
  * Expiry is evaluated lazily (before every API or control request) and by an unref'd timer, both against
  * task time, so a fake clock or `POST /_emulator/clock` drives it deterministically. Neither walks every
@@ -9,6 +11,7 @@
  * counting down; a room change re-evaluates only the tasks that mix that room.
  */
 import type { EmulatorClock } from "./clock";
+import { seatedRobots, taskParticipants } from "./participants";
 import { roomKey, type EmulatorStore, type RoomRecord } from "./store";
 import { finishTask, iso, maxIdleSeconds, type TaskRecord } from "./task";
 import type { TaskKeyIndex } from "./task-index";
@@ -29,9 +32,16 @@ export function taskRooms(task: TaskRecord): string[] {
   return [...rooms];
 }
 
-/** True when any of the task's rooms has at least one anchor. */
+/** True when any participant of the task (participants.ts) is in its room now. */
 export function hasAnchors(store: EmulatorStore, task: TaskRecord): boolean {
-  return taskRooms(task).some((roomId) => (store.getRoom(task.SdkAppId, roomId)?.Anchors.length ?? 0) > 0);
+  const anchors = (roomId: string): readonly string[] => store.getRoom(task.SdkAppId, roomId)?.Anchors ?? [];
+  const { named, fromRoom } = taskParticipants(task);
+  if (named.some((p) => anchors(p.roomId).includes(p.userId))) return true;
+  if (!fromRoom) return false;
+  const robots = seatedRobots(store, task.SdkAppId, fromRoom.roomId);
+  const agent = (task.Params.AgentParams as { UserId?: unknown } | undefined)?.UserId;
+  if (typeof agent === "string") robots.add(agent); // its own robot, even once the task has finished
+  return anchors(fromRoom.roomId).some((user) => !robots.has(user) && !fromRoom.blocked.has(user));
 }
 
 /** Updates a running task's presence bookkeeping from the current rooms; returns whether it changed. */

@@ -25,16 +25,19 @@ export interface HistoryEntry {
   Action: string;
   /** ISO time (task clock). */
   At: string;
-  /** Present for Update. */
-  SequenceNumber?: number;
+  /** Present for Update; a bigint past 2^53 (uint64, stored exactly). */
+  SequenceNumber?: number | bigint;
   RequestId: string;
 }
 
 /** What the idle-expiry rule needs to remember about the task's rooms. */
 export interface TaskPresence {
-  /** True once any anchor was present in one of the task's rooms; a task never joined stays up until stopped. */
+  /**
+   * True once any participant of the mix (state/participants.ts) was present; a task no participant ever
+   * joined stays up until stopped.
+   */
   AnchorsSeen: boolean;
-  /** ISO time the rooms became empty after anchors had been there; null while anchors are present. */
+  /** ISO time the last participant left after participants had been there; null while one is present. */
   IdleSince: string | null;
 }
 
@@ -48,8 +51,12 @@ export interface TaskRecord {
   FinishReason?: FinishReason;
   /** Present when `FinishReason` is `kicked`. */
   KickedBy?: KickedBy;
-  /** Last applied Update SequenceNumber; null until the first Update succeeds. */
-  SequenceNumber: number | null;
+  /**
+   * Last applied Update SequenceNumber; null until the first Update succeeds. A uint64 (spec §0): a bigint
+   * when past 2^53, so 1732900000000000001 stays greater than 1732900000000000000. The control API and the
+   * data file write it as a bare JSON integer.
+   */
+  SequenceNumber: number | bigint | null;
   /** The Start body merged with every accepted Update, PascalCase, exactly as sent (secrets included). */
   Params: Record<string, unknown>;
   CreatedAt: string;

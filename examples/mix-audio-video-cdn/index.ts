@@ -33,8 +33,9 @@ export default async function program() {
     videoParams: {
       videoEncode: { width: 1280, height: 720, fps: 15, bitRate: 1536, gop: 2 },
       layoutParams: {
+        // Tencent's example also sends pureAudioHoldPlaceMode: 0, which only takes effect in dynamic layouts
+        // (modes 1-3); left out here, since the resource warns about arguments without effect.
         mixLayoutMode: 4,
-        pureAudioHoldPlaceMode: 0,
         mixLayoutList: [
           {
             userMediaStream: { userInfo: user("Trtc_User_0"), streamType: 0 },

@@ -16,7 +16,8 @@ export interface AgentParamsArgs {
    * The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot
    * out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
    *
-   * Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+   * Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it
+   * replaces the task.
    */
   readonly userId: pulumi.Input<string>;
   /**

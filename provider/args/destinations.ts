@@ -39,7 +39,8 @@ export interface McuFeedBackRoomParamsArgs {
   /**
    * The target room's ID, always a string.
    *
-   * Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+   * Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [
+   * ] ^ _ { } | ~ ,. Changing it updates the task in place.
    */
   readonly roomId: pulumi.Input<string>;
   /**
@@ -51,7 +52,8 @@ export interface McuFeedBackRoomParamsArgs {
   /**
    * The push-back robot's UserId; must not be used by any other user or robot in the room.
    *
-   * Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+   * Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it
+   * updates the task in place.
    */
   readonly userId: pulumi.Input<string>;
   /**

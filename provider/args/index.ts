@@ -35,13 +35,14 @@ export interface PublishCdnStreamArgs {
   /**
    * The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
    *
-   * Allowed: an integer of at least 1. Changing it replaces the task.
+   * Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
    */
   readonly sdkAppId: pulumi.Input<number>;
   /**
    * The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
    *
-   * Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+   * Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [
+   * ] ^ _ { } | ~ ,. Changing it replaces the task.
    */
   readonly roomId: pulumi.Input<string>;
   /**

@@ -104,7 +104,7 @@ export interface McuLayoutArgs {
   /**
    * Stacking layer; higher is on top.
    *
-   * Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+   * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
    */
   readonly zOrder?: pulumi.Input<number>;
   /**

@@ -74,7 +74,7 @@ export interface McuTencentVodArgs {
   /**
    * Media lifetime counted from now; `0` keeps it permanently.
    *
-   * Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+   * Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
    */
   readonly expireTime?: pulumi.Input<number>;
   /**
@@ -86,13 +86,13 @@ export interface McuTencentVodArgs {
   /**
    * VOD category ID; `0` is the category "other".
    *
-   * Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+   * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
    */
   readonly classId?: pulumi.Input<number>;
   /**
    * VOD sub-application ID.
    *
-   * Allowed: a non-negative integer. Changing it replaces the task.
+   * Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
    */
   readonly subAppId?: pulumi.Input<number>;
   /**

@@ -29,7 +29,8 @@ export interface McuLayoutVolumeArgs {
   /**
    * Interval between SEI frames.
    *
-   * Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+   * Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in
+   * place.
    */
   readonly interval?: pulumi.Input<number>;
   /**
@@ -68,7 +69,8 @@ export interface McuPassThroughArgs {
   /**
    * Interval between SEI frames.
    *
-   * Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+   * Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in
+   * place.
    */
   readonly interval?: pulumi.Input<number>;
   /**

@@ -18,7 +18,8 @@ export interface MixUserInfoArgs {
   /**
    * The user's TRTC UserId.
    *
-   * Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+   * Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it
+   * updates the task in place.
    */
   readonly userId: pulumi.Input<string>;
   /**
@@ -26,7 +27,8 @@ export interface MixUserInfoArgs {
    * Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given
    * for this user in `mixLayoutList`.
    *
-   * Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+   * Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [
+   * ] ^ _ { } | ~ ,. Changing it updates the task in place.
    */
   readonly roomId?: pulumi.Input<string>;
   /**

@@ -21,31 +21,31 @@ export interface McuWaterMarkImageArgs {
   /**
    * Width of the watermark.
    *
-   * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+   * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
    */
   readonly waterMarkWidth: pulumi.Input<number>;
   /**
    * Height of the watermark.
    *
-   * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+   * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
    */
   readonly waterMarkHeight: pulumi.Input<number>;
   /**
    * Left edge of the watermark on the canvas.
    *
-   * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+   * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
    */
   readonly locationX: pulumi.Input<number>;
   /**
    * Top edge of the watermark on the canvas.
    *
-   * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+   * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
    */
   readonly locationY: pulumi.Input<number>;
   /**
    * Stacking layer; higher is on top.
    *
-   * Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+   * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
    */
   readonly zOrder?: pulumi.Input<number>;
   /**
@@ -72,31 +72,31 @@ export interface McuWaterMarkTextArgs {
   /**
    * Width of the watermark.
    *
-   * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+   * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
    */
   readonly waterMarkWidth: pulumi.Input<number>;
   /**
    * Height of the watermark.
    *
-   * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+   * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
    */
   readonly waterMarkHeight: pulumi.Input<number>;
   /**
    * Left edge of the watermark on the canvas.
    *
-   * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+   * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
    */
   readonly locationX: pulumi.Input<number>;
   /**
    * Top edge of the watermark on the canvas.
    *
-   * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+   * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
    */
   readonly locationY: pulumi.Input<number>;
   /**
    * Font size.
    *
-   * Allowed: an integer of at least 1. Changing it updates the task in place.
+   * Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
    */
   readonly fontSize: pulumi.Input<number>;
   /**
@@ -121,7 +121,7 @@ export interface McuWaterMarkTextArgs {
   /**
    * Stacking layer; higher is on top.
    *
-   * Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+   * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
    */
   readonly zOrder?: pulumi.Input<number>;
   /**

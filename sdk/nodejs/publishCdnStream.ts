@@ -85,7 +85,7 @@ export class PublishCdnStream extends pulumi.CustomResource {
     /**
      * The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
      *
-     * Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+     * Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it replaces the task.
      */
     declare public readonly roomId: pulumi.Output<string>;
     /**
@@ -97,7 +97,7 @@ export class PublishCdnStream extends pulumi.CustomResource {
     /**
      * The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
      *
-     * Allowed: an integer of at least 1. Changing it replaces the task.
+     * Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
      */
     declare public readonly sdkAppId: pulumi.Output<number>;
     /**
@@ -243,7 +243,7 @@ export interface PublishCdnStreamArgs {
     /**
      * The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
      *
-     * Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+     * Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it replaces the task.
      */
     roomId: pulumi.Input<string>;
     /**
@@ -255,7 +255,7 @@ export interface PublishCdnStreamArgs {
     /**
      * The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
      *
-     * Allowed: an integer of at least 1. Changing it replaces the task.
+     * Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
      */
     sdkAppId: pulumi.Input<number>;
     /**

@@ -251,4 +251,25 @@ describe("bad input", () => {
   });
 });
 
+describe("arguments without effect (issue 17, kind 6)", () => {
+  test("preview passes and the engine prints the resource's warning naming the property; nothing reaches the emulator", async () => {
+    current = args({
+      videoParams: {
+        videoEncode: { width: 1280, height: 720, fps: 15, bitRate: 1536, gop: 2 },
+        layoutParams: { mixLayoutMode: 3, maxVideoUser: { userMediaStream: { userInfo: { userId: "Trtc_User_0" } } } },
+      },
+    });
+    const stack = await inlineStack(env, "noeffect", "dev", program);
+    const before = await env.requestCount();
+    const out = collector();
+    const preview = await stack.preview({ onOutput: out.onOutput });
+    expect(preview.changeSummary.create).toBe(2);
+    expect(out.text()).toContain(
+      "videoParams.layoutParams.maxVideoUser: has no effect: it only takes effect with mixLayoutMode 1 (floating) or 2 (screen sharing), and mixLayoutMode is 3 (grid)",
+    );
+    expect(out.text()).not.toContain(SECRET.txSecret);
+    expect(await env.requestCount()).toBe(before);
+  });
+});
+
 void pulumi;

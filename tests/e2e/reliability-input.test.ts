@@ -10,7 +10,7 @@ import { runSecretsAudit } from "../../harness/reliability/secrets-audit";
 import { INVALID_BODIES_BY_GROUP } from "../fixtures/invalid-bodies";
 
 /**
- * One preview per invalid program (159 today), one after another: 3 min on a quiet machine, 6.3 min in CI on 2026-11-29 with other engines
+ * One preview per invalid program (173 today), one after another: 3 min on a quiet machine, 6.3 min in CI on 2026-11-29 with other engines
  * sharing the 2 cores. The harness's 10 min would leave too little headroom; CI allows 90 min in all.
  */
 const CORPUS_TIMEOUT_MS = 30 * 60_000;

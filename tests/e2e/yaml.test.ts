@@ -81,7 +81,30 @@ test("preview plans each task and makes no API call", async () => {
   const before = await env.requestCount();
   const previews = await both((example) => stacks[example].preview());
   for (const preview of previews) expect(preview.changeSummary.create).toBe(2); // the stack and the task
+  // The examples use no argument without effect, so the plugin has nothing to warn about.
+  for (const preview of previews) expect(preview.stdout).not.toContain("has no effect");
   expect(await env.requestCount()).toBe(before);
+});
+
+test("an argument without effect previews, and the engine prints the plugin's warning naming it (issue 17, kind 6)", async () => {
+  const stack = stacks[QUICKSTART];
+  const file = path.join(programDir(QUICKSTART), "Pulumi.yaml");
+  const program = fs.readFileSync(file, "utf8");
+  fs.writeFileSync(
+    file,
+    program.replace("          mixLayoutMode: 4\n", "          mixLayoutMode: 4\n          pureAudioHoldPlaceMode: 0\n"),
+  );
+  try {
+    const before = await env.requestCount();
+    const preview = await stack.preview();
+    expect(preview.changeSummary.create).toBe(2);
+    expect(preview.stdout).toContain(
+      "videoParams.layoutParams.pureAudioHoldPlaceMode: has no effect: it only takes effect with the dynamic layouts, mixLayoutMode 1, 2 or 3, and mixLayoutMode is 4 (custom)",
+    );
+    expect(await env.requestCount()).toBe(before);
+  } finally {
+    fs.writeFileSync(file, program);
+  }
 });
 
 test("up starts each task with exactly the parameters the program declared, typed trtc:index:PublishCdnStream", async () => {

@@ -116,6 +116,42 @@ describe("TrtcClient wire format (spec §7.7)", () => {
     expect(fixture.server.calls[0].json.SequenceNumber).toBe(UPDATE.SequenceNumber);
   });
 
+  test("a uint64 SequenceNumber given as a bigint or a decimal string goes out digit for digit, and is signed that way", async () => {
+    const sent: string[] = [];
+    for (const SequenceNumber of [18446744073709551615n, "1732900000000000001", 1732900000000000000] as const) {
+      await client().updatePublishCdnStream({ ...(clone(UPDATE) as never as object), SequenceNumber } as never);
+      sent.push(fixture.server.calls[fixture.server.calls.length - 1].body);
+    }
+    expect(sent.map((b) => /"SequenceNumber":([^,}]*)/.exec(b)?.[1])).toEqual([
+      "18446744073709551615",
+      "1732900000000000001",
+      "1732900000000000000",
+    ]);
+    // Apart from SequenceNumber, the body is JSON.stringify's, byte for byte, and the signature covers it.
+    expect(sent[0]).toBe(
+      JSON.stringify({ ...clone(UPDATE), SequenceNumber: 0 }).replace('"SequenceNumber":0', '"SequenceNumber":18446744073709551615'),
+    );
+    const call = fixture.server.calls[fixture.server.calls.length - 3];
+    const expected = tc3Authorization({
+      secretId: SECRET_ID,
+      secretKey: SECRET_KEY,
+      service: "trtc",
+      host: fixture.server.host,
+      timestamp: NOW / 1000,
+      payload: sent[0],
+    });
+    expect(call.headers.authorization).toBe(expected);
+  });
+
+  test("a SequenceNumber string that is not decimal digits, or past uint64, is refused before sending", async () => {
+    for (const SequenceNumber of ["1e3", "-1", "18446744073709551616"]) {
+      await expect(client().updatePublishCdnStream({ ...(clone(UPDATE) as never as object), SequenceNumber } as never)).rejects.toThrow(
+        /sequenceNumber: must be an integer from 0 to 18446744073709551615/,
+      );
+    }
+    expect(fixture.server.calls).toHaveLength(0);
+  });
+
   test("call() returns the whole Response for any action of the table", async () => {
     fixture.server.script({ reply: { Response: { TaskId: "t", RequestId: "r", Extra: 1 } } });
     await expect(client().call("StopPublishCdnStream", clone(STOP))).resolves.toEqual({ TaskId: "t", RequestId: "r", Extra: 1 });

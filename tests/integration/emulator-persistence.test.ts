@@ -24,6 +24,29 @@ describe("emulator persistence", () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it("keeps a uint64 SequenceNumber past 2^53 exact across a restart", async () => {
+    const dataFile = join(dir, "state.json");
+    const raw = (taskId: string, seq: string) => `{"SdkAppId":${APP},"TaskId":"${taskId}","SequenceNumber":${seq},"WithTranscoding":1}`;
+    const first = await startEmulator({ port: 0, dataFile });
+    const taskId = await apiFor(first).start();
+    expect(codeOf(await apiFor(first).call("UpdatePublishCdnStream", raw(taskId, "18446744073709551614")))).toBe("ok");
+    await first.close();
+    // The journal line holds the digits, not a double's (18446744073709551616).
+    expect(readFileSync(dataFile, "utf8")).toContain('"SequenceNumber":18446744073709551614,');
+
+    const second = await startEmulator({ port: 0, dataFile });
+    try {
+      const api = apiFor(second);
+      expect(codeOf(await api.call("UpdatePublishCdnStream", raw(taskId, "18446744073709551614")))).toBe("FailedOperation.RequestOutdated");
+      expect(codeOf(await api.call("UpdatePublishCdnStream", raw(taskId, "18446744073709551615")))).toBe("ok");
+    } finally {
+      await second.close();
+    }
+    // The second start compacted the journal: the rewritten lines are exact too.
+    expect(readFileSync(dataFile, "utf8")).toContain('"SequenceNumber":18446744073709551615,');
+    expect(readFileSync(dataFile, "utf8")).not.toContain("18446744073709551616");
+  });
+
   it("keeps tasks, rooms, SequenceNumbers and the clock offset across a restart", async () => {
     const dataFile = join(dir, "nested", "state.json");
     const first = await startEmulator({ port: 0, dataFile });

@@ -1,59 +1,26 @@
 /**
  * Tencent's official Node SDK (tencentcloud-sdk-nodejs-intl-en), unchanged, runs Start, Update and Stop
- * against the emulator with TC3-HMAC-SHA256.
+ * against the emulator with TC3-HMAC-SHA256 (set-up and the loopback agent: tests/helpers/tencent-sdk.ts).
  *
- * The SDK takes the signing service from the first label of its endpoint, so the endpoint must start
- * with `trtc.`, and it sends that name as `Host`. The emulator answers only Hosts it serves (its address,
+ * The SDK sends its endpoint's name as `Host`. The emulator answers only Hosts it serves (its address,
  * `localhost`, `*.localhost`), so a name like `trtc.emulator.test` needs `allowHost` (`--allow-host`);
- * without it the SDK's error names the option. (`trtc.localhost:<port>` works without the option.)
- * These names do not resolve here, and /etc/hosts is off limits, so the test swaps Node's global HTTP
- * agent (which the SDK's node-fetch uses) for one whose `lookup` answers loopback for them. Nothing in
- * the SDK is patched.
+ * without it the SDK's error names the option. `trtc.localhost:<port>` works without the option.
  */
-import http from "node:http";
-import type { LookupFunction } from "node:net";
-import { lookup as dnsLookup } from "node:dns";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { APP, apiFor, startBody } from "../helpers/emulator-harness";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK ships CommonJS without types
-const tencentcloud = require("tencentcloud-sdk-nodejs-intl-en");
-
-const HOST = "trtc.emulator.test";
-
-const loopbackLookup: LookupFunction = (hostname, options, callback) => {
-  if (hostname !== HOST && hostname !== "trtc.localhost") return dnsLookup(hostname, options, callback);
-  if ((options as { all?: boolean }).all)
-    return (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: "127.0.0.1", family: 4 }]);
-  callback(null, "127.0.0.1", 4);
-};
-
-type SdkCall = (
-  req: unknown,
-  cb: (err: { code?: string; message: string; requestId?: string } | null, res: Record<string, unknown>) => void,
-) => void;
+import { SDK_TEST_HOST, type SdkCall, sdkCall, sdkClient, useLoopbackAgent } from "../helpers/tencent-sdk";
 
 describe("emulator with Tencent's official Node SDK", () => {
   let emu: RunningEmulator;
   let client: Record<string, SdkCall>;
-  const savedAgent = http.globalAgent;
-  /** The SDK's own classes, configured as its README shows, pointed at the emulator over plain HTTP. */
-  const sdkClient = (secretId: string, secretKey: string, host = HOST, port = emu.port): Record<string, SdkCall> => {
-    const { Credential, ClientProfile, HttpProfile } = tencentcloud.common;
-    const profile = new ClientProfile("TC3-HMAC-SHA256", new HttpProfile("http://", `${host}:${port}`, "POST", 30));
-    return new tencentcloud.trtc.v20190722.Client(new Credential(secretId, secretKey), "ap-guangzhou", profile);
-  };
-  const call = (action: string, req: unknown): Promise<Record<string, unknown>> =>
-    new Promise((resolve, reject) => client[action].call(client, req, (err, res) => (err ? reject(err) : resolve(res))));
+  const call = (action: string, req: unknown): Promise<Record<string, unknown>> => sdkCall(client, action, req);
+  useLoopbackAgent();
 
   beforeAll(async () => {
-    emu = await startEmulator({ port: 0, allowHost: [HOST] });
-    http.globalAgent = new http.Agent({ lookup: loopbackLookup } as http.AgentOptions);
-    client = sdkClient(emu.secretId, emu.secretKey);
+    emu = await startEmulator({ port: 0, allowHost: [SDK_TEST_HOST] });
+    client = sdkClient(emu, emu.secretId, emu.secretKey, SDK_TEST_HOST);
   });
   afterAll(async () => {
-    http.globalAgent.destroy();
-    http.globalAgent = savedAgent;
     await emu.close();
   });
 
@@ -92,7 +59,7 @@ describe("emulator with Tencent's official Node SDK", () => {
   });
 
   it("answers trtc.localhost without the option", async () => {
-    const local = sdkClient(emu.secretId, emu.secretKey, "trtc.localhost");
+    const local = sdkClient(emu);
     const started = await new Promise<Record<string, unknown>>((resolve, reject) =>
       local.StartPublishCdnStream(startBody(), (err, res) => (err ? reject(err) : resolve(res))),
     );
@@ -102,7 +69,7 @@ describe("emulator with Tencent's official Node SDK", () => {
   it("without allowHost, the SDK's error names --allow-host and nothing starts", async () => {
     const strict = await startEmulator({ port: 0 });
     try {
-      const refused = sdkClient(strict.secretId, strict.secretKey, HOST, strict.port);
+      const refused = sdkClient(strict, strict.secretId, strict.secretKey, SDK_TEST_HOST);
       const err = await new Promise<{ message: string; httpCode?: number }>((resolve) =>
         refused.StartPublishCdnStream(startBody(), (e) => resolve(e as { message: string })),
       );
@@ -115,7 +82,7 @@ describe("emulator with Tencent's official Node SDK", () => {
   });
 
   it("is rejected with SignatureFailure when the SDK signs with the wrong key", async () => {
-    const wrong = sdkClient(emu.secretId, "wrong");
+    const wrong = sdkClient(emu, emu.secretId, "wrong");
     const err = await new Promise((resolve) => wrong.StartPublishCdnStream(startBody(), (e) => resolve(e)));
     expect(err).toMatchObject({ code: "AuthFailure.SignatureFailure" });
   });

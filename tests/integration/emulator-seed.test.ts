@@ -33,9 +33,18 @@ describe("emulator with the seed page's examples", () => {
     expect(codeOf(await api.call("StopPublishCdnStream", { SdkAppId: body.SdkAppId, TaskId: taskId }))).toBe("ok");
   });
 
+  // The layout Update example places its second cell at y 360 with height 720: it fits a canvas 1080 high.
+  // Its task's Start is not published, so the example's task is the seed's first Start, 1080 high.
+  const tallStart = (): Json => {
+    const body = read("start-mix-audio-video-cdn.json");
+    const video = body.VideoParams as { VideoEncode: Json };
+    return { ...body, VideoParams: { ...video, VideoEncode: { ...video.VideoEncode, Height: 1080 } } };
+  };
+
   it("applies the Update examples to a running task of the same app, in SequenceNumber order", async () => {
     const api = apiFor(emu.get());
-    const taskId = await api.start(read("start-mix-audio-video-cdn.json"));
+    const start = tallStart();
+    const taskId = await api.start(start);
     const cdn: Json = { ...read("update-cdn-urls.json"), TaskId: taskId };
     const layout: Json = { ...read("update-mix-users-layout.json"), TaskId: taskId };
     expect(codeOf(await api.call("UpdatePublishCdnStream", cdn))).toBe("ok");
@@ -44,8 +53,21 @@ describe("emulator with the seed page's examples", () => {
     expect(codeOf(await api.call("UpdatePublishCdnStream", { ...layout, SequenceNumber: 21 }))).toBe("ok");
     const params = (await api.control("GET", `tasks/${encodeURIComponent(taskId)}?reveal=secrets`)).json.Params;
     expect(params.PublishCdnParams).toEqual(cdn.PublishCdnParams);
-    expect(params.VideoParams).toEqual(layout.VideoParams);
+    // The example sends VideoParams without VideoEncode: the running encoder keeps its size (update-rules.ts).
+    expect(params.VideoParams).toEqual({ VideoEncode: (start.VideoParams as Json).VideoEncode, ...(layout.VideoParams as Json) });
     const stop = { ...read("stop-task.json"), TaskId: taskId };
     expect(codeOf(await api.call("StopPublishCdnStream", stop))).toBe("ok");
+  });
+
+  it("refuses the layout Update example on a task whose 720-high canvas its second cell overflows", async () => {
+    const api = apiFor(emu.get());
+    const taskId = await api.start(read("start-mix-audio-video-cdn.json"));
+    const res = await api.call("UpdatePublishCdnStream", { ...read("update-mix-users-layout.json"), TaskId: taskId });
+    expect(codeOf(res)).toBe("InvalidParameter");
+    expect(res.json.Response.Error.Message).toContain(
+      "VideoParams.LayoutParams.MixLayoutList[1] locationY + imageHeight (1080) exceeds videoEncode.height (720)",
+    );
+    expect((await api.control("GET", `tasks/${encodeURIComponent(taskId)}`)).json.SequenceNumber).toBeNull();
+    expect(codeOf(await api.call("StopPublishCdnStream", { SdkAppId: 1400188366, TaskId: taskId }))).toBe("ok");
   });
 });

@@ -323,6 +323,30 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     expect(res.getFailuresList().map((f) => f.getReason())).toEqual([]);
   });
 
+  test("Check passes an argument without effect and warns in the engine's log for the resource; not while it is unknown", async () => {
+    const grid = (mixLayoutMode: unknown) => {
+      const videoParams = seedArgs("mix-audio-video-cdn").videoParams;
+      videoParams.layoutParams = {
+        mixLayoutMode,
+        maxVideoUser: { userMediaStream: { userInfo: { userId: "Trtc_User_0", roomId: "295066", roomIdType: 0 } } },
+      };
+      return programInputs({ videoParams });
+    };
+    const warning =
+      "videoParams.layoutParams.maxVideoUser: has no effect: it only takes effect with mixLayoutMode 1 (floating) or 2 (screen sharing), and mixLayoutMode is 3 (grid)";
+    const before = logs.length;
+    const unknown = await check(grid(UNKNOWN_SENTINELS.number));
+    expect(unknown.getFailuresList()).toEqual([]);
+    const res = await check(grid(3));
+    expect(res.getFailuresList()).toEqual([]);
+    // Engine.Log is sent without waiting for its answer: wait for the warning to arrive.
+    for (let i = 0; i < 100 && !logs.slice(before).some((l) => l.message === warning); i++) await new Promise((r) => setTimeout(r, 50));
+    // One warning, from the known grid only: the unknown mode may turn out to be 1 or 2.
+    expect(logs.slice(before).filter((l) => l.message.includes("has no effect"))).toEqual([
+      { urn: urn("live"), severity: 2 /* WARNING */, message: warning },
+    ]);
+  });
+
   test("preview Create makes no API call and returns the unknowns only Start can tell", async () => {
     const before = await requestCount();
     const res = await create(await checked(programInputs()), { preview: true });

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { checkArguments } from "../../provider/check";
+import { noEffectWarnings } from "../../provider/no-effect-warnings";
 
 const EXAMPLES = [
   "mix-audio-video-cdn",
@@ -59,6 +60,8 @@ test.each(EXAMPLES)("examples/%s registers a valid task and returns its TaskId",
   expect(registered[0].type).toBe("pulumi-nodejs:dynamic/trtc:PublishCdnStream");
   const { args, secret } = unwrap(registered[0].inputs);
   expect(checkArguments(args, "cn").failures).toEqual([]);
+  // An example teaches by example: nothing in it is an argument without effect (no resource warning).
+  expect(noEffectWarnings(args)).toEqual([]);
   expect(secret).toEqual(["agentParams", args.feedBackRoomParams ? "feedBackRoomParams" : "publishCdnParams"].sort());
 });
 

@@ -241,3 +241,59 @@ describe("credentials and endpoint", () => {
     }
   });
 });
+
+describe("the provider's check agrees with the emulator's judgement of the merged task (issue 17, kind 1)", () => {
+  /** Ten 128x72 cells: with ten audio-only users on the allow-list the mix would take 20 streams. */
+  const tenCellArgs = (): Record<string, any> => {
+    const args = seedArgs("mix-audio-video-cdn");
+    args.videoParams.layoutParams.mixLayoutList = Array.from({ length: 10 }, (_, i) => ({
+      userMediaStream: { userInfo: { userId: `cell_${i}`, roomId: "295066", roomIdType: 0 }, streamType: 0 },
+      imageWidth: 128,
+      imageHeight: 72,
+      locationX: i * 128,
+      locationY: 0,
+    }));
+    return args;
+  };
+  const withTenVoices = (args: Record<string, any>): Record<string, any> => {
+    const next = structuredClone(args);
+    next.audioParams.subscribeAudioList = Array.from({ length: 10 }, (_, i) => ({
+      userInfo: { userId: `voice_${i}`, roomId: "295066", roomIdType: 0 },
+    }));
+    return next;
+  };
+
+  test("check refuses the full arguments with the rule the emulator gives the Update the provider would send", async () => {
+    const created = await lifecycle.create(await checked(tenCellArgs()));
+    const next = withTenVoices(tenCellArgs());
+
+    // The provider's check of the full arguments (what `pulumi preview` shows).
+    const { failures } = await lifecycle.check({}, { ...next, __provider: "shim" });
+    const rule = "together with videoParams.layoutParams.mixLayoutList mixes 20 streams; at most 16 can be mixed";
+    expect(failures).toEqual([{ property: "audioParams.subscribeAudioList", reason: rule }]);
+
+    // Skipping check, the Update the provider sends (the changed group, whole) is refused by the emulator
+    // with the same rule, judged on the merged task, and nothing changes.
+    const err = await lifecycle.update(created.id, created.outs, { ...next, __provider: "shim" }).then(
+      () => undefined,
+      (e) => e,
+    );
+    expect(err).toMatchObject({ code: "InvalidParameter" });
+    expect(err.message).toContain(`AudioParams.SubscribeAudioList ${rule}`);
+    const held = await task(created.id);
+    expect(held).toMatchObject({ Status: "running", SequenceNumber: null });
+    expect(held.Params.AudioParams.SubscribeAudioList).toBeUndefined();
+  });
+
+  test("and both accept what fits: six voices make 16 streams", async () => {
+    const created = await lifecycle.create(await checked(tenCellArgs()));
+    const next = withTenVoices(tenCellArgs());
+    next.audioParams.subscribeAudioList = next.audioParams.subscribeAudioList.slice(0, 6);
+    const news = await checked(next);
+    await lifecycle.update(created.id, created.outs, news);
+    const held = await task(created.id);
+    expect(held.SequenceNumber).toBe(1);
+    // The task the emulator now holds is exactly the new full arguments: the provider sends whole groups.
+    expect(held.Params).toEqual({ ...toApiCase(next), AudioParams: { ...toApiCase(next.audioParams), UnSubscribeAudioList: [] } });
+  });
+});

@@ -3,8 +3,9 @@
  * only when a diagnostic of its own resource names the expected property and states the expected rule.
  * The lines are as CLI v3.259 printed them.
  */
-import { INVALID_CASES, explains, printedFailures, type CorpusCase } from "../../harness/reliability/bad-input";
+import { INVALID_CASES, VALID_CASES, explains, printedFailures, type CorpusCase } from "../../harness/reliability/bad-input";
 import { sample } from "../../harness/reliability/bad-input-run";
+import { checkArguments } from "../../provider/check";
 
 const OUTPUT = [
   "Previewing update (cn):",
@@ -55,4 +56,11 @@ test("a sample covers every group once it is at least as large as the number of 
   expect(new Set(picked.map((c) => c.group))).toEqual(groups);
   expect(sample(INVALID_CASES, 60)).toHaveLength(60);
   expect(sample(INVALID_CASES, Infinity)).toEqual(INVALID_CASES);
+});
+
+test("in process, the provider's check explains every invalid program and accepts every valid one (what the e2e run then proves through the engine)", () => {
+  const unexplained = INVALID_CASES.filter((c) => !explains(checkArguments(c.args, c.site).failures, c)).map((c) => c.name);
+  expect(unexplained).toEqual([]);
+  const refused = VALID_CASES.filter((c) => checkArguments(c.args, c.site).failures.length > 0).map((c) => c.name);
+  expect(refused).toEqual([]);
 });

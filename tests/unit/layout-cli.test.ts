@@ -49,7 +49,9 @@ describe("trtc-layout as a process", () => {
   test("writes the SVG of a seed body to -o and summarises on stderr", () => {
     const out = join(dir, "seed.svg");
     const r = cli([join(SEED, "start-mix-audio-video-cdn.json"), "-o", out]);
-    expect(r.stderr).toContain(`trtc-layout: custom layout 1280×720, 2 cells, 0 problem(s) -> ${out}`);
+    // The seed's PureAudioHoldPlaceMode only takes effect in dynamic layouts: one no-effect warning, exit 0.
+    expect(r.stderr).toContain(`trtc-layout: custom layout 1280×720, 2 cells, 1 problem(s) -> ${out}`);
+    expect(r.stderr).toContain("warning videoParams.layoutParams.pureAudioHoldPlaceMode: has no effect");
     expect(r.status).toBe(0);
     const svg = readFileSync(out, "utf8");
     expect(svg).toMatch(

@@ -10,6 +10,7 @@
  */
 import type { Dispatcher } from "undici";
 import { ACTIONS, REGIONS, SERVICE, isActionName, type ActionName, type RequestOf } from "../actions";
+import { exactIntegers, stringifyApiJson } from "../json";
 import { resolveEndpoint, type Endpoint } from "./endpoint";
 import { ClientErrorCode, StartOutcomeUnknownError, TencentCloudError, type Reached, type StartIdentity } from "./errors";
 import { sharedLimiter, type Permit } from "./rate-limit";
@@ -71,6 +72,31 @@ export interface TaskResult {
   TaskId: string;
   /** The request that succeeded (or, when applied by an earlier attempt, the one that proved it). */
   RequestId: string;
+}
+
+/**
+ * An Update body as {@link TrtcClient.updatePublishCdnStream} takes it. `SequenceNumber` is a uint64
+ * (spec §0, §3.2): a number (exact up to 2^53), a bigint or a decimal string (both exact up to
+ * 18446744073709551615, e.g. a nanosecond timestamp). It is sent as a bare JSON integer, digit for digit.
+ */
+export type UpdatePublishCdnStreamInput = Omit<RequestOf<"UpdatePublishCdnStream">, "SequenceNumber"> & {
+  SequenceNumber: number | bigint | string;
+};
+
+/** A decimal string of digits (no sign, no exponent), the text form the client accepts for a uint64. */
+const DECIMAL = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * The body as it goes on the wire: nulls stripped (as the SDKs do), a decimal-string `SequenceNumber`
+ * turned into its bigint, and every integer beyond 2^53 made an exact bigint (trtc/json.ts). A string
+ * that is not decimal digits is left for the schema to refuse by name.
+ */
+function toWire(body: unknown): unknown {
+  const clean = stripNulls(body) as Record<string, unknown>;
+  if (clean !== null && typeof clean === "object" && typeof clean.SequenceNumber === "string" && DECIMAL.test(clean.SequenceNumber)) {
+    return exactIntegers({ ...clean, SequenceNumber: BigInt(clean.SequenceNumber) });
+  }
+  return exactIntegers(clean);
 }
 
 /** What Update (and Stop) return: `appliedByEarlierAttempt` when a lost answer's attempt turned out applied. */
@@ -163,8 +189,11 @@ export class TrtcClient {
     return { TaskId, RequestId };
   }
 
-  /** Updates a running task; retried with the same SequenceNumber. */
-  async updatePublishCdnStream(body: RequestOf<"UpdatePublishCdnStream">): Promise<UpdateResult> {
+  /**
+   * Updates a running task; retried with the same SequenceNumber. The SequenceNumber may be a bigint or
+   * a decimal string beyond 2^53 ({@link UpdatePublishCdnStreamInput}); it is sent exactly.
+   */
+  async updatePublishCdnStream(body: UpdatePublishCdnStreamInput): Promise<UpdateResult> {
     const { TaskId, RequestId, appliedByEarlierAttempt } = await this.call("UpdatePublishCdnStream", body);
     return appliedByEarlierAttempt ? { TaskId, RequestId, appliedByEarlierAttempt } : { TaskId, RequestId };
   }
@@ -181,10 +210,10 @@ export class TrtcClient {
    */
   async call(action: ActionName, body: unknown): Promise<UpdateResult & Record<string, unknown>> {
     if (!isActionName(action)) throw new TypeError(`TrtcClient: unknown action ${JSON.stringify(action)}`);
-    const clean = stripNulls(body);
+    const clean = toWire(body);
     const checked = validateRequest(action, clean, { site: this.site });
     if (!checked.ok) throw new ValidationError(action, checked.issues);
-    const payload = JSON.stringify(clean);
+    const payload = stringifyApiJson(clean);
     const i = this.internals;
     const secrets = [...i.secrets(), ...secretsIn(clean)];
     const outcome = await runWithRetry((ctx) => this.attempt(action, payload, secrets, ctx), {

@@ -11,8 +11,18 @@
  */
 import { z } from "zod";
 
-/** Largest integer JSON numbers carry exactly; the metadata declares every Integer as uint64 (spec §0). */
+/**
+ * Largest integer a JavaScript number carries exactly. Kept for callers that need a safe bound; the API's
+ * own bound is {@link MAX_UINT64}.
+ */
 export const MAX_INT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Largest value of Tencent's `uint64`, the type the API metadata gives every `Integer` field (spec §0;
+ * tccli `api.json`, e.g. `UpdatePublishCdnStreamRequest.SequenceNumber` "type": "uint64"). A field with no
+ * documented range accepts anything up to this; values past 2^53 arrive as bigints (trtc/json.ts).
+ */
+export const MAX_UINT64 = 18446744073709551615n;
 
 /** Describes a value for a message without ever dumping much of it. */
 export function describeValue(value: unknown): string {
@@ -57,16 +67,45 @@ export function ruleError(rule: string, opts: FieldOptions = {}) {
   };
 }
 
-/** The rule text for an integer range, e.g. "must be an integer from 5 to 86400". */
-export function intRule(min: number, max: number): string {
-  if (max >= MAX_INT) return min === 0 ? "must be a non-negative integer" : `must be an integer of at least ${min}`;
-  return `must be an integer from ${min} to ${max}`;
+/**
+ * The rule text for an integer range, e.g. "must be an integer from 5 to 86400"; without `max`, the range
+ * ends at uint64's top ("must be an integer from 0 to 18446744073709551615"), so a message never calls a
+ * large valid-looking value out of range without saying where the range ends.
+ */
+export function intRule(min: number, max?: number): string {
+  return `must be an integer from ${min} to ${max ?? MAX_UINT64}`;
 }
 
-/** An integer in [min, max] (inclusive). */
-export function int(min = 0, max = MAX_INT, rule = intRule(min, max)) {
+/**
+ * An integer in [min, max] (inclusive). Without `max` it is a documented-as-uint64 field with no narrower
+ * range: see {@link uint64}.
+ */
+export function int(min: number, max: number, rule?: string): z.ZodInt;
+export function int(min?: number): ReturnType<typeof uint64>;
+export function int(min = 0, max?: number, rule = intRule(min, max)) {
+  if (max === undefined) return uint64(min, rule);
   const error = ruleError(rule);
   return z.int({ error }).min(min, { error }).max(max, { error }).meta({ rule });
+}
+
+/** Exclusive upper bound of a JavaScript number holding a uint64: 2^64 (the double nearest 2^64 − 1). */
+const UINT64_LIMIT_AS_NUMBER = 2 ** 64;
+
+/**
+ * A uint64 (spec §0: every Integer is uint64) from `min` to 18446744073709551615: a JavaScript number
+ * (exact up to 2^53; beyond that the double it holds) or a bigint (exact over the whole range). The
+ * client sends both as bare JSON integers and the emulator reads integers past 2^53 back as bigints
+ * (trtc/json.ts), so `SequenceNumber: 18446744073709551615n` round-trips byte for byte.
+ */
+export function uint64(min = 0, rule = intRule(min)) {
+  const error = ruleError(rule);
+  const lowest = BigInt(min);
+  const inRange = (v: number | bigint): boolean =>
+    typeof v === "bigint" ? v >= lowest && v <= MAX_UINT64 : Number.isInteger(v) && v >= min && v < UINT64_LIMIT_AS_NUMBER;
+  return z
+    .union([z.number({ error }), z.bigint({ error })], { error })
+    .refine(inRange, { error })
+    .meta({ rule });
 }
 
 /** One of a few documented integers; `labels` (same order) say what each means in the message. */

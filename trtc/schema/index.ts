@@ -12,7 +12,21 @@ import { type RequestSchemas, buildRequestSchemas } from "./requests";
 export { type Site, type StructDoc, type StructInfo, SITES, structInfoOf } from "./builder";
 export { type FieldMeta, type Unit, FIELD_META_KEYS, fieldMetaOf } from "./meta";
 export * from "./responses";
-export { START_RULES, UPDATE_RULES, STOP_RULES, runRules, type Rule, type RuleContext, type Report, type Path } from "./rules";
+export {
+  START_RULES,
+  UPDATE_RULES,
+  STOP_RULES,
+  NO_EFFECT_RULES,
+  noEffectNotices,
+  runRules,
+  type Rule,
+  type RuleContext,
+  type Report,
+  type Path,
+  type NoEffectRule,
+  type NoEffectNotice,
+  type EffectCondition,
+} from "./rules";
 
 /** Every struct and request schema, per site. */
 export const SCHEMAS: Readonly<Record<Site, RequestSchemas>> = {

@@ -3,19 +3,11 @@
  * that names a room or a user (spec §5.4, §5.5, §5.10, §5.11, §5.17).
  */
 import type { Builder } from "./builder";
-import { int, oneOf, text } from "./common";
+import { int, oneOf } from "./common";
+import { roomId, userId } from "./identifiers";
 
-/**
- * A TRTC UserId. This API does not state a limit; TRTC's general rule is at most 32 bytes (spec §5.1,
- * UNSURE), and enforcing it early beats a robot that silently fails to enter the room.
- */
-export const userId = () => text({ maxBytes: 32 });
-
-/**
- * A room ID, always a JSON string. String rooms are at most 64 bytes in TRTC's general docs (UNSURE);
- * whether an integer room's ID is numeric is a cross-field rule (it depends on `RoomIdType`).
- */
-export const roomId = () => text({ maxBytes: 64 });
+/** UserId and RoomId, with TRTC's lengths and character sets (identifiers.ts). */
+export { roomId, userId };
 
 /** `0` integer room ID, `1` string room ID. */
 export const roomIdType = () => oneOf([0, 1], ["integer room ID", "string room ID"]);

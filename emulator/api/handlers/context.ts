@@ -3,6 +3,7 @@
  * schema (trtc/validate.ts) and apply only the rules a server alone can know: task state,
  * sequence numbers, robot seats and the concurrency limit.
  */
+import type { Site } from "../../../trtc/schema";
 import type { EmulatorClock } from "../../state/clock";
 import type { ApiError } from "../errors";
 import type { RoomPresence } from "../../state/rooms";
@@ -15,6 +16,8 @@ export interface HandlerContext {
   store: EmulatorStore;
   clock: EmulatorClock;
   presence: RoomPresence;
+  /** The site whose rules judge a task (an Update's merged task is validated as a Start on it). */
+  site: Site;
   /** The RequestId this request will be answered with; recorded in the task history. */
   requestId: string;
   /** Running-task limit; undefined = unlimited. */

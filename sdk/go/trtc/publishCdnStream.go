@@ -46,7 +46,7 @@ type PublishCdnStream struct {
 	RequestId pulumi.StringOutput `pulumi:"requestId"`
 	// The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
 	//
-	// Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+	// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it replaces the task.
 	RoomId pulumi.StringOutput `pulumi:"roomId"`
 	// The type of `roomId`; must match the room's real type.
 	//
@@ -54,7 +54,7 @@ type PublishCdnStream struct {
 	RoomIdType pulumi.IntOutput `pulumi:"roomIdType"`
 	// The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
 	//
-	// Allowed: an integer of at least 1. Changing it replaces the task.
+	// Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
 	SdkAppId pulumi.Float64Output `pulumi:"sdkAppId"`
 	// SEI injected into the output.
 	//
@@ -184,7 +184,7 @@ type publishCdnStreamArgs struct {
 	RecordParams *McuRecordParams `pulumi:"recordParams"`
 	// The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
 	//
-	// Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+	// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it replaces the task.
 	RoomId string `pulumi:"roomId"`
 	// The type of `roomId`; must match the room's real type.
 	//
@@ -192,7 +192,7 @@ type publishCdnStreamArgs struct {
 	RoomIdType int `pulumi:"roomIdType"`
 	// The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
 	//
-	// Allowed: an integer of at least 1. Changing it replaces the task.
+	// Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
 	SdkAppId float64 `pulumi:"sdkAppId"`
 	// SEI injected into the output.
 	//
@@ -236,7 +236,7 @@ type PublishCdnStreamArgs struct {
 	RecordParams McuRecordParamsPtrInput
 	// The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
 	//
-	// Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+	// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it replaces the task.
 	RoomId pulumi.StringInput
 	// The type of `roomId`; must match the room's real type.
 	//
@@ -244,7 +244,7 @@ type PublishCdnStreamArgs struct {
 	RoomIdType pulumi.IntInput
 	// The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
 	//
-	// Allowed: an integer of at least 1. Changing it replaces the task.
+	// Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
 	SdkAppId pulumi.Float64Input
 	// SEI injected into the output.
 	//
@@ -358,7 +358,7 @@ func (o PublishCdnStreamOutput) RequestId() pulumi.StringOutput {
 
 // The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
 //
-// Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it replaces the task.
 func (o PublishCdnStreamOutput) RoomId() pulumi.StringOutput {
 	return o.ApplyT(func(v *PublishCdnStream) pulumi.StringOutput { return v.RoomId }).(pulumi.StringOutput)
 }
@@ -372,7 +372,7 @@ func (o PublishCdnStreamOutput) RoomIdType() pulumi.IntOutput {
 
 // The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
 //
-// Allowed: an integer of at least 1. Changing it replaces the task.
+// Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
 func (o PublishCdnStreamOutput) SdkAppId() pulumi.Float64Output {
 	return o.ApplyT(func(v *PublishCdnStream) pulumi.Float64Output { return v.SdkAppId }).(pulumi.Float64Output)
 }

@@ -23,7 +23,7 @@ type AgentParams struct {
 	MaxIdleTime *int `pulumi:"maxIdleTime"`
 	// The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
 	//
-	// Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+	// Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it replaces the task.
 	UserId string `pulumi:"userId"`
 	// UserSig of `userId` (Tencent doc 647/45910), the robot's ticket into the room.
 	//
@@ -52,7 +52,7 @@ type AgentParamsArgs struct {
 	MaxIdleTime pulumi.IntPtrInput `pulumi:"maxIdleTime"`
 	// The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
 	//
-	// Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+	// Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it replaces the task.
 	UserId pulumi.StringInput `pulumi:"userId"`
 	// UserSig of `userId` (Tencent doc 647/45910), the robot's ticket into the room.
 	//
@@ -98,7 +98,7 @@ func (o AgentParamsOutput) MaxIdleTime() pulumi.IntPtrOutput {
 
 // The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
 //
-// Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+// Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it replaces the task.
 func (o AgentParamsOutput) UserId() pulumi.StringOutput {
 	return o.ApplyT(func(v AgentParams) string { return v.UserId }).(pulumi.StringOutput)
 }
@@ -1626,7 +1626,7 @@ func (o McuCustomCropPtrOutput) Width() pulumi.IntPtrOutput {
 type McuFeedBackRoomParams struct {
 	// The target room's ID, always a string.
 	//
-	// Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+	// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
 	RoomId string `pulumi:"roomId"`
 	// The type of `roomId`; must match the target room.
 	//
@@ -1634,7 +1634,7 @@ type McuFeedBackRoomParams struct {
 	RoomIdType int `pulumi:"roomIdType"`
 	// The push-back robot's UserId; must not be used by any other user or robot in the room.
 	//
-	// Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+	// Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
 	UserId string `pulumi:"userId"`
 	// UserSig of `userId`, the push-back robot's ticket into the room.
 	//
@@ -1659,7 +1659,7 @@ type McuFeedBackRoomParamsInput interface {
 type McuFeedBackRoomParamsArgs struct {
 	// The target room's ID, always a string.
 	//
-	// Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+	// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
 	RoomId pulumi.StringInput `pulumi:"roomId"`
 	// The type of `roomId`; must match the target room.
 	//
@@ -1667,7 +1667,7 @@ type McuFeedBackRoomParamsArgs struct {
 	RoomIdType pulumi.IntInput `pulumi:"roomIdType"`
 	// The push-back robot's UserId; must not be used by any other user or robot in the room.
 	//
-	// Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+	// Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
 	UserId pulumi.StringInput `pulumi:"userId"`
 	// UserSig of `userId`, the push-back robot's ticket into the room.
 	//
@@ -1731,7 +1731,7 @@ func (o McuFeedBackRoomParamsOutput) ToMcuFeedBackRoomParamsOutputWithContext(ct
 
 // The target room's ID, always a string.
 //
-// Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
 func (o McuFeedBackRoomParamsOutput) RoomId() pulumi.StringOutput {
 	return o.ApplyT(func(v McuFeedBackRoomParams) string { return v.RoomId }).(pulumi.StringOutput)
 }
@@ -1745,7 +1745,7 @@ func (o McuFeedBackRoomParamsOutput) RoomIdType() pulumi.IntOutput {
 
 // The push-back robot's UserId; must not be used by any other user or robot in the room.
 //
-// Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+// Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
 func (o McuFeedBackRoomParamsOutput) UserId() pulumi.StringOutput {
 	return o.ApplyT(func(v McuFeedBackRoomParams) string { return v.UserId }).(pulumi.StringOutput)
 }
@@ -1839,7 +1839,7 @@ type McuLayout struct {
 	UserMediaStream *UserMediaStream `pulumi:"userMediaStream"`
 	// Stacking layer; higher is on top.
 	//
-	// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+	// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 	ZOrder *float64 `pulumi:"zOrder"`
 }
 
@@ -1916,7 +1916,7 @@ type McuLayoutArgs struct {
 	UserMediaStream UserMediaStreamPtrInput `pulumi:"userMediaStream"`
 	// Stacking layer; higher is on top.
 	//
-	// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+	// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 	ZOrder pulumi.Float64PtrInput `pulumi:"zOrder"`
 }
 
@@ -2074,7 +2074,7 @@ func (o McuLayoutOutput) UserMediaStream() UserMediaStreamPtrOutput {
 
 // Stacking layer; higher is on top.
 //
-// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 func (o McuLayoutOutput) ZOrder() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v McuLayout) *float64 { return v.ZOrder }).(pulumi.Float64PtrOutput)
 }
@@ -2402,7 +2402,7 @@ type McuLayoutVolume struct {
 	FollowIdr *int `pulumi:"followIdr"`
 	// Interval between SEI frames.
 	//
-	// Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+	// Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
 	Interval *float64 `pulumi:"interval"`
 	// The SEI `payload_type` (244 is Tencent's own timestamp SEI).
 	//
@@ -2435,7 +2435,7 @@ type McuLayoutVolumeArgs struct {
 	FollowIdr pulumi.IntPtrInput `pulumi:"followIdr"`
 	// Interval between SEI frames.
 	//
-	// Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+	// Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
 	Interval pulumi.Float64PtrInput `pulumi:"interval"`
 	// The SEI `payload_type` (244 is Tencent's own timestamp SEI).
 	//
@@ -2539,7 +2539,7 @@ func (o McuLayoutVolumeOutput) FollowIdr() pulumi.IntPtrOutput {
 
 // Interval between SEI frames.
 //
-// Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+// Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
 func (o McuLayoutVolumeOutput) Interval() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v McuLayoutVolume) *float64 { return v.Interval }).(pulumi.Float64PtrOutput)
 }
@@ -2601,7 +2601,7 @@ func (o McuLayoutVolumePtrOutput) FollowIdr() pulumi.IntPtrOutput {
 
 // Interval between SEI frames.
 //
-// Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+// Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
 func (o McuLayoutVolumePtrOutput) Interval() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuLayoutVolume) *float64 {
 		if v == nil {
@@ -2633,7 +2633,7 @@ type McuPassThrough struct {
 	FollowIdr *int `pulumi:"followIdr"`
 	// Interval between SEI frames.
 	//
-	// Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+	// Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
 	Interval *float64 `pulumi:"interval"`
 	// The SEI payload.
 	//
@@ -2670,7 +2670,7 @@ type McuPassThroughArgs struct {
 	FollowIdr pulumi.IntPtrInput `pulumi:"followIdr"`
 	// Interval between SEI frames.
 	//
-	// Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+	// Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
 	Interval pulumi.Float64PtrInput `pulumi:"interval"`
 	// The SEI payload.
 	//
@@ -2775,7 +2775,7 @@ func (o McuPassThroughOutput) FollowIdr() pulumi.IntPtrOutput {
 
 // Interval between SEI frames.
 //
-// Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+// Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
 func (o McuPassThroughOutput) Interval() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v McuPassThrough) *float64 { return v.Interval }).(pulumi.Float64PtrOutput)
 }
@@ -2839,7 +2839,7 @@ func (o McuPassThroughPtrOutput) FollowIdr() pulumi.IntPtrOutput {
 
 // Interval between SEI frames.
 //
-// Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+// Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
 func (o McuPassThroughPtrOutput) Interval() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuPassThrough) *float64 {
 		if v == nil {
@@ -3723,11 +3723,11 @@ func (o McuStorageParamsPtrOutput) McuCloudVod() McuCloudVodPtrOutput {
 type McuTencentVod struct {
 	// VOD category ID; `0` is the category "other".
 	//
-	// Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+	// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
 	ClassId *float64 `pulumi:"classId"`
 	// Media lifetime counted from now; `0` keeps it permanently.
 	//
-	// Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+	// Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
 	ExpireTime *float64 `pulumi:"expireTime"`
 	// VOD task-flow template run after the upload.
 	//
@@ -3747,7 +3747,7 @@ type McuTencentVod struct {
 	StorageRegion *string `pulumi:"storageRegion"`
 	// VOD sub-application ID.
 	//
-	// Allowed: a non-negative integer. Changing it replaces the task.
+	// Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
 	SubAppId *float64 `pulumi:"subAppId"`
 }
 
@@ -3768,11 +3768,11 @@ type McuTencentVodInput interface {
 type McuTencentVodArgs struct {
 	// VOD category ID; `0` is the category "other".
 	//
-	// Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+	// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
 	ClassId pulumi.Float64PtrInput `pulumi:"classId"`
 	// Media lifetime counted from now; `0` keeps it permanently.
 	//
-	// Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+	// Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
 	ExpireTime pulumi.Float64PtrInput `pulumi:"expireTime"`
 	// VOD task-flow template run after the upload.
 	//
@@ -3792,7 +3792,7 @@ type McuTencentVodArgs struct {
 	StorageRegion pulumi.StringPtrInput `pulumi:"storageRegion"`
 	// VOD sub-application ID.
 	//
-	// Allowed: a non-negative integer. Changing it replaces the task.
+	// Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
 	SubAppId pulumi.Float64PtrInput `pulumi:"subAppId"`
 }
 
@@ -3878,14 +3878,14 @@ func (o McuTencentVodOutput) ToMcuTencentVodPtrOutputWithContext(ctx context.Con
 
 // VOD category ID; `0` is the category "other".
 //
-// Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
 func (o McuTencentVodOutput) ClassId() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v McuTencentVod) *float64 { return v.ClassId }).(pulumi.Float64PtrOutput)
 }
 
 // Media lifetime counted from now; `0` keeps it permanently.
 //
-// Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+// Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
 func (o McuTencentVodOutput) ExpireTime() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v McuTencentVod) *float64 { return v.ExpireTime }).(pulumi.Float64PtrOutput)
 }
@@ -3920,7 +3920,7 @@ func (o McuTencentVodOutput) StorageRegion() pulumi.StringPtrOutput {
 
 // VOD sub-application ID.
 //
-// Allowed: a non-negative integer. Changing it replaces the task.
+// Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
 func (o McuTencentVodOutput) SubAppId() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v McuTencentVod) *float64 { return v.SubAppId }).(pulumi.Float64PtrOutput)
 }
@@ -3951,7 +3951,7 @@ func (o McuTencentVodPtrOutput) Elem() McuTencentVodOutput {
 
 // VOD category ID; `0` is the category "other".
 //
-// Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
 func (o McuTencentVodPtrOutput) ClassId() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuTencentVod) *float64 {
 		if v == nil {
@@ -3963,7 +3963,7 @@ func (o McuTencentVodPtrOutput) ClassId() pulumi.Float64PtrOutput {
 
 // Media lifetime counted from now; `0` keeps it permanently.
 //
-// Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+// Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
 func (o McuTencentVodPtrOutput) ExpireTime() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuTencentVod) *float64 {
 		if v == nil {
@@ -4023,7 +4023,7 @@ func (o McuTencentVodPtrOutput) StorageRegion() pulumi.StringPtrOutput {
 
 // VOD sub-application ID.
 //
-// Allowed: a non-negative integer. Changing it replaces the task.
+// Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
 func (o McuTencentVodPtrOutput) SubAppId() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuTencentVod) *float64 {
 		if v == nil {
@@ -4459,15 +4459,15 @@ type McuWaterMarkImage struct {
 	DynamicPosType *int `pulumi:"dynamicPosType"`
 	// Left edge of the watermark on the canvas.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	LocationX float64 `pulumi:"locationX"`
 	// Top edge of the watermark on the canvas.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	LocationY float64 `pulumi:"locationY"`
 	// Height of the watermark.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	WaterMarkHeight float64 `pulumi:"waterMarkHeight"`
 	// The image (png, jpg or jpeg; at most 2K and 5 MB).
 	//
@@ -4475,11 +4475,11 @@ type McuWaterMarkImage struct {
 	WaterMarkUrl string `pulumi:"waterMarkUrl"`
 	// Width of the watermark.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	WaterMarkWidth float64 `pulumi:"waterMarkWidth"`
 	// Stacking layer; higher is on top.
 	//
-	// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+	// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 	ZOrder *float64 `pulumi:"zOrder"`
 }
 
@@ -4504,15 +4504,15 @@ type McuWaterMarkImageArgs struct {
 	DynamicPosType pulumi.IntPtrInput `pulumi:"dynamicPosType"`
 	// Left edge of the watermark on the canvas.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	LocationX pulumi.Float64Input `pulumi:"locationX"`
 	// Top edge of the watermark on the canvas.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	LocationY pulumi.Float64Input `pulumi:"locationY"`
 	// Height of the watermark.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	WaterMarkHeight pulumi.Float64Input `pulumi:"waterMarkHeight"`
 	// The image (png, jpg or jpeg; at most 2K and 5 MB).
 	//
@@ -4520,11 +4520,11 @@ type McuWaterMarkImageArgs struct {
 	WaterMarkUrl pulumi.StringInput `pulumi:"waterMarkUrl"`
 	// Width of the watermark.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	WaterMarkWidth pulumi.Float64Input `pulumi:"waterMarkWidth"`
 	// Stacking layer; higher is on top.
 	//
-	// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+	// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 	ZOrder pulumi.Float64PtrInput `pulumi:"zOrder"`
 }
 
@@ -4617,21 +4617,21 @@ func (o McuWaterMarkImageOutput) DynamicPosType() pulumi.IntPtrOutput {
 
 // Left edge of the watermark on the canvas.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkImageOutput) LocationX() pulumi.Float64Output {
 	return o.ApplyT(func(v McuWaterMarkImage) float64 { return v.LocationX }).(pulumi.Float64Output)
 }
 
 // Top edge of the watermark on the canvas.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkImageOutput) LocationY() pulumi.Float64Output {
 	return o.ApplyT(func(v McuWaterMarkImage) float64 { return v.LocationY }).(pulumi.Float64Output)
 }
 
 // Height of the watermark.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkImageOutput) WaterMarkHeight() pulumi.Float64Output {
 	return o.ApplyT(func(v McuWaterMarkImage) float64 { return v.WaterMarkHeight }).(pulumi.Float64Output)
 }
@@ -4645,14 +4645,14 @@ func (o McuWaterMarkImageOutput) WaterMarkUrl() pulumi.StringOutput {
 
 // Width of the watermark.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkImageOutput) WaterMarkWidth() pulumi.Float64Output {
 	return o.ApplyT(func(v McuWaterMarkImage) float64 { return v.WaterMarkWidth }).(pulumi.Float64Output)
 }
 
 // Stacking layer; higher is on top.
 //
-// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 func (o McuWaterMarkImageOutput) ZOrder() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v McuWaterMarkImage) *float64 { return v.ZOrder }).(pulumi.Float64PtrOutput)
 }
@@ -4695,7 +4695,7 @@ func (o McuWaterMarkImagePtrOutput) DynamicPosType() pulumi.IntPtrOutput {
 
 // Left edge of the watermark on the canvas.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkImagePtrOutput) LocationX() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkImage) *float64 {
 		if v == nil {
@@ -4707,7 +4707,7 @@ func (o McuWaterMarkImagePtrOutput) LocationX() pulumi.Float64PtrOutput {
 
 // Top edge of the watermark on the canvas.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkImagePtrOutput) LocationY() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkImage) *float64 {
 		if v == nil {
@@ -4719,7 +4719,7 @@ func (o McuWaterMarkImagePtrOutput) LocationY() pulumi.Float64PtrOutput {
 
 // Height of the watermark.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkImagePtrOutput) WaterMarkHeight() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkImage) *float64 {
 		if v == nil {
@@ -4743,7 +4743,7 @@ func (o McuWaterMarkImagePtrOutput) WaterMarkUrl() pulumi.StringPtrOutput {
 
 // Width of the watermark.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkImagePtrOutput) WaterMarkWidth() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkImage) *float64 {
 		if v == nil {
@@ -4755,7 +4755,7 @@ func (o McuWaterMarkImagePtrOutput) WaterMarkWidth() pulumi.Float64PtrOutput {
 
 // Stacking layer; higher is on top.
 //
-// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 func (o McuWaterMarkImagePtrOutput) ZOrder() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkImage) *float64 {
 		if v == nil {
@@ -4929,15 +4929,15 @@ type McuWaterMarkText struct {
 	FontColor *string `pulumi:"fontColor"`
 	// Font size.
 	//
-	// Allowed: an integer of at least 1. Changing it updates the task in place.
+	// Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
 	FontSize float64 `pulumi:"fontSize"`
 	// Left edge of the watermark on the canvas.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	LocationX float64 `pulumi:"locationX"`
 	// Top edge of the watermark on the canvas.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	LocationY float64 `pulumi:"locationY"`
 	// The text.
 	//
@@ -4945,15 +4945,15 @@ type McuWaterMarkText struct {
 	Text string `pulumi:"text"`
 	// Height of the watermark.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	WaterMarkHeight float64 `pulumi:"waterMarkHeight"`
 	// Width of the watermark.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	WaterMarkWidth float64 `pulumi:"waterMarkWidth"`
 	// Stacking layer; higher is on top.
 	//
-	// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+	// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 	ZOrder *float64 `pulumi:"zOrder"`
 }
 
@@ -4990,15 +4990,15 @@ type McuWaterMarkTextArgs struct {
 	FontColor pulumi.StringPtrInput `pulumi:"fontColor"`
 	// Font size.
 	//
-	// Allowed: an integer of at least 1. Changing it updates the task in place.
+	// Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
 	FontSize pulumi.Float64Input `pulumi:"fontSize"`
 	// Left edge of the watermark on the canvas.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	LocationX pulumi.Float64Input `pulumi:"locationX"`
 	// Top edge of the watermark on the canvas.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	LocationY pulumi.Float64Input `pulumi:"locationY"`
 	// The text.
 	//
@@ -5006,15 +5006,15 @@ type McuWaterMarkTextArgs struct {
 	Text pulumi.StringInput `pulumi:"text"`
 	// Height of the watermark.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	WaterMarkHeight pulumi.Float64Input `pulumi:"waterMarkHeight"`
 	// Width of the watermark.
 	//
-	// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+	// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 	WaterMarkWidth pulumi.Float64Input `pulumi:"waterMarkWidth"`
 	// Stacking layer; higher is on top.
 	//
-	// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+	// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 	ZOrder pulumi.Float64PtrInput `pulumi:"zOrder"`
 }
 
@@ -5128,21 +5128,21 @@ func (o McuWaterMarkTextOutput) FontColor() pulumi.StringPtrOutput {
 
 // Font size.
 //
-// Allowed: an integer of at least 1. Changing it updates the task in place.
+// Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkTextOutput) FontSize() pulumi.Float64Output {
 	return o.ApplyT(func(v McuWaterMarkText) float64 { return v.FontSize }).(pulumi.Float64Output)
 }
 
 // Left edge of the watermark on the canvas.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkTextOutput) LocationX() pulumi.Float64Output {
 	return o.ApplyT(func(v McuWaterMarkText) float64 { return v.LocationX }).(pulumi.Float64Output)
 }
 
 // Top edge of the watermark on the canvas.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkTextOutput) LocationY() pulumi.Float64Output {
 	return o.ApplyT(func(v McuWaterMarkText) float64 { return v.LocationY }).(pulumi.Float64Output)
 }
@@ -5156,21 +5156,21 @@ func (o McuWaterMarkTextOutput) Text() pulumi.StringOutput {
 
 // Height of the watermark.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkTextOutput) WaterMarkHeight() pulumi.Float64Output {
 	return o.ApplyT(func(v McuWaterMarkText) float64 { return v.WaterMarkHeight }).(pulumi.Float64Output)
 }
 
 // Width of the watermark.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkTextOutput) WaterMarkWidth() pulumi.Float64Output {
 	return o.ApplyT(func(v McuWaterMarkText) float64 { return v.WaterMarkWidth }).(pulumi.Float64Output)
 }
 
 // Stacking layer; higher is on top.
 //
-// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 func (o McuWaterMarkTextOutput) ZOrder() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v McuWaterMarkText) *float64 { return v.ZOrder }).(pulumi.Float64PtrOutput)
 }
@@ -5249,7 +5249,7 @@ func (o McuWaterMarkTextPtrOutput) FontColor() pulumi.StringPtrOutput {
 
 // Font size.
 //
-// Allowed: an integer of at least 1. Changing it updates the task in place.
+// Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkTextPtrOutput) FontSize() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkText) *float64 {
 		if v == nil {
@@ -5261,7 +5261,7 @@ func (o McuWaterMarkTextPtrOutput) FontSize() pulumi.Float64PtrOutput {
 
 // Left edge of the watermark on the canvas.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkTextPtrOutput) LocationX() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkText) *float64 {
 		if v == nil {
@@ -5273,7 +5273,7 @@ func (o McuWaterMarkTextPtrOutput) LocationX() pulumi.Float64PtrOutput {
 
 // Top edge of the watermark on the canvas.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkTextPtrOutput) LocationY() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkText) *float64 {
 		if v == nil {
@@ -5297,7 +5297,7 @@ func (o McuWaterMarkTextPtrOutput) Text() pulumi.StringPtrOutput {
 
 // Height of the watermark.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkTextPtrOutput) WaterMarkHeight() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkText) *float64 {
 		if v == nil {
@@ -5309,7 +5309,7 @@ func (o McuWaterMarkTextPtrOutput) WaterMarkHeight() pulumi.Float64PtrOutput {
 
 // Width of the watermark.
 //
-// Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+// Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
 func (o McuWaterMarkTextPtrOutput) WaterMarkWidth() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkText) *float64 {
 		if v == nil {
@@ -5321,7 +5321,7 @@ func (o McuWaterMarkTextPtrOutput) WaterMarkWidth() pulumi.Float64PtrOutput {
 
 // Stacking layer; higher is on top.
 //
-// Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+// Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
 func (o McuWaterMarkTextPtrOutput) ZOrder() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *McuWaterMarkText) *float64 {
 		if v == nil {
@@ -5337,7 +5337,7 @@ func (o McuWaterMarkTextPtrOutput) ZOrder() pulumi.Float64PtrOutput {
 type MixUserInfo struct {
 	// The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
 	//
-	// Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+	// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
 	RoomId *string `pulumi:"roomId"`
 	// The type of `roomId`; must match the real type of the user's room.
 	//
@@ -5345,7 +5345,7 @@ type MixUserInfo struct {
 	RoomIdType *int `pulumi:"roomIdType"`
 	// The user's TRTC UserId.
 	//
-	// Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+	// Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
 	UserId string `pulumi:"userId"`
 }
 
@@ -5366,7 +5366,7 @@ type MixUserInfoInput interface {
 type MixUserInfoArgs struct {
 	// The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
 	//
-	// Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+	// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
 	RoomId pulumi.StringPtrInput `pulumi:"roomId"`
 	// The type of `roomId`; must match the real type of the user's room.
 	//
@@ -5374,7 +5374,7 @@ type MixUserInfoArgs struct {
 	RoomIdType pulumi.IntPtrInput `pulumi:"roomIdType"`
 	// The user's TRTC UserId.
 	//
-	// Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+	// Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
 	UserId pulumi.StringInput `pulumi:"userId"`
 }
 
@@ -5460,7 +5460,7 @@ func (o MixUserInfoOutput) ToMixUserInfoPtrOutputWithContext(ctx context.Context
 
 // The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
 //
-// Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
 func (o MixUserInfoOutput) RoomId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v MixUserInfo) *string { return v.RoomId }).(pulumi.StringPtrOutput)
 }
@@ -5474,7 +5474,7 @@ func (o MixUserInfoOutput) RoomIdType() pulumi.IntPtrOutput {
 
 // The user's TRTC UserId.
 //
-// Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+// Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
 func (o MixUserInfoOutput) UserId() pulumi.StringOutput {
 	return o.ApplyT(func(v MixUserInfo) string { return v.UserId }).(pulumi.StringOutput)
 }
@@ -5505,7 +5505,7 @@ func (o MixUserInfoPtrOutput) Elem() MixUserInfoOutput {
 
 // The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
 //
-// Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+// Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
 func (o MixUserInfoPtrOutput) RoomId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MixUserInfo) *string {
 		if v == nil {
@@ -5529,7 +5529,7 @@ func (o MixUserInfoPtrOutput) RoomIdType() pulumi.IntPtrOutput {
 
 // The user's TRTC UserId.
 //
-// Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+// Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
 func (o MixUserInfoPtrOutput) UserId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MixUserInfo) *string {
 		if v == nil {

@@ -20,7 +20,7 @@ export interface AgentParamsArgs {
     /**
      * The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
      *
-     * Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+     * Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it replaces the task.
      */
     userId: pulumi.Input<string>;
     /**
@@ -234,7 +234,7 @@ export interface McuFeedBackRoomParamsArgs {
     /**
      * The target room's ID, always a string.
      *
-     * Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+     * Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
      */
     roomId: pulumi.Input<string>;
     /**
@@ -246,7 +246,7 @@ export interface McuFeedBackRoomParamsArgs {
     /**
      * The push-back robot's UserId; must not be used by any other user or robot in the room.
      *
-     * Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+     * Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
      */
     userId: pulumi.Input<string>;
     /**
@@ -350,7 +350,7 @@ export interface McuLayoutArgs {
     /**
      * Stacking layer; higher is on top.
      *
-     * Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+     * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
      */
     zOrder?: pulumi.Input<number | undefined>;
 }
@@ -420,7 +420,7 @@ export interface McuLayoutVolumeArgs {
     /**
      * Interval between SEI frames.
      *
-     * Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+     * Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
      */
     interval?: pulumi.Input<number | undefined>;
     /**
@@ -446,7 +446,7 @@ export interface McuPassThroughArgs {
     /**
      * Interval between SEI frames.
      *
-     * Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+     * Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
      */
     interval?: pulumi.Input<number | undefined>;
     /**
@@ -594,13 +594,13 @@ export interface McuTencentVodArgs {
     /**
      * VOD category ID; `0` is the category "other".
      *
-     * Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+     * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
      */
     classId?: pulumi.Input<number | undefined>;
     /**
      * Media lifetime counted from now; `0` keeps it permanently.
      *
-     * Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+     * Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
      */
     expireTime?: pulumi.Input<number | undefined>;
     /**
@@ -630,7 +630,7 @@ export interface McuTencentVodArgs {
     /**
      * VOD sub-application ID.
      *
-     * Allowed: a non-negative integer. Changing it replaces the task.
+     * Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
      */
     subAppId?: pulumi.Input<number | undefined>;
 }
@@ -714,19 +714,19 @@ export interface McuWaterMarkImageArgs {
     /**
      * Left edge of the watermark on the canvas.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     locationX: pulumi.Input<number>;
     /**
      * Top edge of the watermark on the canvas.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     locationY: pulumi.Input<number>;
     /**
      * Height of the watermark.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     waterMarkHeight: pulumi.Input<number>;
     /**
@@ -738,13 +738,13 @@ export interface McuWaterMarkImageArgs {
     /**
      * Width of the watermark.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     waterMarkWidth: pulumi.Input<number>;
     /**
      * Stacking layer; higher is on top.
      *
-     * Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+     * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
      */
     zOrder?: pulumi.Input<number | undefined>;
 }
@@ -808,19 +808,19 @@ export interface McuWaterMarkTextArgs {
     /**
      * Font size.
      *
-     * Allowed: an integer of at least 1. Changing it updates the task in place.
+     * Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
      */
     fontSize: pulumi.Input<number>;
     /**
      * Left edge of the watermark on the canvas.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     locationX: pulumi.Input<number>;
     /**
      * Top edge of the watermark on the canvas.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     locationY: pulumi.Input<number>;
     /**
@@ -832,19 +832,19 @@ export interface McuWaterMarkTextArgs {
     /**
      * Height of the watermark.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     waterMarkHeight: pulumi.Input<number>;
     /**
      * Width of the watermark.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     waterMarkWidth: pulumi.Input<number>;
     /**
      * Stacking layer; higher is on top.
      *
-     * Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+     * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
      */
     zOrder?: pulumi.Input<number | undefined>;
 }
@@ -858,7 +858,7 @@ export interface MixUserInfoArgs {
     /**
      * The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
      *
-     * Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+     * Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
      */
     roomId?: pulumi.Input<string | undefined>;
     /**
@@ -870,7 +870,7 @@ export interface MixUserInfoArgs {
     /**
      * The user's TRTC UserId.
      *
-     * Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+     * Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
      */
     userId: pulumi.Input<string>;
 }

@@ -20,7 +20,7 @@ export interface AgentParams {
     /**
      * The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
      *
-     * Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+     * Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it replaces the task.
      */
     userId: string;
     /**
@@ -234,7 +234,7 @@ export interface McuFeedBackRoomParams {
     /**
      * The target room's ID, always a string.
      *
-     * Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+     * Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
      */
     roomId: string;
     /**
@@ -246,7 +246,7 @@ export interface McuFeedBackRoomParams {
     /**
      * The push-back robot's UserId; must not be used by any other user or robot in the room.
      *
-     * Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+     * Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
      */
     userId: string;
     /**
@@ -350,7 +350,7 @@ export interface McuLayout {
     /**
      * Stacking layer; higher is on top.
      *
-     * Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+     * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
      */
     zOrder?: number;
 }
@@ -420,7 +420,7 @@ export interface McuLayoutVolume {
     /**
      * Interval between SEI frames.
      *
-     * Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+     * Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
      */
     interval?: number;
     /**
@@ -446,7 +446,7 @@ export interface McuPassThrough {
     /**
      * Interval between SEI frames.
      *
-     * Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+     * Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
      */
     interval?: number;
     /**
@@ -594,13 +594,13 @@ export interface McuTencentVod {
     /**
      * VOD category ID; `0` is the category "other".
      *
-     * Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+     * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
      */
     classId?: number;
     /**
      * Media lifetime counted from now; `0` keeps it permanently.
      *
-     * Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+     * Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
      */
     expireTime?: number;
     /**
@@ -630,7 +630,7 @@ export interface McuTencentVod {
     /**
      * VOD sub-application ID.
      *
-     * Allowed: a non-negative integer. Changing it replaces the task.
+     * Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
      */
     subAppId?: number;
 }
@@ -714,19 +714,19 @@ export interface McuWaterMarkImage {
     /**
      * Left edge of the watermark on the canvas.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     locationX: number;
     /**
      * Top edge of the watermark on the canvas.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     locationY: number;
     /**
      * Height of the watermark.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     waterMarkHeight: number;
     /**
@@ -738,13 +738,13 @@ export interface McuWaterMarkImage {
     /**
      * Width of the watermark.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     waterMarkWidth: number;
     /**
      * Stacking layer; higher is on top.
      *
-     * Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+     * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
      */
     zOrder?: number;
 }
@@ -808,19 +808,19 @@ export interface McuWaterMarkText {
     /**
      * Font size.
      *
-     * Allowed: an integer of at least 1. Changing it updates the task in place.
+     * Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
      */
     fontSize: number;
     /**
      * Left edge of the watermark on the canvas.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     locationX: number;
     /**
      * Top edge of the watermark on the canvas.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     locationY: number;
     /**
@@ -832,19 +832,19 @@ export interface McuWaterMarkText {
     /**
      * Height of the watermark.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     waterMarkHeight: number;
     /**
      * Width of the watermark.
      *
-     * Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+     * Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
      */
     waterMarkWidth: number;
     /**
      * Stacking layer; higher is on top.
      *
-     * Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+     * Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
      */
     zOrder?: number;
 }
@@ -858,7 +858,7 @@ export interface MixUserInfo {
     /**
      * The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
      *
-     * Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+     * Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
      */
     roomId?: string;
     /**
@@ -870,7 +870,7 @@ export interface MixUserInfo {
     /**
      * The user's TRTC UserId.
      *
-     * Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+     * Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
      */
     userId: string;
 }

@@ -81,7 +81,7 @@ class AgentParamsArgsDict(TypedDict):
     """
     The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
 
-    Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+    Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it replaces the task.
     """
     max_idle_time: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
@@ -109,7 +109,7 @@ class AgentParamsArgs:
 
         :param pulumi.Input[_builtins.str] user_id: The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
                
-               Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+               Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it replaces the task.
         :param pulumi.Input[_builtins.int] max_idle_time: How long the task keeps running after every mixed anchor has left the room (or become audience); then it stops by itself.
                
                Unit: s. Allowed: an integer from 5 to 86400. Default: `30`. Changing it replaces the task.
@@ -129,7 +129,7 @@ class AgentParamsArgs:
         """
         The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
 
-        Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+        Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it replaces the task.
         """
         return pulumi.get(self, "user_id")
 
@@ -885,7 +885,7 @@ class McuFeedBackRoomParamsArgsDict(TypedDict):
     """
     The target room's ID, always a string.
 
-    Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+    Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
     """
     room_id_type: pulumi.Input[_builtins.int]
     """
@@ -897,7 +897,7 @@ class McuFeedBackRoomParamsArgsDict(TypedDict):
     """
     The push-back robot's UserId; must not be used by any other user or robot in the room.
 
-    Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+    Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
     """
     user_sig: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -920,13 +920,13 @@ class McuFeedBackRoomParamsArgs:
 
         :param pulumi.Input[_builtins.str] room_id: The target room's ID, always a string.
                
-               Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+               Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
         :param pulumi.Input[_builtins.int] room_id_type: The type of `roomId`; must match the target room.
                
                Allowed: `0` integer room ID, `1` string room ID. Changing it updates the task in place.
         :param pulumi.Input[_builtins.str] user_id: The push-back robot's UserId; must not be used by any other user or robot in the room.
                
-               Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+               Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
         :param pulumi.Input[_builtins.str] user_sig: UserSig of `userId`, the push-back robot's ticket into the room.
                
                Allowed: a non-empty string. Required by the API, but may be omitted when the stack config holds the application's SDK secret key (`trtc:sdkSecretKey` or `trtc:sdkSecretKeys`): the provider then generates it when the robot first joins (Start, or the Update that adds it), stores it as a secret output and reuses it afterwards. Without a key, check reports it as missing. Secret: never shown in messages, and stored encrypted. Changing it updates the task in place; left out, the value stored for the same `userId` is kept.
@@ -943,7 +943,7 @@ class McuFeedBackRoomParamsArgs:
         """
         The target room's ID, always a string.
 
-        Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+        Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
         """
         return pulumi.get(self, "room_id")
 
@@ -971,7 +971,7 @@ class McuFeedBackRoomParamsArgs:
         """
         The push-back robot's UserId; must not be used by any other user or robot in the room.
 
-        Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+        Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
         """
         return pulumi.get(self, "user_id")
 
@@ -1088,7 +1088,7 @@ class McuLayoutArgsDict(TypedDict):
     """
     Stacking layer; higher is on top.
 
-    Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+    Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
     """
 
 @pulumi.input_type
@@ -1158,7 +1158,7 @@ class McuLayoutArgs:
                Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] z_order: Stacking layer; higher is on top.
                
-               Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+               Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         if back_ground_color is not None:
             pulumi.set(__self__, "back_ground_color", back_ground_color)
@@ -1393,7 +1393,7 @@ class McuLayoutArgs:
         """
         Stacking layer; higher is on top.
 
-        Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+        Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         return pulumi.get(self, "z_order")
 
@@ -1598,7 +1598,7 @@ class McuLayoutVolumeArgsDict(TypedDict):
     """
     Interval between SEI frames.
 
-    Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+    Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
     """
     payload_type: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
@@ -1627,7 +1627,7 @@ class McuLayoutVolumeArgs:
                Allowed: `0` not guaranteed on key frames, `1` guaranteed on key frames. Default: `0`. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] interval: Interval between SEI frames.
                
-               Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+               Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
         :param pulumi.Input[_builtins.int] payload_type: The SEI `payload_type` (244 is Tencent's own timestamp SEI).
                
                Allowed: an integer from 100 to 254 other than 244 (244 is reserved by Tencent). Default: `100`. Changing it updates the task in place.
@@ -1675,7 +1675,7 @@ class McuLayoutVolumeArgs:
         """
         Interval between SEI frames.
 
-        Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+        Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
         """
         return pulumi.get(self, "interval")
 
@@ -1726,7 +1726,7 @@ class McuPassThroughArgsDict(TypedDict):
     """
     Interval between SEI frames.
 
-    Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+    Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
     """
     payload_uuid: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -1759,7 +1759,7 @@ class McuPassThroughArgs:
                Allowed: `0` not guaranteed on key frames, `1` guaranteed on key frames. Default: `0`. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] interval: Interval between SEI frames.
                
-               Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+               Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
         :param pulumi.Input[_builtins.str] payload_uuid: The payload UUID; required with `payloadType: 5`, ignored otherwise.
                
                Allowed: exactly 32 hexadecimal characters. Changing it updates the task in place.
@@ -1821,7 +1821,7 @@ class McuPassThroughArgs:
         """
         Interval between SEI frames.
 
-        Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+        Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
         """
         return pulumi.get(self, "interval")
 
@@ -2288,13 +2288,13 @@ class McuTencentVodArgsDict(TypedDict):
     """
     VOD category ID; `0` is the category "other".
 
-    Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+    Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
     """
     expire_time: NotRequired[pulumi.Input[Optional[_builtins.float]]]
     """
     Media lifetime counted from now; `0` keeps it permanently.
 
-    Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+    Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
     """
     procedure: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -2324,7 +2324,7 @@ class McuTencentVodArgsDict(TypedDict):
     """
     VOD sub-application ID.
 
-    Allowed: a non-negative integer. Changing it replaces the task.
+    Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
     """
 
 @pulumi.input_type
@@ -2344,10 +2344,10 @@ class McuTencentVodArgs:
 
         :param pulumi.Input[_builtins.float] class_id: VOD category ID; `0` is the category "other".
                
-               Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+               Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
         :param pulumi.Input[_builtins.float] expire_time: Media lifetime counted from now; `0` keeps it permanently.
                
-               Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+               Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
         :param pulumi.Input[_builtins.str] procedure: VOD task-flow template run after the upload.
                
                Allowed: a non-empty string. Changing it replaces the task.
@@ -2362,7 +2362,7 @@ class McuTencentVodArgs:
                Allowed: a non-empty string. Changing it replaces the task.
         :param pulumi.Input[_builtins.float] sub_app_id: VOD sub-application ID.
                
-               Allowed: a non-negative integer. Changing it replaces the task.
+               Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
         """
         if class_id is not None:
             pulumi.set(__self__, "class_id", class_id)
@@ -2385,7 +2385,7 @@ class McuTencentVodArgs:
         """
         VOD category ID; `0` is the category "other".
 
-        Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+        Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
         """
         return pulumi.get(self, "class_id")
 
@@ -2399,7 +2399,7 @@ class McuTencentVodArgs:
         """
         Media lifetime counted from now; `0` keeps it permanently.
 
-        Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+        Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
         """
         return pulumi.get(self, "expire_time")
 
@@ -2469,7 +2469,7 @@ class McuTencentVodArgs:
         """
         VOD sub-application ID.
 
-        Allowed: a non-negative integer. Changing it replaces the task.
+        Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
         """
         return pulumi.get(self, "sub_app_id")
 
@@ -2731,19 +2731,19 @@ class McuWaterMarkImageArgsDict(TypedDict):
     """
     Left edge of the watermark on the canvas.
 
-    Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+    Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
     """
     location_y: pulumi.Input[_builtins.float]
     """
     Top edge of the watermark on the canvas.
 
-    Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+    Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
     """
     water_mark_height: pulumi.Input[_builtins.float]
     """
     Height of the watermark.
 
-    Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+    Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
     """
     water_mark_url: pulumi.Input[_builtins.str]
     """
@@ -2755,7 +2755,7 @@ class McuWaterMarkImageArgsDict(TypedDict):
     """
     Width of the watermark.
 
-    Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+    Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
     """
     dynamic_pos_type: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
@@ -2767,7 +2767,7 @@ class McuWaterMarkImageArgsDict(TypedDict):
     """
     Stacking layer; higher is on top.
 
-    Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+    Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
     """
 
 @pulumi.input_type
@@ -2787,25 +2787,25 @@ class McuWaterMarkImageArgs:
 
         :param pulumi.Input[_builtins.float] location_x: Left edge of the watermark on the canvas.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] location_y: Top edge of the watermark on the canvas.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] water_mark_height: Height of the watermark.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param pulumi.Input[_builtins.str] water_mark_url: The image (png, jpg or jpeg; at most 2K and 5 MB).
                
                Allowed: an http:// or https:// URL of at most 2048 characters. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] water_mark_width: Width of the watermark.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param pulumi.Input[_builtins.int] dynamic_pos_type: Whether and how the watermark moves.
                
                Allowed: `0` fixed, `1` random position every second, `2` bouncing. Default: `0`. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] z_order: Stacking layer; higher is on top.
                
-               Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+               Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         pulumi.set(__self__, "location_x", location_x)
         pulumi.set(__self__, "location_y", location_y)
@@ -2823,7 +2823,7 @@ class McuWaterMarkImageArgs:
         """
         Left edge of the watermark on the canvas.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "location_x")
 
@@ -2837,7 +2837,7 @@ class McuWaterMarkImageArgs:
         """
         Top edge of the watermark on the canvas.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "location_y")
 
@@ -2851,7 +2851,7 @@ class McuWaterMarkImageArgs:
         """
         Height of the watermark.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "water_mark_height")
 
@@ -2879,7 +2879,7 @@ class McuWaterMarkImageArgs:
         """
         Width of the watermark.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "water_mark_width")
 
@@ -2907,7 +2907,7 @@ class McuWaterMarkImageArgs:
         """
         Stacking layer; higher is on top.
 
-        Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+        Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         return pulumi.get(self, "z_order")
 
@@ -3022,19 +3022,19 @@ class McuWaterMarkTextArgsDict(TypedDict):
     """
     Font size.
 
-    Allowed: an integer of at least 1. Changing it updates the task in place.
+    Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
     """
     location_x: pulumi.Input[_builtins.float]
     """
     Left edge of the watermark on the canvas.
 
-    Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+    Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
     """
     location_y: pulumi.Input[_builtins.float]
     """
     Top edge of the watermark on the canvas.
 
-    Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+    Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
     """
     text: pulumi.Input[_builtins.str]
     """
@@ -3046,13 +3046,13 @@ class McuWaterMarkTextArgsDict(TypedDict):
     """
     Height of the watermark.
 
-    Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+    Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
     """
     water_mark_width: pulumi.Input[_builtins.float]
     """
     Width of the watermark.
 
-    Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+    Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
     """
     back_ground_color: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -3082,7 +3082,7 @@ class McuWaterMarkTextArgsDict(TypedDict):
     """
     Stacking layer; higher is on top.
 
-    Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+    Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
     """
 
 @pulumi.input_type
@@ -3106,22 +3106,22 @@ class McuWaterMarkTextArgs:
 
         :param pulumi.Input[_builtins.float] font_size: Font size.
                
-               Allowed: an integer of at least 1. Changing it updates the task in place.
+               Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] location_x: Left edge of the watermark on the canvas.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] location_y: Top edge of the watermark on the canvas.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param pulumi.Input[_builtins.str] text: The text.
                
                Allowed: a non-empty string. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] water_mark_height: Height of the watermark.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] water_mark_width: Width of the watermark.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param pulumi.Input[_builtins.str] back_ground_color: Box colour; transparent when omitted.
                
                Allowed: a colour written 0xRRGGBB, e.g. 0xFF0000. Changing it updates the task in place.
@@ -3136,7 +3136,7 @@ class McuWaterMarkTextArgs:
                Allowed: a colour written 0xRRGGBB, e.g. 0xFF0000. Default: `"0xFFFFFF"`. Changing it updates the task in place.
         :param pulumi.Input[_builtins.float] z_order: Stacking layer; higher is on top.
                
-               Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+               Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         pulumi.set(__self__, "font_size", font_size)
         pulumi.set(__self__, "location_x", location_x)
@@ -3161,7 +3161,7 @@ class McuWaterMarkTextArgs:
         """
         Font size.
 
-        Allowed: an integer of at least 1. Changing it updates the task in place.
+        Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "font_size")
 
@@ -3175,7 +3175,7 @@ class McuWaterMarkTextArgs:
         """
         Left edge of the watermark on the canvas.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "location_x")
 
@@ -3189,7 +3189,7 @@ class McuWaterMarkTextArgs:
         """
         Top edge of the watermark on the canvas.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "location_y")
 
@@ -3217,7 +3217,7 @@ class McuWaterMarkTextArgs:
         """
         Height of the watermark.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "water_mark_height")
 
@@ -3231,7 +3231,7 @@ class McuWaterMarkTextArgs:
         """
         Width of the watermark.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "water_mark_width")
 
@@ -3301,7 +3301,7 @@ class McuWaterMarkTextArgs:
         """
         Stacking layer; higher is on top.
 
-        Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+        Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         return pulumi.get(self, "z_order")
 
@@ -3320,13 +3320,13 @@ class MixUserInfoArgsDict(TypedDict):
     """
     The user's TRTC UserId.
 
-    Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+    Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
     """
     room_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
 
-    Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+    Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
     """
     room_id_type: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
@@ -3348,10 +3348,10 @@ class MixUserInfoArgs:
 
         :param pulumi.Input[_builtins.str] user_id: The user's TRTC UserId.
                
-               Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+               Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
         :param pulumi.Input[_builtins.str] room_id: The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
                
-               Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+               Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
         :param pulumi.Input[_builtins.int] room_id_type: The type of `roomId`; must match the real type of the user's room.
                
                Allowed: `0` integer room ID, `1` string room ID. Changing it updates the task in place.
@@ -3368,7 +3368,7 @@ class MixUserInfoArgs:
         """
         The user's TRTC UserId.
 
-        Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+        Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
         """
         return pulumi.get(self, "user_id")
 
@@ -3382,7 +3382,7 @@ class MixUserInfoArgs:
         """
         The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
 
-        Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+        Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
         """
         return pulumi.get(self, "room_id")
 

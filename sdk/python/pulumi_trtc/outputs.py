@@ -84,7 +84,7 @@ class AgentParams(dict):
 
         :param _builtins.str user_id: The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
                
-               Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+               Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it replaces the task.
         :param _builtins.int max_idle_time: How long the task keeps running after every mixed anchor has left the room (or become audience); then it stops by itself.
                
                Unit: s. Allowed: an integer from 5 to 86400. Default: `30`. Changing it replaces the task.
@@ -104,7 +104,7 @@ class AgentParams(dict):
         """
         The robot's TRTC UserId. It must not be used by any other user or robot in the room (a collision kicks the robot out and ends the task); embedding the room ID is recommended, e.g. `room_1234_rtmp_1`.
 
-        Allowed: a non-empty string of at most 32 bytes. Changing it replaces the task.
+        Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it replaces the task.
         """
         return pulumi.get(self, "user_id")
 
@@ -752,13 +752,13 @@ class McuFeedBackRoomParams(dict):
 
         :param _builtins.str room_id: The target room's ID, always a string.
                
-               Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+               Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
         :param _builtins.int room_id_type: The type of `roomId`; must match the target room.
                
                Allowed: `0` integer room ID, `1` string room ID. Changing it updates the task in place.
         :param _builtins.str user_id: The push-back robot's UserId; must not be used by any other user or robot in the room.
                
-               Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+               Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
         :param _builtins.str user_sig: UserSig of `userId`, the push-back robot's ticket into the room.
                
                Allowed: a non-empty string. Required by the API, but may be omitted when the stack config holds the application's SDK secret key (`trtc:sdkSecretKey` or `trtc:sdkSecretKeys`): the provider then generates it when the robot first joins (Start, or the Update that adds it), stores it as a secret output and reuses it afterwards. Without a key, check reports it as missing. Secret: never shown in messages, and stored encrypted. Changing it updates the task in place; left out, the value stored for the same `userId` is kept.
@@ -775,7 +775,7 @@ class McuFeedBackRoomParams(dict):
         """
         The target room's ID, always a string.
 
-        Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+        Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
         """
         return pulumi.get(self, "room_id")
 
@@ -795,7 +795,7 @@ class McuFeedBackRoomParams(dict):
         """
         The push-back robot's UserId; must not be used by any other user or robot in the room.
 
-        Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+        Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
         """
         return pulumi.get(self, "user_id")
 
@@ -927,7 +927,7 @@ class McuLayout(dict):
                Changing it updates the task in place.
         :param _builtins.float z_order: Stacking layer; higher is on top.
                
-               Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+               Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         if back_ground_color is not None:
             pulumi.set(__self__, "back_ground_color", back_ground_color)
@@ -1106,7 +1106,7 @@ class McuLayout(dict):
         """
         Stacking layer; higher is on top.
 
-        Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+        Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         return pulumi.get(self, "z_order")
 
@@ -1296,7 +1296,7 @@ class McuLayoutVolume(dict):
                Allowed: `0` not guaranteed on key frames, `1` guaranteed on key frames. Default: `0`. Changing it updates the task in place.
         :param _builtins.float interval: Interval between SEI frames.
                
-               Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+               Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
         :param _builtins.int payload_type: The SEI `payload_type` (244 is Tencent's own timestamp SEI).
                
                Allowed: an integer from 100 to 254 other than 244 (244 is reserved by Tencent). Default: `100`. Changing it updates the task in place.
@@ -1336,7 +1336,7 @@ class McuLayoutVolume(dict):
         """
         Interval between SEI frames.
 
-        Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+        Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
         """
         return pulumi.get(self, "interval")
 
@@ -1403,7 +1403,7 @@ class McuPassThrough(dict):
                Allowed: `0` not guaranteed on key frames, `1` guaranteed on key frames. Default: `0`. Changing it updates the task in place.
         :param _builtins.float interval: Interval between SEI frames.
                
-               Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+               Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
         :param _builtins.str payload_uuid: The payload UUID; required with `payloadType: 5`, ignored otherwise.
                
                Allowed: exactly 32 hexadecimal characters. Changing it updates the task in place.
@@ -1453,7 +1453,7 @@ class McuPassThrough(dict):
         """
         Interval between SEI frames.
 
-        Unit: ms. Allowed: an integer of at least 1. Default: `1000`. Changing it updates the task in place.
+        Unit: ms. Allowed: an integer from 1 to 18446744073709551615. Default: `1000`. Changing it updates the task in place.
         """
         return pulumi.get(self, "interval")
 
@@ -1891,10 +1891,10 @@ class McuTencentVod(dict):
 
         :param _builtins.float class_id: VOD category ID; `0` is the category "other".
                
-               Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+               Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
         :param _builtins.float expire_time: Media lifetime counted from now; `0` keeps it permanently.
                
-               Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+               Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
         :param _builtins.str procedure: VOD task-flow template run after the upload.
                
                Allowed: a non-empty string. Changing it replaces the task.
@@ -1909,7 +1909,7 @@ class McuTencentVod(dict):
                Allowed: a non-empty string. Changing it replaces the task.
         :param _builtins.float sub_app_id: VOD sub-application ID.
                
-               Allowed: a non-negative integer. Changing it replaces the task.
+               Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
         """
         if class_id is not None:
             pulumi.set(__self__, "class_id", class_id)
@@ -1932,7 +1932,7 @@ class McuTencentVod(dict):
         """
         VOD category ID; `0` is the category "other".
 
-        Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+        Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
         """
         return pulumi.get(self, "class_id")
 
@@ -1942,7 +1942,7 @@ class McuTencentVod(dict):
         """
         Media lifetime counted from now; `0` keeps it permanently.
 
-        Unit: s. Allowed: a non-negative integer. Default: `0`. Changing it replaces the task.
+        Unit: s. Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it replaces the task.
         """
         return pulumi.get(self, "expire_time")
 
@@ -1992,7 +1992,7 @@ class McuTencentVod(dict):
         """
         VOD sub-application ID.
 
-        Allowed: a non-negative integer. Changing it replaces the task.
+        Allowed: an integer from 0 to 18446744073709551615. Changing it replaces the task.
         """
         return pulumi.get(self, "sub_app_id")
 
@@ -2253,25 +2253,25 @@ class McuWaterMarkImage(dict):
 
         :param _builtins.float location_x: Left edge of the watermark on the canvas.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param _builtins.float location_y: Top edge of the watermark on the canvas.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param _builtins.float water_mark_height: Height of the watermark.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param _builtins.str water_mark_url: The image (png, jpg or jpeg; at most 2K and 5 MB).
                
                Allowed: an http:// or https:// URL of at most 2048 characters. Changing it updates the task in place.
         :param _builtins.float water_mark_width: Width of the watermark.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param _builtins.int dynamic_pos_type: Whether and how the watermark moves.
                
                Allowed: `0` fixed, `1` random position every second, `2` bouncing. Default: `0`. Changing it updates the task in place.
         :param _builtins.float z_order: Stacking layer; higher is on top.
                
-               Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+               Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         pulumi.set(__self__, "location_x", location_x)
         pulumi.set(__self__, "location_y", location_y)
@@ -2289,7 +2289,7 @@ class McuWaterMarkImage(dict):
         """
         Left edge of the watermark on the canvas.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "location_x")
 
@@ -2299,7 +2299,7 @@ class McuWaterMarkImage(dict):
         """
         Top edge of the watermark on the canvas.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "location_y")
 
@@ -2309,7 +2309,7 @@ class McuWaterMarkImage(dict):
         """
         Height of the watermark.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "water_mark_height")
 
@@ -2329,7 +2329,7 @@ class McuWaterMarkImage(dict):
         """
         Width of the watermark.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "water_mark_width")
 
@@ -2349,7 +2349,7 @@ class McuWaterMarkImage(dict):
         """
         Stacking layer; higher is on top.
 
-        Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+        Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         return pulumi.get(self, "z_order")
 
@@ -2498,22 +2498,22 @@ class McuWaterMarkText(dict):
 
         :param _builtins.float font_size: Font size.
                
-               Allowed: an integer of at least 1. Changing it updates the task in place.
+               Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
         :param _builtins.float location_x: Left edge of the watermark on the canvas.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param _builtins.float location_y: Top edge of the watermark on the canvas.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param _builtins.str text: The text.
                
                Allowed: a non-empty string. Changing it updates the task in place.
         :param _builtins.float water_mark_height: Height of the watermark.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param _builtins.float water_mark_width: Width of the watermark.
                
-               Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+               Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         :param _builtins.str back_ground_color: Box colour; transparent when omitted.
                
                Allowed: a colour written 0xRRGGBB, e.g. 0xFF0000. Changing it updates the task in place.
@@ -2528,7 +2528,7 @@ class McuWaterMarkText(dict):
                Allowed: a colour written 0xRRGGBB, e.g. 0xFF0000. Default: `"0xFFFFFF"`. Changing it updates the task in place.
         :param _builtins.float z_order: Stacking layer; higher is on top.
                
-               Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+               Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         pulumi.set(__self__, "font_size", font_size)
         pulumi.set(__self__, "location_x", location_x)
@@ -2553,7 +2553,7 @@ class McuWaterMarkText(dict):
         """
         Font size.
 
-        Allowed: an integer of at least 1. Changing it updates the task in place.
+        Allowed: an integer from 1 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "font_size")
 
@@ -2563,7 +2563,7 @@ class McuWaterMarkText(dict):
         """
         Left edge of the watermark on the canvas.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "location_x")
 
@@ -2573,7 +2573,7 @@ class McuWaterMarkText(dict):
         """
         Top edge of the watermark on the canvas.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "location_y")
 
@@ -2593,7 +2593,7 @@ class McuWaterMarkText(dict):
         """
         Height of the watermark.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "water_mark_height")
 
@@ -2603,7 +2603,7 @@ class McuWaterMarkText(dict):
         """
         Width of the watermark.
 
-        Unit: px. Allowed: a non-negative integer. Changing it updates the task in place.
+        Unit: px. Allowed: an integer from 0 to 18446744073709551615. Changing it updates the task in place.
         """
         return pulumi.get(self, "water_mark_width")
 
@@ -2653,7 +2653,7 @@ class McuWaterMarkText(dict):
         """
         Stacking layer; higher is on top.
 
-        Allowed: a non-negative integer. Default: `0`. Changing it updates the task in place.
+        Allowed: an integer from 0 to 18446744073709551615. Default: `0`. Changing it updates the task in place.
         """
         return pulumi.get(self, "z_order")
 
@@ -2697,10 +2697,10 @@ class MixUserInfo(dict):
 
         :param _builtins.str user_id: The user's TRTC UserId.
                
-               Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+               Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
         :param _builtins.str room_id: The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
                
-               Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+               Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
         :param _builtins.int room_id_type: The type of `roomId`; must match the real type of the user's room.
                
                Allowed: `0` integer room ID, `1` string room ID. Changing it updates the task in place.
@@ -2717,7 +2717,7 @@ class MixUserInfo(dict):
         """
         The user's TRTC UserId.
 
-        Allowed: a non-empty string of at most 32 bytes. Changing it updates the task in place.
+        Allowed: a non-empty string of at most 32 bytes of letters, digits, underscores (_) and hyphens (-). Changing it updates the task in place.
         """
         return pulumi.get(self, "user_id")
 
@@ -2727,7 +2727,7 @@ class MixUserInfo(dict):
         """
         The user's room, always a string (`"295066"`), even for an integer room; the task's main room when omitted. Dynamic layouts (`mixLayoutMode` 1-3) mix the main room only; in a custom layout (4) it must equal the room given for this user in `mixLayoutList`.
 
-        Allowed: a non-empty string of at most 64 bytes. Changing it updates the task in place.
+        Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it updates the task in place.
         """
         return pulumi.get(self, "room_id")
 

@@ -41,13 +41,13 @@ class PublishCdnStreamArgs:
                Secret: stored encrypted, as input and output (the robot's UserSig). Changing it replaces the task.
         :param pulumi.Input[_builtins.str] room_id: The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
                
-               Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+               Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it replaces the task.
         :param pulumi.Input[_builtins.int] room_id_type: The type of `roomId`; must match the room's real type.
                
                Allowed: `0` integer room ID, `1` string room ID. Changing it replaces the task.
         :param pulumi.Input[_builtins.float] sdk_app_id: The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
                
-               Allowed: an integer of at least 1. Changing it replaces the task.
+               Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
         :param pulumi.Input[_builtins.int] with_transcoding: Whether the task transcodes, which decides whether transcoding is billed. Mixing needs 1; 0 relays one stream (`singleSubscribeParams`) as it is, its video codec following the upstream's.
                
                Allowed: `0` relay without transcoding, `1` transcode (required for mixing). Changing it replaces the task.
@@ -113,7 +113,7 @@ class PublishCdnStreamArgs:
         """
         The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
 
-        Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+        Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it replaces the task.
         """
         return pulumi.get(self, "room_id")
 
@@ -141,7 +141,7 @@ class PublishCdnStreamArgs:
         """
         The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
 
-        Allowed: an integer of at least 1. Changing it replaces the task.
+        Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
         """
         return pulumi.get(self, "sdk_app_id")
 
@@ -303,13 +303,13 @@ class PublishCdnStream(pulumi.CustomResource):
                Secret: stored encrypted, as input and output (storage keys). Changing it replaces the task.
         :param pulumi.Input[_builtins.str] room_id: The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
                
-               Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+               Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it replaces the task.
         :param pulumi.Input[_builtins.int] room_id_type: The type of `roomId`; must match the room's real type.
                
                Allowed: `0` integer room ID, `1` string room ID. Changing it replaces the task.
         :param pulumi.Input[_builtins.float] sdk_app_id: The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
                
-               Allowed: an integer of at least 1. Changing it replaces the task.
+               Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
         :param pulumi.Input[Union['McuSeiParamsArgs', 'McuSeiParamsArgsDict']] sei_params: SEI injected into the output.
                
                Changing it updates the task in place; removing it sends `{}`.
@@ -530,7 +530,7 @@ class PublishCdnStream(pulumi.CustomResource):
         """
         The ID of the room whose streams are relayed (the main room), always a string (`"295066"`).
 
-        Allowed: a non-empty string of at most 64 bytes. Changing it replaces the task.
+        Allowed: a non-empty string of at most 64 bytes of letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,. Changing it replaces the task.
         """
         return pulumi.get(self, "room_id")
 
@@ -550,7 +550,7 @@ class PublishCdnStream(pulumi.CustomResource):
         """
         The SDKAppID of the TRTC application whose room is relayed, e.g. `1400188366`.
 
-        Allowed: an integer of at least 1. Changing it replaces the task.
+        Allowed: an integer from 1 to 18446744073709551615. Changing it replaces the task.
         """
         return pulumi.get(self, "sdk_app_id")
 

@@ -21,23 +21,24 @@ import { distinctCdnUrls, distinctRobots, startNeedsTarget } from "./targets";
 import { mixingNeedsTranscoding, singleStreamWithoutTranscoding } from "./transcoding";
 
 export type { Json, Path, Report, Rule, RuleContext };
+export { NO_EFFECT_RULES, noEffectNotices, type EffectCondition, type NoEffectNotice, type NoEffectRule } from "./no-effect";
 
 /** Rules Start and Update share: everything about the shape of the mix itself. */
 const MIX_RULES: readonly Rule[] = [
   singleStreamWithoutTranscoding, // singleSubscribeParams ⇒ withTranscoding 0
   mixingNeedsTranscoding, //         custom layout / several users / watermarks ⇒ withTranscoding 1
   heAacLimits, //                    HE-AACv2 ⇒ stereo; HE-AAC* ⇒ sampleRate ≠ 8000
-  layoutFieldsMatchMode, //          mixLayoutList ⇔ mode 4; maxVideoUser ⇒ mode 1|2
+  layoutFieldsMatchMode, //          mode 4 ⇒ mixLayoutList (other mode-bound fields: no-effect.ts)
   cellsInsideCanvas, //              cells fit videoEncode.width/height
   customRenderBox, //                backgroundRenderMode 4 ⇒ a box that fits the cell
   cropInsideBounds, //               customCrop within 10000
-  mixedStreamLimit, //               ≤ 16 streams across cells and audio-only users
+  mixedStreamLimit, //               ≤ 16 streams across custom cells and audio-only users
   audioRoomMatchesCell, //           custom layout: audio room = cell room
   roomIdMatchesType, //              roomIdType 0 ⇒ numeric roomId
   watermarkHasContent, //            waterMarkType ⇒ matching image/text
   passThroughUuid, //                payloadType 5 ⇒ payloadUuid
-  distinctCdnUrls, //                no URL twice
-  distinctRobots, //                 no robot UserId twice
+  distinctCdnUrls, //                no stream (scheme + host + path) twice
+  distinctRobots, //                 robots differ from each other and from every named user
 ];
 
 /** StartPublishCdnStream: the mix rules plus what only a new task needs. */
@@ -51,9 +52,10 @@ export const START_RULES: readonly Rule[] = [
 ];
 
 /**
- * UpdatePublishCdnStream: omitted parameters mean "unchanged" (spec §3), so only the mix rules apply.
- * What Update may not change (AudioEncode, audio-only vs video, spec §3.1) depends on the running task,
- * so the emulator judges it against its stored state; a body alone cannot.
+ * UpdatePublishCdnStream: omitted parameters mean "unchanged" (spec §3), so a body alone is judged by the
+ * mix rules only. What the task becomes depends on the running task: the emulator merges the Update into
+ * the stored parameters (emulator/api/handlers/update-rules.ts) and judges the result by {@link START_RULES},
+ * as a task that no Start could create is not one Tencent runs.
  */
 export const UPDATE_RULES: readonly Rule[] = MIX_RULES;
 

@@ -5,7 +5,6 @@ import { type Rule, type Json, type Path, arr, at, has, int, obj, str } from "./
 
 const LAYOUT: Path = ["VideoParams", "LayoutParams"];
 const CELLS: Path = [...LAYOUT, "MixLayoutList"];
-const MODE_NAMES: Record<number, string> = { 1: "floating", 2: "screen sharing", 3: "grid", 4: "custom" };
 
 /** The layout mode in force: the given one, else the documented default 1 (floating). */
 const modeOf = (layout: Json | undefined): number | undefined => (layout?.MixLayoutMode === undefined ? 1 : int(layout.MixLayoutMode));
@@ -88,24 +87,22 @@ export const cropInsideBounds: Rule = {
   },
 };
 
-/** Each layout field belongs to particular modes. */
+/**
+ * A custom layout needs its cells. The other mode-bound layout fields (mixLayoutList outside mode 4,
+ * maxVideoUser outside modes 1 and 2, …) are accepted and reported as having no effect (no-effect.ts):
+ * Tencent documents them as "only takes effect in …", never as errors.
+ */
 export const layoutFieldsMatchMode: Rule = {
   id: "layout-fields-match-mode",
   source: "spec §2.2(12), §5.8",
-  summary: "mixLayoutList only with mixLayoutMode 4 (and 4 needs it); maxVideoUser only with modes 1 and 2.",
+  summary: "mixLayoutMode 4 (custom) needs at least one mixLayoutList cell.",
   check(body, report) {
     const layout = obj(at(body, ...LAYOUT));
     const mode = modeOf(layout);
-    if (!layout || mode === undefined) return;
-    const named = `mixLayoutMode is ${mode} (${MODE_NAMES[mode] ?? "unknown"})`;
-    const count = arr(layout.MixLayoutList).length;
-    if (count > 0 && mode !== 4) report(CELLS, `is only used with mixLayoutMode 4 (custom), but ${named}`);
+    if (!layout || mode !== 4) return;
     // UNSURE (spec §5.8): a custom layout without cells has nothing to place, so it is refused here.
-    if (mode === 4 && count === 0 && (layout.MixLayoutList === undefined || Array.isArray(layout.MixLayoutList))) {
+    if (arr(layout.MixLayoutList).length === 0 && (layout.MixLayoutList === undefined || Array.isArray(layout.MixLayoutList))) {
       report(CELLS, "needs at least one cell when mixLayoutMode is 4 (custom)", "missing");
-    }
-    if (has(layout, "MaxVideoUser") && mode !== 1 && mode !== 2) {
-      report([...LAYOUT, "MaxVideoUser"], `is only used with mixLayoutMode 1 (floating) or 2 (screen sharing), but ${named}`);
     }
   },
 };
@@ -114,9 +111,10 @@ export const layoutFieldsMatchMode: Rule = {
 export const mixedStreamLimit: Rule = {
   id: "mixed-stream-limit",
   source: "spec §2.2(6), §5.8",
-  summary: "Layout cells plus audio-only whitelisted users total at most 16 streams.",
+  summary: "Custom-layout cells plus audio-only whitelisted users total at most 16 streams.",
   check(body, report) {
-    const list = arr(at(body, ...CELLS));
+    // Cells are only mixed in a custom layout; elsewhere they have no effect (no-effect.ts).
+    const list = modeOf(obj(at(body, ...LAYOUT))) === 4 ? arr(at(body, ...CELLS)) : [];
     const audio = arr(at(body, "AudioParams", "SubscribeAudioList"));
     // Either list alone over the limit is already reported by the schema.
     if (list.length > MAX_MIXED_STREAMS || audio.length > MAX_MIXED_STREAMS || list.length === 0 || audio.length === 0) return;

@@ -1,20 +1,14 @@
 /** Recording rules (spec §2.2(13), §5.23, §5.24). */
-import { type Rule, arr, has, int, obj, str } from "./model";
+import { type Rule, arr, has, obj, str } from "./model";
 
 const PARAMS = ["RecordParams"];
-
-/**
- * Fields that "only take effect when UniRecord = 3" (spec §5.23). Tencent presumably ignores them
- * otherwise; they are refused here (UNSURE) because a user who sets them expects them to matter.
- */
-const ONLY_WITH_API_PARAMS = ["RecordWaitTime", "RecordFormat", "MaxMediaFileDuration", "StreamType", "McuStorageParams"];
 
 /** The record block's parts agree with each other. */
 export const recordParamsConsistent: Rule = {
   id: "record-params-consistent",
   source: "spec §2.2(13), §5.23, §5.24",
   summary:
-    "recordFormat has no duplicates and not both mp4 and aac; mcuStorageParams holds exactly one of cloudStorage / mcuCloudVod; the uniRecord-3 fields need uniRecord 3.",
+    "recordFormat has no duplicates and not both mp4 and aac; mcuStorageParams holds exactly one of cloudStorage / mcuCloudVod. (The uniRecord-3 fields outside uniRecord 3 are accepted with a no-effect notice: no-effect.ts.)",
   check(body, report) {
     const rec = obj(body.RecordParams);
     if (!rec) return;
@@ -33,12 +27,6 @@ export const recordParamsConsistent: Rule = {
           [...PARAMS, "McuStorageParams"],
           `must contain exactly one of cloudStorage or mcuCloudVod (got ${chosen === 0 ? "neither" : "both"})`,
         );
-      }
-    }
-    const uni = int(rec.UniRecord);
-    if (uni === 1 || uni === 2) {
-      for (const key of ONLY_WITH_API_PARAMS) {
-        if (has(rec, key)) report([...PARAMS, key], `only applies when uniRecord is 3 (got ${uni})`);
       }
     }
   },

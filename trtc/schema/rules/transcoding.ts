@@ -4,9 +4,11 @@ import { type Rule, arr, at, has, int, obj } from "./model";
 /** Why a request is a mix, in the user's terms, or undefined when it is not one. */
 function mixingReason(body: Record<string, unknown>): string | undefined {
   const layout = obj(at(body, "VideoParams", "LayoutParams"));
-  const cells = arr(layout?.MixLayoutList).length;
+  const custom = int(layout?.MixLayoutMode) === 4;
+  // Cells only take effect in a custom layout (no-effect.ts), so only there do they make a mix.
+  const cells = custom ? arr(layout?.MixLayoutList).length : 0;
   if (cells > 0) return `videoParams.layoutParams.mixLayoutList has ${cells} cell${cells === 1 ? "" : "s"}`;
-  if (int(layout?.MixLayoutMode) === 4) return "videoParams.layoutParams.mixLayoutMode is 4 (custom)";
+  if (custom) return "videoParams.layoutParams.mixLayoutMode is 4 (custom)";
   const users = arr(at(body, "AudioParams", "SubscribeAudioList")).length;
   if (users > 1) return `audioParams.subscribeAudioList mixes ${users} users`;
   // Watermarks are drawn into re-encoded video; a relay without transcoding cannot add them (UNSURE: inferred).
