@@ -4,8 +4,7 @@
  * the interrupt always lands with 4 Starts in flight and 16 not begun. Each row counts the emulator's tasks
  * against state after every run.
  *
- * Expected counts (main's emulator refuses a colliding robot; with the emusec branch it kicks by default and
- * `--robot-collision refuse` keeps the refusal, so each row runs in both modes once the option exists):
+ * Expected counts per robot-collision mode of the emulator (kick, its default and Tencent's rule; refuse):
  *
  * | Run | once (both modes) | twice, refuse | twice, kick |
  * | --- | --- | --- | --- |
