@@ -392,7 +392,7 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     outputs = updated;
   });
 
-  test("Read echoes the state with inputs, secrets wrapped; a Read without state (import) says why it cannot", async () => {
+  test("Read echoes the state with inputs, secrets wrapped; a Read without state (import) answers what the id carries", async () => {
     const req = new pb.ReadRequest();
     req.setId(id);
     req.setUrn(urn("live"));
@@ -404,10 +404,34 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     expect(inputs.taskId).toBeUndefined();
     expect(isSecret(inputs.agentParams)).toBe(true);
 
+    // `pulumi import trtc:index:PublishCdnStream imported <sdkAppId>/<taskId>/<seq>`: the engine sends the id only,
+    // and refuses an answer without properties ("does not exist") or without inputs ("does not support importing").
+    const before = await requestCount();
     const bare = new pb.ReadRequest();
-    bare.setId(id);
+    bare.setId(`1400188366/${id}/7`);
     bare.setUrn(urn("imported"));
-    await expect(plugin.rpc("read", bare)).rejects.toMatchObject({ details: expect.stringMatching(/cannot be imported/) });
+    const adopted = await plugin.rpc<pb.ReadResponse>("read", bare);
+    expect(adopted.getId()).toBe(id);
+    expect(js(adopted.getProperties())).toEqual({
+      sdkAppId: 1400188366,
+      taskId: id,
+      sequenceNumber: 7,
+      requestId: "",
+      endpoint: emu.url,
+      region: "ap-guangzhou",
+    });
+    expect(adopted.hasInputs()).toBe(true);
+    expect(js(adopted.getInputs())).toEqual({ sdkAppId: 1400188366 });
+    expect(await requestCount()).toBe(before);
+
+    const malformed = new pb.ReadRequest();
+    malformed.setId(id);
+    malformed.setUrn(urn("imported"));
+    await expect(plugin.rpc("read", malformed)).rejects.toMatchObject({
+      details: expect.stringMatching(
+        /is not <sdkAppId>\/<taskId> or <sdkAppId>\/<taskId>\/<lastSequenceNumber>: the SdkAppId and the TaskId must be separated by `\/`/,
+      ),
+    });
   });
 
   test("customTimeouts bound the call: a Delete with a 1 s timeout gives up on a 5 s answer", async () => {
