@@ -48,6 +48,9 @@ export function outdatedAfterImportMessage(o: OutdatedAfterImport): string {
     `that tells the task's last number. Import it again with its last SequenceNumber (the highest one sent to it ` +
     `by the tool that updated it) as the id's third part: \`pulumi state delete --force '${urn}'\` (Pulumi forgets ` +
     `the task; it keeps running), then \`pulumi import trtc:index:PublishCdnStream ${name} ` +
-    `${String(o.sdkAppId)}/${o.taskId}/<lastSequenceNumber> --generate-code=false\`, then \`pulumi up\`.`
+    `${String(o.sdkAppId)}/${o.taskId}/<lastSequenceNumber> --generate-code=false\`, then \`pulumi up\`.` +
+    (o.known === undefined
+      ? ""
+      : " Without the third part Pulumi sends the time in milliseconds instead, which also works unless that tool numbered by the clock.")
   );
 }

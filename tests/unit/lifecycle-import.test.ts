@@ -168,20 +168,25 @@ describe("the first update after import", () => {
   });
 
   test.each([
-    [undefined, /carried no SequenceNumber, so Pulumi sent 1790000000123 \(the time in milliseconds\)/],
-    [20, /said the last SequenceNumber was 20, so Pulumi sent 21/],
-  ])("an outdated answer (id SequenceNumber %p) is not retried: the error says how to import again", async (sequence, carried) => {
-    const { lifecycle, calls } = harness([refuse("FailedOperation.RequestOutdated")]);
-    const error = (await lifecycle.update(TASK, await imported(sequence), seedArgs("mix-audio-video-cdn")).catch((e) => e)) as Error;
-    expect(calls).toHaveLength(1);
-    expect(error).not.toBeInstanceOf(ResourceInitError); // nothing changed: state stays as imported
-    expect(error.message).toMatch(carried);
-    expect(error.message).toContain(`TRTC answered FailedOperation.RequestOutdated to the first update of imported task ${TASK}`);
-    expect(error.message).toContain(
-      `\`pulumi state delete --force '${URN}'\` (Pulumi forgets the task; it keeps running), then ` +
-        `\`pulumi import trtc:index:PublishCdnStream live 1400188366/${TASK}/<lastSequenceNumber> --generate-code=false\`, then \`pulumi up\`.`,
-    );
-  });
+    [undefined, /carried no SequenceNumber, so Pulumi sent 1790000000123 \(the time in milliseconds\)/, false],
+    [20, /said the last SequenceNumber was 20, so Pulumi sent 21/, true],
+  ])(
+    "an outdated answer (id SequenceNumber %p) is not retried: the error says how to import again",
+    async (sequence, carried, clockHint) => {
+      const { lifecycle, calls } = harness([refuse("FailedOperation.RequestOutdated")]);
+      const error = (await lifecycle.update(TASK, await imported(sequence), seedArgs("mix-audio-video-cdn")).catch((e) => e)) as Error;
+      expect(calls).toHaveLength(1);
+      expect(error).not.toBeInstanceOf(ResourceInitError); // nothing changed: state stays as imported
+      expect(error.message).toMatch(carried);
+      expect(error.message).toContain(`TRTC answered FailedOperation.RequestOutdated to the first update of imported task ${TASK}`);
+      expect(error.message).toContain(
+        `\`pulumi state delete --force '${URN}'\` (Pulumi forgets the task; it keeps running), then ` +
+          `\`pulumi import trtc:index:PublishCdnStream live 1400188366/${TASK}/<lastSequenceNumber> --generate-code=false\`, then \`pulumi up\`.`,
+      );
+      // A counter in the id was too low: importing without one (the clock) is the other way out.
+      expect(error.message.includes("Without the third part Pulumi sends the time in milliseconds instead")).toBe(clockHint);
+    },
+  );
 
   test("a task that is gone is recorded finished, and the message names the import id as a likely cause", async () => {
     const { lifecycle } = harness([refuse("ResourceNotFound")]);
