@@ -61,7 +61,7 @@ export function renderReport(f: ReliabilityFigures): string {
     out.push(
       `- **${s.scenario.name}**: ${s.scenario.what} (${s.seconds} s).` +
         (s.scenario.unrecoverable
-          ? ` Not recoverable by design: ${s.scenario.unrecoverable} Orphans whose error named room and robot UserId: ${s.explainedOrphans}.`
+          ? ` Not recoverable by design: ${s.scenario.unrecoverable} Orphans whose resource's error said its Start's outcome is unknown (naming roomId and agentParams.userId): ${s.explainedOrphans}.`
           : ""),
     );
   }
