@@ -26,82 +26,24 @@ import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, emulatorControl, startEmulator, 
 import { RATE_MARGIN_MS, RATE_WINDOW_MS } from "../trtc/client/rate-limit";
 import { TrtcClient } from "../trtc/client/client";
 import { toApiCase } from "../trtc/casing";
-import { EVEN_SPACING_MARGIN_MS } from "./even-spacing-limiter";
-import { spawnEmulator } from "./emulator-process";
+import { EVEN_SPACING_MARGIN_MS } from "../harness/even-spacing-limiter";
+import { spawnEmulator } from "../harness/emulator-process";
 import {
   blockLoop,
   hookLimiter,
-  recordAnswer,
   recordRetry,
   sendTimes,
-  traced,
+  tracedCall,
   wallNow,
   type CallTrace,
   type LimiterKind,
-} from "./pace-probe";
-import { arrivalRate, crowdedWindows, fmt, markdownTable, maxInWindow, percentile } from "./stats";
+} from "../harness/pace-probe";
+import { type PaceArgs, parsePaceArgs } from "../harness/bench-args";
+import { runTool } from "../harness/command-line";
+import { arrivalRate, crowdedWindows, fmt, markdownTable, maxInWindow, percentile } from "../harness/stats";
 import { BENCH_SDK_APP_ID, taskArgs } from "./workload";
 
 const LIMIT = 20;
-
-/** Parsed flags. */
-export interface PaceArgs {
-  n: number;
-  clients: number;
-  limiters: LimiterKind[];
-  server: "process" | "in-process";
-  rateWindow: "fixed" | "sliding";
-  stallMs: number;
-  periodMs: number;
-  loops: Array<"quiet" | "stalled">;
-  /** Requests that warm the emulator up before each measurement (0 = none). */
-  warmup: number;
-  /** Synchronous work (ms) the loop starting the calls does before each one, as validating a big body would. */
-  callWorkMs: number;
-  json?: string;
-}
-
-/** Parses the flags above; throws naming the bad one. */
-export function parsePaceArgs(argv: readonly string[]): PaceArgs {
-  const a: PaceArgs = {
-    n: 200,
-    clients: 4,
-    limiters: ["log"],
-    server: "process",
-    rateWindow: "sliding",
-    stallMs: 300,
-    periodMs: 1000,
-    loops: ["quiet", "stalled"],
-    warmup: 40,
-    callWorkMs: 0,
-  };
-  const int = (flag: string, v: string | undefined, min: number): number => {
-    if (!/^\d+$/.test(v ?? "") || Number(v) < min) throw new Error(`bench:client: ${flag} needs an integer ≥ ${min}, got ${v}`);
-    return Number(v);
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const v = argv[i + 1];
-    i++;
-    if (flag === "--n") a.n = int(flag, v, 21);
-    else if (flag === "--clients") a.clients = int(flag, v, 1);
-    else if (flag === "--stall-ms") a.stallMs = int(flag, v, 0);
-    else if (flag === "--period-ms") a.periodMs = int(flag, v, 1);
-    else if (flag === "--warmup") a.warmup = int(flag, v, 0);
-    else if (flag === "--call-work-ms") a.callWorkMs = int(flag, v, 0);
-    else if (flag === "--json" && v) a.json = v;
-    else if (flag === "--limiter" && (v === "log" || v === "even" || v === "both")) a.limiters = v === "both" ? ["even", "log"] : [v];
-    else if (flag === "--server" && (v === "process" || v === "in-process")) a.server = v;
-    else if (flag === "--rate-window" && (v === "fixed" || v === "sliding")) a.rateWindow = v;
-    else if (flag === "--loops" && v && v.split(",").every((l) => l === "quiet" || l === "stalled"))
-      a.loops = v.split(",") as PaceArgs["loops"];
-    else throw new Error(`bench:client: unknown or incomplete argument ${JSON.stringify(flag)}`);
-  }
-  if (a.stallMs >= a.periodMs) throw new Error("bench:client: --stall-ms must be less than --period-ms");
-  // Two phases and their retries must fit the emulator's request log (the last 1000 entries).
-  if (a.n > 450) throw new Error("bench:client: --n is at most 450");
-  return a;
-}
 
 /** What one phase (N Starts or N Stops) of one scenario measured. */
 export interface PhaseResult {
@@ -224,19 +166,10 @@ async function phase(
   const started = wallNow();
   const all = Promise.all(
     traces.map((trace, i) =>
-      traced(trace, () => {
+      tracedCall(trace, () => {
         busy(callWorkMs);
         return call(clients[i % clients.length], i);
-      }).then(
-        (r) => {
-          trace.taskId = r.TaskId;
-          recordAnswer(trace, r.RequestId);
-        },
-        (e: { code?: string; requestId?: string }) => {
-          trace.error = e.code ?? String(e);
-          recordAnswer(trace, e.requestId);
-        },
-      ),
+      }),
     ),
   );
   const startLoopMs = wallNow() - started;
@@ -279,7 +212,7 @@ async function scenario(args: PaceArgs, limiter: LimiterKind, loop: "quiet" | "s
   const flags = ["--rate-limit", String(LIMIT), "--rate-window", args.rateWindow];
   const emulator =
     args.server === "process"
-      ? await spawnEmulator(flags)
+      ? await spawnEmulator(flags, { compiled: true })
       : await startEmulator({ port: 0, rateLimitPerSecond: LIMIT, rateWindow: args.rateWindow });
   await warmUp(emulator.url, args.warmup);
   const host = new URL(emulator.url).host;
@@ -401,9 +334,4 @@ async function main(): Promise<void> {
   if (args.json) fs.writeFileSync(args.json, JSON.stringify({ args, results }, null, 2));
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    process.stderr.write(`${(e as Error).stack ?? e}\n`);
-    process.exit(1);
-  });
-}
+if (require.main === module) runTool(main);

@@ -4,7 +4,7 @@
  * 1000 ms (from `/_emulator/requests`), which shows whether a client kept under the limit.
  */
 import { emulatorControl, type RateStats, type RequestLogEntry, type RunningEmulator } from "../emulator";
-import { maxInWindow } from "./stats";
+import { maxInWindow } from "../harness/stats";
 
 /** Counters of one phase. */
 export interface PhaseTraffic {

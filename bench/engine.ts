@@ -1,11 +1,11 @@
 /**
  * Runs Pulumi operations for the benchmark through the real engine (Automation API inline programs on a
- * `file://` backend, scripts/local-stack.ts), timing each and counting the resource operations that failed.
+ * `file://` backend, the shared harness's inline stacks), timing each and counting the resource operations
+ * that failed.
  */
-import { execFileSync } from "node:child_process";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { RunningEmulator } from "../emulator";
-import { openLocalStack } from "../scripts/local-stack";
+import { inlineStack } from "../harness";
 import { NAIVE_ENV } from "./naive-provider";
 import { relayProgram, type Declared, type Variant } from "./variants";
 
@@ -27,19 +27,18 @@ let nextBase = 0;
 export async function openBenchStack(emulator: RunningEmulator, stateDir: string, variant: Variant, tag: string): Promise<BenchStack> {
   const declared: Declared = { count: 0, generation: 1, base: (nextBase += 1000) };
   const projectName = `bench-${variant}-${tag}`;
-  const stack = await openLocalStack({
+  const stack = await inlineStack(
+    { emulator, dir: stateDir },
     projectName,
-    stackName: "bench",
-    program: relayProgram(variant, declared),
-    stateDir,
-    endpoint: emulator.url,
-    credentials: { secretId: emulator.secretId, secretKey: emulator.secretKey },
-    envVars: {
+    "bench",
+    relayProgram(variant, declared),
+    {},
+    {
       [NAIVE_ENV.endpoint]: emulator.url,
       [NAIVE_ENV.secretId]: emulator.secretId,
       [NAIVE_ENV.secretKey]: emulator.secretKey,
     },
-  });
+  );
   return { variant, stack, declared, projectName };
 }
 
@@ -83,13 +82,4 @@ export function preview(s: BenchStack): Promise<OpResult> {
 /** `pulumi destroy --parallel 64`. */
 export function destroy(s: BenchStack): Promise<OpResult> {
   return timed((onEvent) => s.stack.destroy({ parallel: PARALLEL, onEvent }));
-}
-
-/** `pulumi version`, from the CLI on PATH. */
-export function pulumiCliVersion(): string {
-  try {
-    return execFileSync("pulumi", ["version"], { encoding: "utf8" }).trim();
-  } catch {
-    throw new Error("bench: the pulumi CLI is not on PATH; run `npm run bench` (it runs scripts/setup.sh first)");
-  }
 }

@@ -3,7 +3,7 @@
  * the length of the serialized dynamic provider (`__provider`) stored with it.
  */
 import * as fs from "node:fs";
-import { stateFilePath } from "../scripts/local-stack";
+import { stateFilePath } from "../harness";
 import type { BenchStack } from "./engine";
 import { VARIANT_TYPE, type Variant } from "./variants";
 

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { repoRoot } from "./paths";
+import { repoRoot } from "../harness/repo";
 
 /** What the report says about the machine and software. */
 export interface MachineInfo {

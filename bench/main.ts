@@ -1,48 +1,24 @@
 /**
- * `npm run bench [-- --quick] [--reps N] [--out FILE] [--render RAW.json]`: runs every measurement once, interleaving the
- * variants, and writes docs/BENCHMARKS.md (a quick run writes to a temporary file unless `--out` says
- * otherwise, so it never replaces the committed full report).
+ * `npm run bench [-- --quick] [--reps N] [--out FILE] [--render RAW.json]` (OPTIONS below; anything else is
+ * refused, naming it): runs every measurement once, interleaving the variants, and writes docs/BENCHMARKS.md
+ * (a quick run writes to a temporary file unless `--out` says otherwise, so it never replaces the committed
+ * full report).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator } from "../emulator";
-import { pulumiCliVersion } from "./engine";
+import { openEnv, pulumiCliVersion, repoRoot } from "../harness";
+import { parseBenchArgs } from "../harness/bench-args";
+import { runTool } from "../harness/command-line";
 import { measureFootprint, type Footprint } from "./footprint";
 import { machineInfo } from "./machine";
 import { runMicro } from "./micro";
-import { repoRoot } from "./paths";
 import { runCreatePreviews, runDiffPreviews, type PreviewSample } from "./preview-cost";
 import { CURRENT_LIMITER, LIMIT_PER_SECOND, renderReport, type BenchResults } from "./report";
 import { runThroughput } from "./throughput";
 
-/** Parsed command line. */
-export interface BenchArgs {
-  quick: boolean;
-  /** Throughput repetitions; default 1 (a full run already takes ~20 min here). */
-  reps?: number;
-  out?: string;
-  /** Re-render the report from a run's raw samples (the JSON a run leaves in the temp dir); measures nothing. */
-  render?: string;
-}
-
-/** Parses `--quick`, `--reps N`, `--out FILE`; anything else is an error naming it. */
-export function parseArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = { quick: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--quick") out.quick = true;
-    else if (a === "--reps" && /^[1-9]\d*$/.test(argv[i + 1] ?? "")) out.reps = Number(argv[++i]);
-    else if (a === "--out" && argv[i + 1]) out.out = argv[++i];
-    else if (a === "--render" && argv[i + 1]) out.render = argv[++i];
-    else
-      throw new Error(`bench: unknown or incomplete argument ${JSON.stringify(a)}; use --quick, --reps N, --out FILE, --render RAW.json`);
-  }
-  return out;
-}
-
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(process.argv.slice(2));
   if (args.render) {
     const saved = JSON.parse(fs.readFileSync(args.render, "utf8")) as BenchResults;
     const file = args.out ?? (saved.quick ? path.join(os.tmpdir(), "trtc-bench-quick.md") : path.join(repoRoot(), "docs", "BENCHMARKS.md"));
@@ -64,8 +40,8 @@ async function main(): Promise<void> {
   const micro = runMicro(reps.micro, { sign: 20_000, validate: 2_000 });
   for (const m of micro.results) log(`  ${m.name}: ${Math.round(m.opsPerSecond)} ops/s`);
 
-  const emulator = await startEmulator({ port: 0, rateLimitPerSecond: LIMIT_PER_SECOND });
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "trtc-bench-"));
+  const env = await openEnv({ rateLimitPerSecond: LIMIT_PER_SECOND });
+  const { emulator, dir: stateDir } = env;
   try {
     log(`2. previews of ${top} resources (fresh stacks)`);
     const previews: PreviewSample[] = await runCreatePreviews(emulator, stateDir, top, reps.preview, log);
@@ -105,14 +81,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(raw, JSON.stringify(results, null, 2));
     log(`bench: wrote ${outFile} (raw samples: ${raw}) in ${((Date.now() - started) / 60000).toFixed(1)} min`);
   } finally {
-    await emulator.close();
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    await env.close();
   }
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    process.stderr.write(`${(e as Error).stack ?? e}\n`);
-    process.exit(1);
-  });
-}
+runTool(main);

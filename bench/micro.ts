@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { validateRequest } from "../trtc/validate";
 import { tc3Authorization } from "../trtc/client/sign";
-import { repoRoot } from "./paths";
-import { median } from "./stats";
+import { repoRoot } from "../harness/repo";
+import { median } from "../harness/stats";
 
 /** The seed Start requests (tests/fixtures/seed), read as data. */
 const SEED_DIR = path.join(repoRoot(), "tests", "fixtures", "seed");

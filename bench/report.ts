@@ -3,13 +3,13 @@
  * target with whether this run met it. Pure formatting: it measures nothing.
  */
 import { RATE_MARGIN_MS, RATE_WINDOW_MS } from "../trtc/client/rate-limit";
-import { EVEN_SPACING_MARGIN_MS } from "./even-spacing-limiter";
+import { EVEN_SPACING_MARGIN_MS } from "../harness/even-spacing-limiter";
 import type { MachineInfo } from "./machine";
 import type { Footprint } from "./footprint";
 import type { MicroResult } from "./micro";
 import type { PreviewSample } from "./preview-cost";
 import { PHASES, type PhaseSample } from "./throughput";
-import { fmt, fmtRate, fmtRatio, limitRatio, markdownTable, median, overheadRatio, range } from "./stats";
+import { fmt, fmtRate, fmtRatio, limitRatio, markdownTable, median, overheadRatio, range } from "../harness/stats";
 
 /** The API limit the emulator enforces and the floors are computed from. */
 export const LIMIT_PER_SECOND = 20;
@@ -35,7 +35,7 @@ export interface BenchResults {
 
 /** Which client limiter a run measured, and its window and margin in ms. */
 export interface LimiterInfo {
-  /** `log`: trtc/client/rate-limit.ts; `even`: the even-spacing limiter it replaced (bench/even-spacing-limiter.ts). */
+  /** `log`: trtc/client/rate-limit.ts; `even`: the even-spacing limiter it replaced (harness/even-spacing-limiter.ts). */
   kind: "log" | "even";
   windowMs: number;
   marginMs: number;
@@ -315,7 +315,7 @@ function reading(r: BenchResults): string {
   });
   const which =
     limiter.kind === "even"
-      ? `The client limiter of this run (the even-spacing one that preceded issue 14, now bench/even-spacing-limiter.ts)
+      ? `The client limiter of this run (the even-spacing one that preceded issue 14, now harness/even-spacing-limiter.ts)
 spaced grants ${limiter.windowMs + limiter.marginMs} ms / 20 apart, so its own ceiling was ${fmt(ceiling, 3)} of the limit.`
       : `The client limiter (trtc/client/rate-limit.ts) keeps at most 20 grants in any ${limiter.windowMs + limiter.marginMs} ms, so under
 sustained demand its own ceiling is ${fmt(ceiling, 3)} of the limit.`;
@@ -404,7 +404,7 @@ ${microTable(r)}
 ## Method
 
 - One process runs the emulator (port 0) and the Automation API inline programs; each scenario is a fresh
-  stack on a \`file://\` backend (scripts/local-stack.ts). Operations: \`stack.up({ parallel: 64 })\`,
+  stack on a \`file://\` backend (harness/local-stack.ts). Operations: \`stack.up({ parallel: 64 })\`,
   \`stack.preview({ parallel: 64 })\`, \`stack.destroy({ parallel: 64 })\`; wall time is measured around the
   call and includes starting the CLI, the language host and the provider process.
 - Update changes only each task's push URL, which PublishCdnStream applies in place (one

@@ -5,13 +5,20 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { CommandLineError, type CommandLineSpec, parseCommandLine } from "../harness/command-line";
 import { generate } from "./generate";
 import { staleFiles } from "./stale";
 
+/** The command line of `npm run generate -- ...`; anything else is refused, naming it. */
+const OPTIONS = {
+  check: { kind: "switch", help: "write nothing; exit 1 naming each committed file that differs" },
+} as const satisfies CommandLineSpec;
+
 async function main(): Promise<number> {
+  const args = parseCommandLine("npm run generate", process.argv.slice(2), OPTIONS);
   const root = resolve(__dirname, "..");
   const files = await generate({ root });
-  if (process.argv.includes("--check")) {
+  if (args.check) {
     const stale = staleFiles(root, files);
     for (const line of stale) console.error(line);
     return stale.length ? 1 : 0;
@@ -38,6 +45,6 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
+    process.exit(err instanceof CommandLineError ? 2 : 1);
   },
 );

@@ -9,7 +9,8 @@ import type { ResolvedOptions } from "./options";
 import { RateLimiter } from "./api/rate-limit";
 import { RequestLog } from "./api/request-log";
 import { RoomPresence } from "./state/rooms";
-import { FileStore, MemoryStore, type EmulatorStore } from "./state/store";
+import { FileStore } from "./state/file-store";
+import { MemoryStore, type EmulatorStore } from "./state/store";
 
 /** Everything a request can touch. */
 export interface EmulatorCore {

@@ -1,5 +1,6 @@
 /**
- * Reading bodies and writing Tencent's response envelopes over node:http.
+ * Reading bodies and writing answers over node:http: Tencent's response envelopes for the API, JSON
+ * replies for the control API, and the dashboard's pages.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiError } from "./api/errors";
@@ -44,15 +45,50 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
   });
 }
 
+/** Writes a whole answer of `contentType` with its length; a HEAD request gets the headers only. */
+export function sendBody(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+  head = false,
+): void {
+  res.writeHead(status, { "Content-Type": contentType, "Content-Length": String(Buffer.byteLength(body)), ...headers });
+  res.end(head ? undefined : body);
+}
+
 /** Writes a JSON answer. */
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    "Content-Type": "application/json",
-    "Content-Length": String(Buffer.byteLength(body)),
-    ...headers,
-  });
-  res.end(body);
+  sendBody(res, status, "application/json", JSON.stringify(value), headers);
+}
+
+/** A control-API answer before it is written: HTTP status and JSON body. */
+export interface JsonReply {
+  status: number;
+  body: unknown;
+}
+
+/** A 200 control answer. */
+export const ok = (body: unknown): JsonReply => ({ status: 200, body });
+
+/** A control-API refusal: `status` with `{"error": message}`. */
+export const bad = (status: number, error: string): JsonReply => ({ status, body: { error } });
+
+/**
+ * Reads a control route's JSON body of at most `limit` bytes: `{}` when empty, else the parsed value; a
+ * 413 or 400 reply when it is too large or not JSON (the parser's own message is left out: it could quote
+ * a secret the body carried).
+ */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<{ value: unknown } | { error: JsonReply }> {
+  const read = await readBody(req, limit);
+  if (read.tooLarge) return { error: bad(413, "body too large") };
+  if (read.body.length === 0) return { value: {} };
+  try {
+    return { value: JSON.parse(read.body.toString("utf8")) };
+  } catch {
+    return { error: bad(400, "body is not valid JSON") };
+  }
 }
 
 /** `{"Response":{...fields,"RequestId"}}`, HTTP 200. */

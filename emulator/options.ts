@@ -2,6 +2,7 @@
  * Options of {@link startEmulator} and their defaults, resolved in one place so the CLI, the tests and the
  * provider's embedded mode all get the same emulator for the same switches.
  */
+import { ACTION_NAMES, ACTIONS } from "../trtc/actions";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type EmulatorCredential } from "./api/auth";
 import { resolveCallbackOptions, type CallbackOptions, type CallbackTarget } from "./callbacks/config";
 import type { ClockFn } from "./state/clock";
@@ -10,8 +11,12 @@ import { RATE_WINDOWS, type RateWindow } from "./api/rate-limit";
 import type { Site } from "./api/router";
 import { toKeyRing } from "./api/usersig-check";
 
-/** Documented per-action limit (spec §9). */
-export const DEFAULT_RATE_LIMIT_PER_SECOND = 20;
+/**
+ * The action table's documented per-action limit (trtc/actions.ts, spec §9), which the emulator applies to
+ * each action separately. The emulator has one limit for every action, so where the table's actions
+ * differed it would take the strictest.
+ */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = Math.min(...ACTION_NAMES.map((a) => ACTIONS[a].rateLimitPerSecond));
 
 /** Options of {@link startEmulator}. Every field is optional. */
 export interface EmulatorOptions {
@@ -29,7 +34,7 @@ export interface EmulatorOptions {
   auth?: boolean;
   /** JSON file that keeps tasks, rooms and sequence numbers across restarts; memory only when absent. */
   dataFile?: string;
-  /** Requests per second per action and SecretId; default 20, 0 = no throttling. */
+  /** Requests per second per action and SecretId; default {@link DEFAULT_RATE_LIMIT_PER_SECOND} (the action table's), 0 = no throttling. */
   rateLimitPerSecond?: number;
   /**
    * How a second is counted: `fixed` (default) each wall-clock second, `sliding` the 1000 ms before each

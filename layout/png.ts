@@ -38,6 +38,22 @@ export interface PngOptions {
 }
 
 /**
+ * playwright-core, loaded here rather than at the top: importing the renderer must not require it. It is an
+ * optional dependency (npm installs it unless told to omit optional ones), so its absence gets a message
+ * saying how to add it rather than a bare MODULE_NOT_FOUND.
+ */
+function loadPlaywright(): typeof import("playwright-core") {
+  try {
+    return require("playwright-core") as typeof import("playwright-core");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw e;
+    throw new Error(
+      "PNG export needs playwright-core, an optional dependency this install left out; add it with `npm install playwright-core`",
+    );
+  }
+}
+
+/**
  * Rasterises an SVG document at `size` (its canvas size, one CSS pixel per TRTC pixel).
  * The page may not load anything: every request is aborted, so a drawing can never reach the network.
  *
@@ -47,8 +63,7 @@ export async function svgToPng(svg: string, size: { width: number; height: numbe
   const executablePath = opts.executablePath ?? CHROMIUM_PATH;
   if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
   const timeout = opts.timeoutMs ?? 60_000;
-  // Loaded here, not at the top: importing the renderer must not require playwright-core.
-  const { chromium } = require("playwright-core") as typeof import("playwright-core");
+  const { chromium } = loadPlaywright();
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true, timeout });
   try {
     const page = await browser.newPage({

@@ -234,7 +234,7 @@ export function resolveCredentials(env: NodeJS.ProcessEnv = process.env): Creden
   if (missing.length > 0) {
     throw new ConfigError(
       `Tencent Cloud credentials are missing: set ${missing.join(" and ")}, e.g. ` +
-        `\`pulumi config set ${configKey("secretId")} AKID...\` and ` +
+        `\`pulumi config set --plaintext ${configKey("secretId")} AKID...\` and ` +
         `\`pulumi config set --secret ${configKey("secretKey")} ...\`.`,
     );
   }

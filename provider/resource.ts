@@ -4,15 +4,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PublishCdnStreamArgs, PublishCdnStreamInputs } from "./args";
-import { ARGUMENT_KEYS, isArgument } from "./outputs";
+import { providerOptions, registeredOptions } from "./options";
+import { ARGUMENT_KEYS, OPTIONS_KEY, isArgument } from "./outputs";
 import { PROVIDER_SOURCE, RESOURCE_TYPE } from "./provider";
-import { SECRET_OUTPUTS, isSecretProperty } from "./secrets";
+import { secretInput } from "./secret-inputs";
+import { SECRET_OUTPUTS } from "./secrets";
 
 type Applied<K extends keyof PublishCdnStreamInputs> = pulumi.Output<PublishCdnStreamInputs[K]>;
 
 /**
  * The property map PublishCdnStream registers (without `__provider`): every computed output and argument
- * name, secret arguments wrapped, and stray names passed through for check to reject. Exported so the
+ * name, secret leaves wrapped, and stray names passed through for check to reject. Exported so the
  * benchmarks' no-op resource can register exactly the same shape.
  */
 export function inputProperties(args: PublishCdnStreamArgs): Record<string, unknown> {
@@ -27,8 +29,9 @@ export function inputProperties(args: PublishCdnStreamArgs): Record<string, unkn
   // Every argument, so each becomes an output even when the user leaves it out (pulumi/pulumi#5174).
   for (const key of ARGUMENT_KEYS) {
     const value = args?.[key];
-    // Secret as inputs too, so state holds no plaintext UserSig/push URL even if the user passed a literal.
-    props[key] = value !== undefined && isSecretProperty(key) ? pulumi.secret(value) : value;
+    // Secret leaves as inputs too, so state holds no plaintext UserSig/push URL even if the user passed a
+    // literal; only the leaves, so an unknown push URL leaves the list's shape known (secrets.ts).
+    props[key] = secretInput(key, value);
   }
   // Anything else a JavaScript or untyped program passed (a stray `region`, a PascalCase `SdkAppId`) goes
   // to check, which rejects it by name, rather than being dropped here without a word.
@@ -44,7 +47,8 @@ export function inputProperties(args: PublishCdnStreamArgs): Record<string, unkn
  * - Changing `publishCdnParams`, `feedBackRoomParams`, `videoParams` contents, the audio mixing lists,
  *   `seiParams` or `singleSubscribeParams` updates the running task in place (same TaskId).
  * - Changing the room, the robot (`agentParams`), `withTranscoding`, `recordParams`, the audio encoding, or
- *   adding/removing video replaces it: the old task is stopped before the new one starts.
+ *   adding/removing video replaces it: the old task is stopped before the new one starts, on every
+ *   replacement path (`--replace`, `replacementTrigger`, ...) unless `deleteBeforeReplace: false` is set.
  * - Credentials come from `tencentcloud:secretId` / `tencentcloud:secretKey` (secret) / `tencentcloud:region`
  *   / `tencentcloud:securityToken` stack config, else `TENCENTCLOUD_*` environment variables; `trtc:endpoint`
  *   or `TRTC_ENDPOINT` points it at the local emulator.
@@ -107,13 +111,19 @@ export class PublishCdnStream extends pulumi.CustomResource {
   /**
    * @param name The unique name of the resource.
    * @param args The Start request in camelCase; see {@link PublishCdnStreamArgs}.
-   * @param opts Resource options. `additionalSecretOutputs` is extended, never replaced.
+   * @param opts Resource options. `additionalSecretOutputs` is extended, never replaced; `deleteBeforeReplace`
+   *   defaults to true; `replaceOnChanges` and `customTimeouts` are applied by the provider (provider/options.ts;
+   *   docs/RESOURCE.md, "Pulumi options").
+   * @throws Error when `opts.import` or `opts.id` is set: TRTC has no Describe call, and Pulumi's dynamic host
+   *   cannot import; the message names the native provider plugin, which can.
    */
   constructor(name: string, args: PublishCdnStreamArgs, opts?: pulumi.CustomResourceOptions) {
     const props = inputProperties(args);
-    const additionalSecretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS])];
+    // Options only the provider can honour (replaceOnChanges, customTimeouts), handed over as an input.
+    const handed = providerOptions(opts);
+    if (handed) props[OPTIONS_KEY] = handed;
     // What pulumi.dynamic.Resource does, with a fixed provider text instead of a serialized closure.
     props.__provider = PROVIDER_SOURCE;
-    super(RESOURCE_TYPE, name, props, { ...opts, additionalSecretOutputs });
+    super(RESOURCE_TYPE, name, props, registeredOptions(name, opts, SECRET_OUTPUTS));
   }
 }

@@ -6,6 +6,7 @@
 # the SDK by its package name, with the one @pulumi/pulumi of node_modules.
 # Skips the compile while bin/ was built from the same sources (a hash in bin/.sources).
 set -euo pipefail
+[ $# -eq 0 ] || { echo "build-sdk-nodejs.sh: unknown argument \"$1\" (it takes none)" >&2; exit 2; }
 cd "$(dirname "$0")/.."
 sdk=sdk/nodejs
 name="$(node -p 'require("./sdk/nodejs/package.json").name')"

@@ -4,6 +4,7 @@
 # fresh machine); when it cannot be installed, says why and exits non-zero, so the tests fail loudly
 # instead of being skipped. Prints only to stderr.
 set -euo pipefail
+[ $# -eq 0 ] || { echo "ensure-chromium.sh: unknown argument \"$1\" (it takes none)" >&2; exit 2; }
 CHROMIUM=/usr/bin/chromium
 [ -x "$CHROMIUM" ] && exit 0
 

@@ -3,6 +3,7 @@
 # Idempotent: the build is cached outside the repository and reused on later runs.
 # Why a build: these machines reach the Go module proxy but not Pulumi's download site.
 set -euo pipefail
+[ $# -eq 0 ] || { echo "ensure-pulumi.sh: unknown argument \"$1\" (it takes none)" >&2; exit 2; }
 
 PULUMI_VERSION="${PULUMI_VERSION:-v3.259.0}"
 # The YAML language host, for YAML programs over the native provider plugin (pulumi-resource-trtc).

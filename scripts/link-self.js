@@ -3,6 +3,10 @@
 // resolve a package's own name from its source tree.
 const fs = require("node:fs");
 const path = require("node:path");
+if (process.argv.length > 2) {
+  process.stderr.write(`link-self.js: unknown argument ${JSON.stringify(process.argv[2])} (it takes none)\n`);
+  process.exit(2);
+}
 const root = path.resolve(__dirname, "..");
 const link = path.join(root, "node_modules", "pulumi-trtc-relay");
 try {

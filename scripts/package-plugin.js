@@ -14,6 +14,7 @@ const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { parseArgs } = require("node:util");
 const esbuild = require("esbuild");
 
 const root = path.resolve(__dirname, "..");
@@ -32,9 +33,19 @@ exec node "$(dirname "$0")/${NAME}.js" "$@"
 `;
 const LAUNCHER_CMD = `@echo off\r\nnode "%~dp0${NAME}.js" %*\r\n`;
 
+/** `--out DIR` only; anything else is refused, naming it, before anything is built. */
+function parseCommandLine(argv) {
+  try {
+    return parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    process.stderr.write(`package-plugin.js: ${e.message}; it takes --out DIR\n`);
+    process.exit(2);
+  }
+}
+
 async function main() {
-  const at = process.argv.indexOf("--out");
-  const outDir = at > 0 ? path.resolve(process.argv[at + 1]) : path.join(root, "dist", "plugin");
+  const args = parseCommandLine(process.argv.slice(2));
+  const outDir = args.out ? path.resolve(args.out) : path.join(root, "dist", "plugin");
   const base = `${NAME}-v${pkg.version}-${OS}-${ARCH}`;
   // Staged outside the repository: a second package.json named pulumi-trtc-relay under it would make
   // jest's module map see the package twice.

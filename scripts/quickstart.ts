@@ -3,13 +3,14 @@
  * Pulumi project (Pulumi.yaml -> the quickstart example) with `pulumi up` on a local file backend with a
  * passphrase, no logins, then prints the TaskId and what the emulator now runs.
  *
- * Flags: `--serve` keeps the emulator running afterwards (Ctrl-C to stop); `--destroy` tears the stack
- * down instead of deploying it.
+ * Flags (OPTIONS below; anything else is refused, naming it): `--serve` keeps the emulator running
+ * afterwards (Ctrl-C to stop); `--destroy` tears the stack down instead of deploying it.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { emulatorControl, startEmulator } from "../emulator";
+import { CommandLineError, type CommandLineSpec, parseCommandLine } from "../harness/command-line";
 import { redactText } from "../trtc/redact";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -17,8 +18,14 @@ const LOCAL = path.join(ROOT, ".trtc-local");
 const PORT = Number(process.env.TRTC_EMULATOR_PORT ?? 9470);
 const STACK = process.env.TRTC_QUICKSTART_STACK ?? "quickstart";
 
+/** The command line of `npm start -- ...`. */
+const OPTIONS = {
+  serve: { kind: "switch", help: "keep the emulator (and its dashboard) running afterwards; Ctrl-C stops it" },
+  destroy: { kind: "switch", help: "tear the stack down instead of deploying it" },
+} as const satisfies CommandLineSpec;
+
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
+  const args = parseCommandLine("npm start", process.argv.slice(2), OPTIONS);
   fs.mkdirSync(path.join(LOCAL, "backend"), { recursive: true });
   // A fixed port and a data file: the endpoint recorded in state stays the same, so a second `npm start`
   // finds the same running task and changes nothing.
@@ -46,7 +53,7 @@ async function main(): Promise<void> {
       },
     );
     const onOutput = (s: string) => process.stdout.write(s);
-    if (args.has("--destroy")) {
+    if (args.destroy) {
       await stack.destroy({ onOutput });
     } else {
       const result = await stack.up({ onOutput });
@@ -64,7 +71,7 @@ async function main(): Promise<void> {
       );
       console.log(`    relays to: ${[...targets, ...rooms].join(", ") || "(nothing)"}`);
     }
-    if (args.has("--serve")) {
+    if (args.serve) {
       console.log(`\nemulator still serving at ${emulator.url} (control API under /_emulator/); Ctrl-C to stop`);
       await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
     }
@@ -74,6 +81,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
+  if (e instanceof CommandLineError) {
+    console.error(e.message);
+    process.exit(2);
+  }
   console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

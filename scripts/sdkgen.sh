@@ -13,6 +13,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log() { echo "sdkgen: $*" >&2; }
+usage="usage: bash scripts/sdkgen.sh OUT [nodejs|python|go ...], or bash scripts/sdkgen.sh --binary"
+
+# The command line is checked before anything is built: an unknown option or language is refused, naming it.
+case "${1:-}" in
+  "") log "$usage"; exit 2 ;;
+  --binary) [ $# -eq 1 ] || { log "unknown argument \"$2\" (--binary takes none)"; exit 2; } ;;
+  -*) log "unknown option \"$1\"; $usage"; exit 2 ;;
+  *)
+    for lang in "${@:2}"; do
+      case "$lang" in nodejs | python | go) ;; *) log "unknown language \"$lang\"; $usage"; exit 2 ;; esac
+    done
+    ;;
+esac
 
 command -v go >/dev/null 2>&1 || { log "needs Go >= 1.25 to build codegen/sdkgen (scripts/setup.sh needs it too)"; exit 1; }
 CACHE_ROOT="${PULUMI_TRTC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-trtc-relay}"
@@ -36,5 +49,4 @@ if [ "${1:-}" = "--binary" ]; then
   echo "$bin"
   exit 0
 fi
-[ $# -ge 1 ] || { log "usage: bash scripts/sdkgen.sh OUT [nodejs|python|go ...]"; exit 2; }
 exec "$bin" provider/schema.json "$@"

@@ -4,6 +4,7 @@
 # serialized provider require this package by name, the compiled dist/, and a Pulumi CLI.
 # Prints nothing on stdout but `export PATH=...` lines, so callers can `eval "$(bash scripts/setup.sh)"`.
 set -euo pipefail
+[ $# -eq 0 ] || { echo "setup.sh: unknown argument \"$1\" (it takes none)" >&2; exit 2; }
 cd "$(dirname "$0")/.."
 
 # One setup at a time per checkout and per machine: two at once race npm in node_modules, apt on the dpkg

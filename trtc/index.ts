@@ -18,25 +18,5 @@ export {
   type VerifyUserSigResult,
   type UserSigRejection,
 } from "./usersig";
-export {
-  signCallback,
-  callbackSignMatches,
-  verifyCallback,
-  redactUrl,
-  RelayCdnStatus,
-  relayCdnStatusName,
-  relayCdnStatusBody,
-  parseRelayCdnStatusEvent,
-  EVENT_GROUP_CLOUD_PUBLISH,
-  EVENT_TYPE_CLOUD_PUBLISH_CDN_STATUS,
-  type VerifyCallbackInput,
-  type VerifyCallbackResult,
-  type CallbackRejection,
-  type CallbackHeaders,
-  type RelayCdnStatusEvent,
-  type RelayCdnStatusEventInput,
-  type RelayCdnStatusName,
-  type RelayCdnStatusCode,
-  type CallbackIssue,
-  type ParseEventResult,
-} from "./callbacks";
+// Relay status callbacks: the same names as `pulumi-trtc-relay`'s callbacks/ entry, listed once there.
+export * from "./callbacks";

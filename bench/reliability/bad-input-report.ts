@@ -3,8 +3,8 @@
  * the document; `npm run reliability -- --part corpus` measures the corpus alone and replaces just this
  * section in the existing document, so the long fault matrix need not be rerun to refresh it.
  */
-import { INVALID_CASES } from "./bad-input";
-import { NPM_TEST_INVALID, type CorpusResult } from "./bad-input-run";
+import { INVALID_CASES } from "../../harness/reliability/bad-input";
+import { NPM_TEST_INVALID, type CorpusResult } from "../../harness/reliability/bad-input-run";
 
 /** The section's heading. */
 export const CORPUS_HEADING = "## Bad input";
@@ -44,7 +44,7 @@ export function renderCorpus(c: CorpusResult, cli: string): string[] {
     "- Each invalid program is one `PublishCdnStream` whose arguments are a Start body of tests/fixtures/invalid-bodies.ts in camelCase " +
       "(`toPulumiCase`; Update and Stop bodies and non-object bodies have no program form), each breaking one documented rule, " +
       `plus ${programOnly} mistakes only a program can make (group "not an argument": a setting, a computed output or a misplaced ` +
-      "`userSig` passed as an argument, a PascalCase key inside an argument; bench/reliability/bad-input.ts).",
+      "`userSig` passed as an argument, a PascalCase key inside an argument; harness/reliability/bad-input.ts).",
   );
   out.push(
     "- The engine stops a preview at the first resource whose check fails, so each invalid program gets its own preview. " +
@@ -53,7 +53,7 @@ export function renderCorpus(c: CorpusResult, cli: string): string[] {
       "and the test process's gRPC clients get a subchannel pool each. With grpc-js's shared pool, previews under load sometimes failed at their first call " +
       "to the engine (`14 UNAVAILABLE: No connection established. Last error: null`) or passed empty, most likely because a later engine on a reused " +
       "127.0.0.1 port got a subchannel still backing off from an exited one; with a pool per channel, none did in 4 runs of 159 " +
-      "(`ownSubchannels` in bench/reliability/bad-input-run.ts).",
+      "(`ownSubchannels` in harness/reliability/bad-input-run.ts).",
   );
   out.push(
     "- A case counts only when one diagnostic the engine printed for that resource names the expected camelCase property " +

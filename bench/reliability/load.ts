@@ -3,10 +3,10 @@
  * client's shared limiter must keep every action at or under 20 requests per second as the emulator counts
  * them, so no RequestLimitExceeded ever reaches the user.
  */
-import { auditStack, type Audit } from "./audit";
-import { makeFleet } from "./fleet";
-import { FLEET_SECRETS } from "./run-scenario";
-import { openRig } from "./rig";
+import { auditStack, type Audit } from "../../harness/reliability/audit";
+import { makeFleet } from "../../harness/reliability/fleet";
+import { FLEET_SECRETS } from "../../harness/reliability/run-scenario";
+import { openEnv } from "../../harness";
 
 /** What the load run measured. */
 export interface LoadResult {
@@ -31,7 +31,7 @@ export interface LoadResult {
 
 /** Runs the load scenario. */
 export async function runLoad(size = 200, parallel = 64, log: (line: string) => void = () => {}): Promise<LoadResult> {
-  const rig = await openRig();
+  const rig = await openEnv();
   try {
     const fleet = makeFleet(size, FLEET_SECRETS);
     const stack = await rig.stack("load", `n${size}`, fleet.program);

@@ -1,26 +1,46 @@
 /**
  * `npm run reliability`: the fault matrix (N tasks per scenario), the bad-input corpus, the secrets audit
- * and the load run, then docs/RELIABILITY.md. Options: `--size N` (default 20), `--load N` (default 200),
- * `--corpus N` invalid programs previewed through the engine (default: all), `--only a,b` scenario names,
- * `--skip corpus,secrets,load,matrix`, and `--part corpus`: the corpus alone, replacing only its section of
- * the existing docs/RELIABILITY.md.
+ * and the load run, then the report (docs/RELIABILITY.md unless `--out FILE`). The options are OPTIONS
+ * below; anything else is refused, naming it. `--part corpus` runs the corpus alone and replaces only its
+ * section of the existing report (the `--out` file when it exists, else docs/RELIABILITY.md).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { execFileSync } from "node:child_process";
-import { spliceSection, renderCorpus } from "./bad-input-report";
-import { runCorpus } from "./bad-input-run";
+import { pulumiCliVersion, repoRoot } from "../../harness";
+import { type CommandLineSpec, CommandLineError, parseCommandLine, runTool } from "../../harness/command-line";
+import { runCorpus } from "../../harness/reliability/bad-input-run";
+import { runScenario } from "../../harness/reliability/run-scenario";
+import { SCENARIOS } from "../../harness/reliability/scenarios";
+import { runSecretsAudit } from "../../harness/reliability/secrets-audit";
+import { renderCorpus, spliceSection } from "./bad-input-report";
 import { runLoad } from "./load";
 import { renderReport, type ReliabilityFigures } from "./report";
-import { runScenario } from "./run-scenario";
-import { SCENARIOS } from "./scenarios";
-import { runSecretsAudit } from "./secrets-audit";
 
-const REPO = path.resolve(__dirname, "../..");
+const REPO = repoRoot();
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+/** The parts a full run has, in the order it runs them. */
+const PARTS = ["matrix", "load", "secrets", "corpus"] as const;
+
+/** The command line of `npm run reliability -- ...`. */
+const OPTIONS = {
+  size: { kind: "count", value: "N", help: "tasks per fault-matrix scenario (default 20)" },
+  load: { kind: "count", value: "N", help: "tasks of the load run (default 200)" },
+  corpus: { kind: "count", value: "N", help: "invalid programs previewed through the engine (default: all)" },
+  only: { kind: "text", value: "a,b", help: `fault-matrix scenarios to run (default all: ${SCENARIOS.map((s) => s.name).join(", ")})` },
+  skip: { kind: "text", value: "a,b", help: `parts to leave out: ${PARTS.join(", ")}` },
+  part: { kind: "text", value: "corpus", choices: ["corpus"], help: "run the corpus alone and replace only its section" },
+  out: { kind: "text", value: "FILE", help: "where the report goes (default docs/RELIABILITY.md)" },
+} as const satisfies CommandLineSpec;
+
+/** Splits a comma list, refusing any name not in `known`. */
+function names(option: string, raw: string | undefined, known: readonly string[]): string[] {
+  const list = (raw ?? "").split(",").filter(Boolean);
+  const unknown = list.filter((n) => !known.includes(n));
+  if (unknown.length)
+    throw new CommandLineError(
+      `npm run reliability: --${option} does not know ${unknown.map((n) => `"${n}"`).join(", ")}; it takes ${known.join(", ")}`,
+    );
+  return list;
 }
 
 function versions(): Record<string, string> {
@@ -28,7 +48,7 @@ function versions(): Record<string, string> {
     JSON.parse(fs.readFileSync(path.join(REPO, "node_modules", name, "package.json"), "utf8")).version as string;
   let cli = "?";
   try {
-    cli = execFileSync("pulumi", ["version"], { encoding: "utf8" }).trim();
+    cli = pulumiCliVersion();
   } catch {
     // reported as unknown
   }
@@ -43,24 +63,32 @@ function versions(): Record<string, string> {
 }
 
 async function main(): Promise<void> {
+  const args = parseCommandLine("npm run reliability", process.argv.slice(2), OPTIONS);
+  const only = names(
+    "only",
+    args.only,
+    SCENARIOS.map((s) => s.name),
+  );
+  const skip = new Set(names("skip", args.skip, PARTS));
   const t0 = Date.now();
-  const size = Number(flag("size", "20"));
-  const only = flag("only", "").split(",").filter(Boolean);
-  const skip = new Set(flag("skip", "").split(",").filter(Boolean));
+  const size = args.size ?? 20;
   const log = (line: string) => console.log(`[${Math.round((Date.now() - t0) / 1000)} s] ${line}`);
-  const corpusSize = Number(flag("corpus", "Infinity"));
-  if (flag("part", "") === "corpus") {
+  const corpusSize = args.corpus ?? Infinity;
+  const committed = path.join(REPO, "docs", "RELIABILITY.md");
+  const outFile = args.out ? path.resolve(args.out) : committed;
+  if (args.part === "corpus") {
     const corpus = await runCorpus({ invalid: corpusSize, log });
     log(`corpus: ${corpus.engineInvalid.explained}/${corpus.engineInvalid.total} through the engine`);
-    const file = path.join(REPO, "docs", "RELIABILITY.md");
-    fs.writeFileSync(file, spliceSection(fs.readFileSync(file, "utf8"), renderCorpus(corpus, versions()["pulumi CLI"])));
-    log("replaced the Bad input section of docs/RELIABILITY.md");
+    const existing = fs.existsSync(outFile) ? outFile : committed;
+    fs.writeFileSync(outFile, spliceSection(fs.readFileSync(existing, "utf8"), renderCorpus(corpus, versions()["pulumi CLI"])));
+    log(`replaced the Bad input section of ${existing} in ${outFile}`);
     return;
   }
   const figures: ReliabilityFigures = { versions: versions(), startedAt: new Date().toISOString(), minutes: 0, scenarios: [] };
   const write = () => {
     figures.minutes = Math.round((Date.now() - t0) / 6000) / 10;
-    fs.writeFileSync(path.join(REPO, "docs", "RELIABILITY.md"), renderReport(figures));
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    fs.writeFileSync(outFile, renderReport(figures));
   };
   if (!skip.has("matrix")) {
     for (const s of SCENARIOS.filter((x) => only.length === 0 || only.includes(x.name))) {
@@ -69,7 +97,7 @@ async function main(): Promise<void> {
     }
   }
   if (!skip.has("load")) {
-    figures.load = await runLoad(Number(flag("load", "200")), 64, log);
+    figures.load = await runLoad(args.load ?? 200, 64, log);
     write();
   }
   if (!skip.has("secrets")) {
@@ -82,10 +110,8 @@ async function main(): Promise<void> {
     log(`corpus: ${figures.corpus.engineInvalid.explained}/${figures.corpus.engineInvalid.total} through the engine`);
     write();
   }
-  log("wrote docs/RELIABILITY.md");
+  write();
+  log(`wrote ${outFile}`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runTool(main);

@@ -1,9 +1,9 @@
 /** Renders the reliability figures as docs/RELIABILITY.md (tables first, then the method). */
-import type { CorpusResult } from "./bad-input-run";
+import type { CorpusResult } from "../../harness/reliability/bad-input-run";
 import { renderCorpus } from "./bad-input-report";
 import type { LoadResult } from "./load";
-import type { ScenarioResult } from "./run-scenario";
-import type { SecretsAuditResult } from "./secrets-audit";
+import type { ScenarioResult } from "../../harness/reliability/run-scenario";
+import type { SecretsAuditResult } from "../../harness/reliability/secrets-audit";
 
 /** Everything one `npm run reliability` measured. */
 export interface ReliabilityFigures {
@@ -61,7 +61,7 @@ export function renderReport(f: ReliabilityFigures): string {
     out.push(
       `- **${s.scenario.name}**: ${s.scenario.what} (${s.seconds} s).` +
         (s.scenario.unrecoverable
-          ? ` Not recoverable by design: ${s.scenario.unrecoverable} Orphans whose error named room and robot UserId: ${s.explainedOrphans}.`
+          ? ` Not recoverable by design: ${s.scenario.unrecoverable} Orphans whose resource's error said its Start's outcome is unknown (naming roomId and agentParams.userId): ${s.explainedOrphans}.`
           : ""),
     );
   }
@@ -70,7 +70,7 @@ export function renderReport(f: ReliabilityFigures): string {
     const s = f.secrets;
     out.push("", "## Secrets audit", "");
     out.push(
-      `Up, update, a failing update (${s.failureExercised ? "it failed as intended" : "**it did not fail**"}) and destroy at the engine's normal verbosity (Pulumi's own -v=9 and --debug traces are not audited: they log unwrapped RPC payloads; see bench/reliability/secrets-audit.ts). ` +
+      `Up, update, a failing update (${s.failureExercised ? "it failed as intended" : "**it did not fail**"}) and destroy at the engine's normal verbosity (Pulumi's own -v=9 and --debug traces are not audited: they log unwrapped RPC payloads; see harness/reliability/secrets-audit.ts). ` +
         `Searched ${s.searched.length} places (${s.searched.reduce((a, b) => a + b.bytes, 0)} bytes: state, checkpoint history and backups, engine stdout/stderr, PULUMI_HOME logs, the emulator's request log). ` +
         `Leaks: ${s.leaks.length === 0 ? "none" : s.leaks.join("; ")}.`,
     );

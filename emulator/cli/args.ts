@@ -3,7 +3,7 @@
  * the parsing can be tested without spawning a process.
  */
 import { checkCallbackOptions } from "../callbacks/config";
-import type { EmulatorOptions } from "../options";
+import { DEFAULT_RATE_LIMIT_PER_SECOND, type EmulatorOptions } from "../options";
 
 /** What the command line asked for. */
 export type CliCommand = { kind: "help" } | { kind: "run"; options: EmulatorOptions; verbose: boolean };
@@ -19,8 +19,8 @@ Prints the URL it listens on as the first line of stdout.
   --secret-id <id>      accepted SecretId (default: the documented local AKIDtrtcemulator... key)
   --secret-key <key>    its SecretKey (give both or neither)
   --no-auth             accept requests without checking signatures
-  --data <file>         keep tasks, rooms and sequence numbers in this JSON file
-  --rate-limit <n>      requests per second per action and SecretId (default 20, 0 = off)
+  --data <file>         keep tasks, rooms and sequence numbers in this file (JSON lines)
+  --rate-limit <n>      requests per second per action and SecretId (default ${DEFAULT_RATE_LIMIT_PER_SECOND}, 0 = off)
   --rate-window fixed|sliding
                         count each wall-clock second (default) or the 1000 ms before each request
   --max-tasks <n>       running-task limit (FailedOperation.RestrictedConcurrency); default unlimited

@@ -5,22 +5,15 @@
  * like the API credentials, because they are configuration rather than state.
  */
 import type { IncomingMessage } from "node:http";
-import { readBody } from "../http-io";
+import { bad, type JsonReply, ok, readJsonBody } from "../http-io";
 
-/** A control answer: HTTP status and JSON body. */
-export interface AppsReply {
-  status: number;
-  body: unknown;
-}
-
-const bad = (status: number, error: string): AppsReply => ({ status, body: { error } });
 const view = (sdkAppId: number) => ({ sdkAppId, checksUserSigs: true });
 
 /** Answers GET apps, PUT apps/<id> `{"sdkSecretKey": "..."}`, DELETE apps/<id>. */
-export async function appRoutes(keys: Map<number, string>, req: IncomingMessage, method: string, rest: string[]): Promise<AppsReply> {
+export async function appRoutes(keys: Map<number, string>, req: IncomingMessage, method: string, rest: string[]): Promise<JsonReply> {
   if (rest.length === 0) {
     if (method !== "GET") return bad(405, "use GET apps, or PUT/DELETE apps/<SdkAppId>");
-    return { status: 200, body: { apps: [...keys.keys()].sort((a, b) => a - b).map(view) } };
+    return ok({ apps: [...keys.keys()].sort((a, b) => a - b).map(view) });
   }
   const sdkAppId = /^\d+$/.test(rest[0]) ? Number(rest[0]) : NaN;
   if (rest.length !== 1 || !Number.isSafeInteger(sdkAppId) || sdkAppId < 1 || sdkAppId > 0xffffffff) {
@@ -28,19 +21,13 @@ export async function appRoutes(keys: Map<number, string>, req: IncomingMessage,
   }
   if (method === "DELETE") {
     keys.delete(sdkAppId);
-    return { status: 200, body: { sdkAppId, checksUserSigs: false } };
+    return ok({ sdkAppId, checksUserSigs: false });
   }
   if (method !== "PUT") return bad(405, "use PUT or DELETE");
-  const read = await readBody(req, 64 * 1024);
-  if (read.tooLarge) return bad(413, "body too large");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(read.body.toString("utf8"));
-  } catch {
-    return bad(400, "body is not valid JSON"); // the parser's message could quote the key
-  }
-  const key = (parsed as { sdkSecretKey?: unknown } | null)?.sdkSecretKey;
+  const body = await readJsonBody(req, 64 * 1024);
+  if ("error" in body) return body.error;
+  const key = (body.value as { sdkSecretKey?: unknown } | null)?.sdkSecretKey;
   if (typeof key !== "string" || key === "") return bad(400, 'body must be {"sdkSecretKey": "<non-empty string>"}');
   keys.set(sdkAppId, key);
-  return { status: 200, body: view(sdkAppId) };
+  return ok(view(sdkAppId));
 }

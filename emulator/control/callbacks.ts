@@ -5,28 +5,12 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { EmulatorCore } from "../core";
-import { readBody } from "../http-io";
+import { bad, type JsonReply, ok, readJsonBody } from "../http-io";
 import { checkCallbackOptions } from "../callbacks/config";
 import type { PushFaultSpec } from "../callbacks/push-state";
 
-/** A control answer, as control/routes.ts sends it. */
-export interface CallbackReply {
-  status: number;
-  body: unknown;
-}
-
-const ok = (body: unknown): CallbackReply => ({ status: 200, body });
-const bad = (status: number, error: string): CallbackReply => ({ status, body: { error } });
-
-async function json(req: IncomingMessage): Promise<{ value: unknown } | { error: CallbackReply }> {
-  const read = await readBody(req, 64 * 1024);
-  if (read.tooLarge) return { error: bad(413, "body too large") };
-  try {
-    return { value: read.body.length === 0 ? {} : JSON.parse(read.body.toString("utf8")) };
-  } catch {
-    return { error: bad(400, "body is not valid JSON") };
-  }
-}
+/** Callback settings and fault specs are a few fields. */
+const MAX_BODY = 64 * 1024;
 
 /** Checks a fault body; returns the spec or a message naming the field. */
 export function parsePushFault(value: unknown): PushFaultSpec | string {
@@ -46,17 +30,17 @@ export function parsePushFault(value: unknown): PushFaultSpec | string {
   return b as unknown as PushFaultSpec;
 }
 
-async function targetRoutes(core: EmulatorCore, req: IncomingMessage, method: string): Promise<CallbackReply> {
+async function targetRoutes(core: EmulatorCore, req: IncomingMessage, method: string): Promise<JsonReply> {
   if (method === "GET") return ok(core.callbacks.config());
   if (method === "DELETE") return ok(core.callbacks.configure(undefined));
   if (method !== "PUT") return bad(405, "use GET, PUT or DELETE");
-  const body = await json(req);
+  const body = await readJsonBody(req, MAX_BODY);
   if ("error" in body) return body.error;
   const target = checkCallbackOptions(body.value);
   return typeof target === "string" ? bad(400, target) : ok(core.callbacks.configure(target));
 }
 
-async function historyRoutes(core: EmulatorCore, req: IncomingMessage, method: string, rest: string[]): Promise<CallbackReply> {
+async function historyRoutes(core: EmulatorCore, req: IncomingMessage, method: string, rest: string[]): Promise<JsonReply> {
   if (rest.length === 0) {
     if (method === "GET") return ok({ target: core.callbacks.config(), counts: core.callbacks.counts(), callbacks: core.callbacks.list() });
     if (method === "DELETE") {
@@ -67,7 +51,7 @@ async function historyRoutes(core: EmulatorCore, req: IncomingMessage, method: s
   }
   if (rest.length !== 1 || rest[0] !== "faults") return bad(404, "use GET callbacks or POST callbacks/faults");
   if (method !== "POST") return bad(405, "use POST");
-  const body = await json(req);
+  const body = await readJsonBody(req, MAX_BODY);
   if ("error" in body) return body.error;
   const spec = parsePushFault(body.value);
   if (typeof spec === "string") return bad(400, spec);
@@ -78,13 +62,7 @@ async function historyRoutes(core: EmulatorCore, req: IncomingMessage, method: s
 }
 
 /** Answers `/_emulator/callback[...]` (`head` "callback") and `/_emulator/callbacks[...]` (`head` "callbacks"). */
-export function callbackRoutes(
-  core: EmulatorCore,
-  req: IncomingMessage,
-  method: string,
-  head: string,
-  rest: string[],
-): Promise<CallbackReply> {
+export function callbackRoutes(core: EmulatorCore, req: IncomingMessage, method: string, head: string, rest: string[]): Promise<JsonReply> {
   if (head === "callback")
     return rest.length === 0 ? targetRoutes(core, req, method) : Promise.resolve(bad(404, "use /_emulator/callback"));
   return historyRoutes(core, req, method, rest);

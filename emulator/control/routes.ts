@@ -9,7 +9,7 @@ import { appRoutes } from "./apps";
 import type { EmulatorCore } from "../core";
 import { resetCore } from "../core";
 import { parseFault } from "../api/faults";
-import { readBody, sendJson } from "../http-io";
+import { bad, type JsonReply, ok, readJsonBody, sendJson } from "../http-io";
 import { ACTION_NAMES } from "../api/router";
 import { finishTask, iso } from "../state/task";
 
@@ -19,22 +19,9 @@ export const CONTROL_PREFIX = "/_emulator/";
 /** Control bodies are tiny; anything bigger is a mistake. */
 const MAX_CONTROL_BODY = 1024 * 1024;
 
-type Reply = { status: number; body: unknown };
-const ok = (body: unknown): Reply => ({ status: 200, body });
-const bad = (status: number, error: string): Reply => ({ status, body: { error } });
+const jsonBody = (req: IncomingMessage) => readJsonBody(req, MAX_CONTROL_BODY);
 
-async function jsonBody(req: IncomingMessage): Promise<{ value: unknown } | { error: Reply }> {
-  const read = await readBody(req, MAX_CONTROL_BODY);
-  if (read.tooLarge) return { error: bad(413, "body too large") };
-  if (read.body.length === 0) return { value: {} };
-  try {
-    return { value: JSON.parse(read.body.toString("utf8")) };
-  } catch {
-    return { error: bad(400, "body is not valid JSON") };
-  }
-}
-
-function taskRoutes(core: EmulatorCore, method: string, rest: string[]): Reply {
+function taskRoutes(core: EmulatorCore, method: string, rest: string[]): JsonReply {
   if (rest.length === 0) {
     if (method !== "GET") return bad(405, "use GET");
     return ok({ tasks: core.store.listTasks() });
@@ -51,7 +38,7 @@ function taskRoutes(core: EmulatorCore, method: string, rest: string[]): Reply {
   return bad(404, "use GET tasks/<TaskId> or POST tasks/<TaskId>/expire");
 }
 
-async function roomRoutes(core: EmulatorCore, req: IncomingMessage, method: string, rest: string[]): Promise<Reply> {
+async function roomRoutes(core: EmulatorCore, req: IncomingMessage, method: string, rest: string[]): Promise<JsonReply> {
   if (rest.length === 0) return method === "GET" ? ok({ rooms: core.store.listRooms() }) : bad(405, "use GET");
   if (rest.length !== 2 || method !== "PUT") return bad(404, 'use PUT rooms/<SdkAppId>/<RoomId> with {"anchors": [...]}');
   const sdkAppId = Number(rest[0]);
@@ -64,7 +51,7 @@ async function roomRoutes(core: EmulatorCore, req: IncomingMessage, method: stri
   return ok(core.presence.setAnchors(sdkAppId, rest[1], anchors as string[]));
 }
 
-async function faultRoutes(core: EmulatorCore, req: IncomingMessage, method: string): Promise<Reply> {
+async function faultRoutes(core: EmulatorCore, req: IncomingMessage, method: string): Promise<JsonReply> {
   if (method === "GET") return ok({ faults: core.faults.list() });
   if (method === "DELETE") {
     core.faults.clear();
@@ -77,7 +64,7 @@ async function faultRoutes(core: EmulatorCore, req: IncomingMessage, method: str
   return typeof spec === "string" ? bad(400, spec) : ok({ fault: core.faults.add(spec) });
 }
 
-async function clockRoutes(core: EmulatorCore, req: IncomingMessage, method: string): Promise<Reply> {
+async function clockRoutes(core: EmulatorCore, req: IncomingMessage, method: string): Promise<JsonReply> {
   const view = (expired: string[] = []) => ({
     now: iso(core.clock.now()),
     wallNow: iso(core.clock.wallNow()),
@@ -96,7 +83,7 @@ async function clockRoutes(core: EmulatorCore, req: IncomingMessage, method: str
   return ok(view(core.presence.sweep().map((t) => t.TaskId)));
 }
 
-async function dispatch(core: EmulatorCore, req: IncomingMessage, method: string, parts: string[]): Promise<Reply> {
+async function dispatch(core: EmulatorCore, req: IncomingMessage, method: string, parts: string[]): Promise<JsonReply> {
   const [head, ...rest] = parts;
   switch (head) {
     case "health":
@@ -118,9 +105,7 @@ async function dispatch(core: EmulatorCore, req: IncomingMessage, method: string
       return method === "GET" ? ok({ requests: core.requestLog.list() }) : bad(405, "use GET");
     case "stats": {
       if (method !== "GET") return bad(405, "use GET");
-      const tasks = core.store.listTasks();
-      const running = tasks.filter((t) => t.Status === "running").length;
-      return ok({ ...core.limiter.snapshot(), tasks: { running, finished: tasks.length - running } });
+      return ok({ ...core.limiter.snapshot(), tasks: core.store.countTasks() });
     }
     case "reset":
       if (method !== "POST") return bad(405, "use POST");

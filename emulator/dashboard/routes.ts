@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorCore } from "../core";
+import { sendBody } from "../http-io";
 import { streamSections } from "./events";
 import { html, type Html } from "./html";
 import { taskLayout } from "./layout";
@@ -38,8 +39,7 @@ export function isDashboardRoute(req: IncomingMessage, pathname: string): boolea
 }
 
 function send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { "Content-Type": `${type}; charset=utf-8`, "Content-Length": String(Buffer.byteLength(body)), ...PAGE_HEADERS });
-  res.end(req.method === "HEAD" ? undefined : body);
+  sendBody(res, status, `${type}; charset=utf-8`, body, PAGE_HEADERS, req.method === "HEAD");
 }
 
 const decode = (part: string): string | undefined => {

@@ -4,11 +4,14 @@
  * test tells it who is in which room; a task whose anchors never arrived stays up until stopped.
  *
  * Expiry is evaluated lazily (before every API or control request) and by an unref'd timer, both against
- * task time, so a fake clock or `POST /_emulator/clock` drives it deterministically.
+ * task time, so a fake clock or `POST /_emulator/clock` drives it deterministically. Neither walks every
+ * task: a sweep returns at once until the earliest deadline may have come, and then reads only the tasks
+ * counting down; a room change re-evaluates only the tasks that mix that room.
  */
 import type { EmulatorClock } from "./clock";
-import type { EmulatorStore, RoomRecord } from "./store";
+import { roomKey, type EmulatorStore, type RoomRecord } from "./store";
 import { finishTask, iso, maxIdleSeconds, type TaskRecord } from "./task";
+import type { TaskKeyIndex } from "./task-index";
 
 /** The rooms whose anchors keep a task alive: the main room plus any room a mixed user is named in. */
 export function taskRooms(task: TaskRecord): string[] {
@@ -53,10 +56,29 @@ export function expiryDeadline(task: TaskRecord): number | undefined {
   return Date.parse(task.Presence.IdleSince) + maxIdleSeconds(task) * 1000;
 }
 
+/** Running tasks by each room whose anchors keep them alive (`<SdkAppId>/<RoomId>`, from {@link taskRooms}). */
+export const TASKS_BY_ROOM: TaskKeyIndex = {
+  name: "running tasks by mixed room",
+  keysOf: (task) => taskRooms(task).map((roomId) => roomKey(task.SdkAppId, roomId)),
+};
+
+const COUNTING = "counting";
+
+/** Running tasks whose idle countdown runs (they have an {@link expiryDeadline}), all under one key. */
+export const COUNTING_DOWN: TaskKeyIndex = {
+  name: "running tasks counting down to idle expiry",
+  keysOf: (task) => (expiryDeadline(task) === undefined ? [] : [COUNTING]),
+};
+
 /** Owns presence changes, the lazy sweep and the expiry timer. */
 export class RoomPresence {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /**
+   * No deadline is earlier than this (ms, task time): a lower bound, exact after each full sweep, lowered
+   * whenever a deadline is set ({@link note}). -Infinity until the first sweep (tasks loaded from a data file).
+   */
+  private earliest = -Infinity;
 
   /** @param onExpire called for each task the sweep finishes, after it is stored. */
   constructor(
@@ -65,40 +87,47 @@ export class RoomPresence {
     private readonly onExpire: (task: TaskRecord) => void = () => undefined,
   ) {}
 
-  /** Replaces the anchor list of a room and re-evaluates every running task of that app. */
+  /** Replaces the anchor list of a room and re-evaluates the running tasks that mix it. */
   setAnchors(sdkAppId: number, roomId: string, anchors: string[]): RoomRecord {
     this.sweep();
     const room: RoomRecord = { SdkAppId: sdkAppId, RoomId: roomId, Anchors: [...new Set(anchors)], UpdatedAt: iso(this.clock.now()) };
     this.store.putRoom(room);
     const now = this.clock.now();
-    let changed = false;
-    for (const task of this.store.listTasks()) {
-      if (task.SdkAppId === sdkAppId && refreshPresence(this.store, task, now)) changed = true;
-    }
-    if (changed) this.store.flush();
-    this.schedule();
+    // Presence of a task depends on its own rooms only, so tasks that do not mix this room cannot change.
+    const changed = this.store
+      .runningTasksBy(TASKS_BY_ROOM, [roomKey(sdkAppId, roomId)])
+      .filter((task) => refreshPresence(this.store, task, now));
+    if (changed.length > 0) this.store.putTasks(changed);
+    changed.forEach((task) => this.note(task));
     return room;
   }
 
-  /** Picks up presence for a task that was just started (its rooms may already hold anchors). */
+  /** Picks up presence for a task that was just started or updated (its rooms may already hold anchors). */
   track(task: TaskRecord): void {
     refreshPresence(this.store, task, this.clock.now());
-    this.schedule();
+    this.note(task);
   }
 
   /** Finishes every task whose idle deadline has passed; FinishedAt is the deadline, not the sweep time. */
   sweep(): TaskRecord[] {
     const now = this.clock.now();
+    if (now < this.earliest) {
+      if (!this.timer) this.schedule();
+      return [];
+    }
     const expired: TaskRecord[] = [];
-    for (const task of this.store.listTasks()) {
+    let earliest = Infinity;
+    for (const task of this.store.runningTasksBy(COUNTING_DOWN, [COUNTING])) {
       const deadline = expiryDeadline(task);
-      if (deadline !== undefined && deadline <= now) {
+      if (deadline === undefined) continue;
+      if (deadline <= now) {
         finishTask(task, "idle", deadline);
         expired.push(task);
-      }
+      } else earliest = Math.min(earliest, deadline);
     }
+    this.earliest = earliest;
     if (expired.length > 0) {
-      this.store.flush();
+      this.store.putTasks(expired);
       expired.forEach((t) => this.onExpire(t));
     }
     this.schedule();
@@ -109,15 +138,14 @@ export class RoomPresence {
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.closed) return;
-    const deadlines = this.store
-      .listTasks()
-      .map(expiryDeadline)
-      .filter((d): d is number => d !== undefined);
-    if (deadlines.length === 0) return;
+    if (this.closed || this.earliest === Infinity) return;
+    const due = Math.max(this.earliest, 0);
     // Capped so that a clock advanced through the control API is noticed within a minute even when idle.
-    const delay = Math.min(Math.max(Math.min(...deadlines) - this.clock.now(), 0) + 5, 60_000);
-    this.timer = setTimeout(() => this.sweep(), delay);
+    const delay = Math.min(Math.max(due - this.clock.now(), 0) + 5, 60_000);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.sweep();
+    }, delay);
     this.timer.unref();
   }
 
@@ -126,5 +154,13 @@ export class RoomPresence {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /** Lowers {@link earliest} (and re-arms the timer) when `task` now counts down to an earlier deadline. */
+  private note(task: TaskRecord): void {
+    const deadline = expiryDeadline(task);
+    if (deadline === undefined || deadline >= this.earliest) return;
+    this.earliest = deadline;
+    this.schedule();
   }
 }

@@ -1,10 +1,12 @@
 /**
- * Where the emulator keeps tasks, room presence and its clock offset: in memory by default, or in a JSON
- * file (`--data <file>`) that is rewritten atomically (temp file + rename) after every change, so a crash
- * mid-write leaves the previous state intact and a restart resumes every task's SequenceNumber.
+ * Where the emulator keeps tasks, room presence and its clock offset: in memory by default, or also in a
+ * data file (`--data <file>`, file-store.ts) that every change is appended to before it is acknowledged.
+ *
+ * Every lookup a request makes is by key (TaskId, room, or a {@link TaskKeyIndex} over running tasks), so
+ * the cost of a request does not grow with the number of tasks stored; only the control API's listings
+ * walk them all.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from "node:fs";
-import { dirname } from "node:path";
+import { RunningTaskIndex, type TaskKeyIndex } from "./task-index";
 import type { TaskRecord } from "./task";
 
 /** Which anchors are in one room, as told through `PUT /_emulator/rooms/<SdkAppId>/<RoomId>`. */
@@ -15,7 +17,7 @@ export interface RoomRecord {
   UpdatedAt: string;
 }
 
-/** Everything the emulator persists. */
+/** Everything the emulator persists, as one JSON document (the version-1 data file format, still read). */
 export interface Snapshot {
   version: 1;
   tasks: TaskRecord[];
@@ -24,16 +26,35 @@ export interface Snapshot {
   clockOffsetMs: number;
 }
 
+/** One change, as the store applies it and as the data file's journal records it (one JSON line each). */
+export type StoreChange = { task: TaskRecord } | { room: RoomRecord } | { clockOffsetMs: number } | { clear: true };
+
+/** Running and finished task counts. */
+export interface TaskCounts {
+  running: number;
+  finished: number;
+}
+
 /**
- * The store the handlers use. Records handed out are live objects: mutate, then `put` to persist.
+ * The store the handlers use. Records handed out are live objects: mutate, then `putTask` to persist (and
+ * to refile the task in the running-task indexes, which read it as it is at that moment).
  */
 export interface EmulatorStore {
   /** The task with this id, whatever its SdkAppId. */
   getTask(taskId: string): TaskRecord | undefined;
-  /** All tasks, oldest first. */
+  /** All tasks, oldest first. Walks the whole store: for the control API and the dashboard, not per request. */
   listTasks(): TaskRecord[];
-  /** Inserts or replaces a task and persists. */
+  /** How many tasks run and how many finished, without walking them. */
+  countTasks(): TaskCounts;
+  /**
+   * Running tasks filed under any of `keys` by `index`, oldest first, each once. The first call with an
+   * index builds it from the running tasks (once); later puts keep it current.
+   */
+  runningTasksBy(index: TaskKeyIndex, keys: readonly string[]): TaskRecord[];
+  /** Inserts or replaces a task and persists it. */
   putTask(task: TaskRecord): void;
+  /** Inserts or replaces several tasks (a sweep's result) and persists them in one write. */
+  putTasks(tasks: readonly TaskRecord[]): void;
   /** Presence of one room. */
   getRoom(sdkAppId: number, roomId: string): RoomRecord | undefined;
   /** All rooms with known presence. */
@@ -46,21 +67,25 @@ export interface EmulatorStore {
   setClockOffset(ms: number): void;
   /** Forgets everything (control API reset) and persists the empty state. */
   clear(): void;
-  /** Persists several changes at once after a sweep touched many tasks. */
-  flush(): void;
 }
 
-const roomKey = (sdkAppId: number, roomId: string): string => `${sdkAppId}/${roomId}`;
+/** The key of a room in {@link MemoryStore}'s map and in the journal. */
+export const roomKey = (sdkAppId: number, roomId: string): string => `${sdkAppId}/${roomId}`;
 
-/** The in-memory store; {@link FileStore} adds persistence by overriding {@link MemoryStore.flush}. */
+/** The in-memory store; file-store.ts adds persistence by overriding {@link MemoryStore.record}. */
 export class MemoryStore implements EmulatorStore {
-  protected tasks = new Map<string, TaskRecord>();
-  protected rooms = new Map<string, RoomRecord>();
-  protected clockOffsetMs = 0;
+  private readonly tasks = new Map<string, TaskRecord>();
+  /** Creation order of each task, so index lookups answer oldest first like {@link listTasks}. */
+  private readonly ordinals = new Map<string, number>();
+  private nextOrdinal = 0;
+  private readonly running = new Set<string>();
+  private readonly indexes = new Map<TaskKeyIndex, RunningTaskIndex>();
+  private readonly rooms = new Map<string, RoomRecord>();
+  private clockOffsetMs = 0;
 
-  /** Starts from a snapshot (used by {@link FileStore}) or empty. */
+  /** Starts from a snapshot or empty. */
   constructor(snapshot?: Snapshot) {
-    if (snapshot) this.restore(snapshot);
+    if (snapshot) for (const change of snapshotChanges(snapshot)) this.apply(change);
   }
 
   getTask(taskId: string): TaskRecord | undefined {
@@ -69,9 +94,28 @@ export class MemoryStore implements EmulatorStore {
   listTasks(): TaskRecord[] {
     return [...this.tasks.values()];
   }
+  countTasks(): TaskCounts {
+    return { running: this.running.size, finished: this.tasks.size - this.running.size };
+  }
+  runningTasksBy(definition: TaskKeyIndex, keys: readonly string[]): TaskRecord[] {
+    let index = this.indexes.get(definition);
+    if (!index) {
+      index = new RunningTaskIndex(definition);
+      for (const id of this.running) index.update(this.tasks.get(id) as TaskRecord);
+      this.indexes.set(definition, index);
+    }
+    const ids = new Set<string>();
+    for (const key of keys) for (const id of index.get(key)) ids.add(id);
+    const order = (id: string): number => this.ordinals.get(id) ?? 0;
+    return [...ids].sort((a, b) => order(a) - order(b)).map((id) => this.tasks.get(id) as TaskRecord);
+  }
   putTask(task: TaskRecord): void {
-    this.tasks.set(task.TaskId, task);
-    this.flush();
+    this.putTasks([task]);
+  }
+  putTasks(tasks: readonly TaskRecord[]): void {
+    const changes = tasks.map((task) => ({ task }));
+    for (const change of changes) this.apply(change);
+    this.record(changes);
   }
   getRoom(sdkAppId: number, roomId: string): RoomRecord | undefined {
     return this.rooms.get(roomKey(sdkAppId, roomId));
@@ -80,75 +124,62 @@ export class MemoryStore implements EmulatorStore {
     return [...this.rooms.values()];
   }
   putRoom(room: RoomRecord): void {
-    this.rooms.set(roomKey(room.SdkAppId, room.RoomId), room);
-    this.flush();
+    this.change({ room });
   }
   getClockOffset(): number {
     return this.clockOffsetMs;
   }
   setClockOffset(ms: number): void {
-    this.clockOffsetMs = ms;
-    this.flush();
+    this.change({ clockOffsetMs: ms });
   }
   clear(): void {
-    this.tasks.clear();
-    this.rooms.clear();
-    this.clockOffsetMs = 0;
-    this.flush();
-  }
-  flush(): void {
-    // Memory only: nothing to write.
+    this.change({ clear: true });
   }
 
-  /** The whole state as plain JSON-able data. */
+  /** The whole state as plain JSON-able data (walks everything). */
   snapshot(): Snapshot {
     return { version: 1, tasks: this.listTasks(), rooms: this.listRooms(), clockOffsetMs: this.clockOffsetMs };
   }
 
-  private restore(snapshot: Snapshot): void {
-    for (const task of snapshot.tasks) this.tasks.set(task.TaskId, task);
-    for (const room of snapshot.rooms) this.rooms.set(roomKey(room.SdkAppId, room.RoomId), room);
-    this.clockOffsetMs = snapshot.clockOffsetMs ?? 0;
+  /** Persists changes already applied; the memory store keeps nothing else. Throwing fails the request. */
+  protected record(_changes: readonly StoreChange[]): void {
+    // Memory only: nothing to write.
+  }
+
+  /** Applies one change to memory and the indexes, without recording it (a data file's replay uses this). */
+  protected apply(change: StoreChange): void {
+    if ("task" in change) {
+      const { task } = change;
+      if (!this.ordinals.has(task.TaskId)) this.ordinals.set(task.TaskId, this.nextOrdinal++);
+      this.tasks.set(task.TaskId, task);
+      if (task.Status === "running") this.running.add(task.TaskId);
+      else this.running.delete(task.TaskId);
+      for (const index of this.indexes.values()) index.update(task);
+    } else if ("room" in change) {
+      this.rooms.set(roomKey(change.room.SdkAppId, change.room.RoomId), change.room);
+    } else if ("clockOffsetMs" in change) {
+      this.clockOffsetMs = change.clockOffsetMs;
+    } else {
+      this.tasks.clear();
+      this.ordinals.clear();
+      this.running.clear();
+      for (const index of this.indexes.values()) index.clear();
+      this.rooms.clear();
+      this.clockOffsetMs = 0;
+    }
+  }
+
+  private change(change: StoreChange): void {
+    this.apply(change);
+    this.record([change]);
   }
 }
 
-/** Reads a snapshot file; `undefined` when it does not exist. A corrupt file is an error, never overwritten. */
-export function readSnapshot(file: string): Snapshot | undefined {
-  if (!existsSync(file)) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new Error(`trtc-emulator: data file ${file} is not valid JSON (${(e as Error).message}); move it away to start fresh`);
-  }
-  const snap = parsed as Partial<Snapshot>;
-  if (snap?.version !== 1 || !Array.isArray(snap.tasks) || !Array.isArray(snap.rooms)) {
-    throw new Error(`trtc-emulator: data file ${file} is not an emulator snapshot (version 1)`);
-  }
-  return { version: 1, tasks: snap.tasks, rooms: snap.rooms, clockOffsetMs: Number(snap.clockOffsetMs ?? 0) };
-}
-
-/** Writes `data` to `file` through a temp file in the same directory and a rename, which is atomic on POSIX. */
-export function writeFileAtomic(file: string, data: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, data, { mode: 0o600 });
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-/** The memory store plus a JSON file rewritten after every change; mode 0600 since Params hold UserSigs. */
-export class FileStore extends MemoryStore {
-  /** Loads `file` if it exists. */
-  constructor(private readonly file: string) {
-    super(readSnapshot(file));
-  }
-
-  override flush(): void {
-    writeFileAtomic(this.file, JSON.stringify(this.snapshot(), null, 2));
-  }
+/** The changes that rebuild `snapshot` from empty: clock, rooms, then tasks oldest first. */
+export function snapshotChanges(snapshot: Snapshot): StoreChange[] {
+  return [
+    { clockOffsetMs: snapshot.clockOffsetMs ?? 0 },
+    ...snapshot.rooms.map((room) => ({ room })),
+    ...snapshot.tasks.map((task) => ({ task })),
+  ];
 }

@@ -157,13 +157,19 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
 
 if (require.main === module) {
   const key = process.env.TRTC_CALLBACK_KEY;
-  const port = Number(process.argv[2] ?? process.env.PORT ?? 0);
+  const [portArg, ...extra] = process.argv.slice(2);
+  const given = portArg ?? process.env.PORT ?? "0";
+  const port = /^\d+$/.test(given) ? Number(given) : Number.NaN;
+  if (extra.length > 0) {
+    console.error(`callback-receiver: unknown argument "${extra[0]}" (it takes one: [port])`);
+    process.exit(2);
+  }
   if (!key) {
     console.error("set TRTC_CALLBACK_KEY to the callback key configured in the TRTC console");
     process.exit(2);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error("port must be an integer from 0 to 65535");
+    console.error(`callback-receiver: port must be an integer from 0 to 65535, got "${given}"`);
     process.exit(2);
   }
   startReceiver({ key, port, host: process.env.HOST ?? "127.0.0.1" }).then(

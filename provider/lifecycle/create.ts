@@ -4,7 +4,9 @@
  */
 import { toApiCase } from "../../trtc/casing";
 import { resolveTarget } from "../config";
+import { scrubbed } from "../identifiers";
 import { ResourceInitError } from "../init-error";
+import { withOptions } from "../options";
 import {
   type ComputedState,
   PROVIDER_KEY,
@@ -38,19 +40,34 @@ function safeState(args: Props, computed: ComputedState, provider: unknown): Pro
   }
 }
 
-/** Starts the task described by the checked `inputs`. */
+/**
+ * Starts the task described by the checked `inputs`. Errors name arguments instead of quoting room ids,
+ * UserIds or URLs (../identifiers.ts).
+ */
 export async function create(deps: LifecycleDeps, inputs: Props): Promise<{ id: string; outs: PublishCdnStreamState }> {
+  try {
+    return await start(deps, inputs);
+  } catch (e) {
+    throw scrubbed(e, pickArguments(inputs));
+  }
+}
+
+async function start(deps: LifecycleDeps, inputs: Props): Promise<{ id: string; outs: PublishCdnStreamState }> {
   const target = resolveTarget(deps.env());
   // Robots without a UserSig get one now, once; it is stored (secret) and never regenerated.
   const args = issueUserSigs(deps, pickArguments(inputs) as Props);
   // Built (and sanitised) before Start: arguments that cannot be stored fail before any task exists.
-  const state = buildState(args as never, {
-    taskId: "",
-    sequenceNumber: 0,
-    requestId: "",
-    endpoint: target.endpoint,
-    region: target.region,
-  });
+  // The handed-over options stay in state, so delete finds the timeout (../options.ts).
+  const state = withOptions(
+    buildState(args as never, {
+      taskId: "",
+      sequenceNumber: 0,
+      requestId: "",
+      endpoint: target.endpoint,
+      region: target.region,
+    }),
+    inputs,
+  );
   const started = await clientFor(deps, target).startPublishCdnStream(toApiCase(args));
   const computed: ComputedState = {
     taskId: started.TaskId,

@@ -12,7 +12,9 @@ import { isOutdated, isTaskGone } from "../../trtc/client/task-codes";
 import { isAdopted } from "../adopted";
 import { resolveTarget } from "../config";
 import { planKeptChanges, withKeptValues } from "../diff";
+import { scrubbed } from "../identifiers";
 import { ResourceInitError } from "../init-error";
+import { withOptions } from "../options";
 import { type ComputedState, PROVIDER_KEY, type PublishCdnStreamState, buildState, pickArguments, sanitize } from "../outputs";
 import { type LifecycleDeps, clientFor } from "./deps";
 import { adoptedFinishedMessage, finishedMessage, outdatedAfterImportMessage } from "./messages";
@@ -20,8 +22,19 @@ import { issueUserSigs } from "./usersigs";
 
 type Props = Record<string, any>;
 
-/** Applies the new inputs to the running task in place. */
+/**
+ * Applies the new inputs to the running task in place. Errors name arguments instead of quoting room ids,
+ * UserIds or URLs (../identifiers.ts).
+ */
 export async function update(deps: LifecycleDeps, id: string, olds: Props, news: Props): Promise<{ outs: PublishCdnStreamState }> {
+  try {
+    return await applyUpdate(deps, id, olds, news);
+  } catch (e) {
+    throw scrubbed(e, pickArguments(news), pickArguments(olds));
+  }
+}
+
+async function applyUpdate(deps: LifecycleDeps, id: string, olds: Props, news: Props): Promise<{ outs: PublishCdnStreamState }> {
   const target = resolveTarget(deps.env());
   const taskId: string = typeof olds.taskId === "string" ? olds.taskId : id;
   const provider = news[PROVIDER_KEY];
@@ -44,7 +57,7 @@ export async function update(deps: LifecycleDeps, id: string, olds: Props, news:
   });
   if (Object.keys(plan.send).length === 0 && !adopted) {
     // Nothing to send (e.g. an update forced by init errors): refresh the recorded inputs only.
-    return { outs: buildState(args as never, keep(last, typeof olds.requestId === "string" ? olds.requestId : "")) };
+    return { outs: withOptions(buildState(args as never, keep(last, typeof olds.requestId === "string" ? olds.requestId : "")), news) };
   }
 
   // A push-back robot new to the list is the only one that can still lack a UserSig here.
@@ -92,7 +105,7 @@ export async function update(deps: LifecycleDeps, id: string, olds: Props, news:
     throw e;
   }
   try {
-    return { outs: buildState(args as never, keep(sequenceNumber, answer.RequestId)) };
+    return { outs: withOptions(buildState(args as never, keep(sequenceNumber, answer.RequestId)), news) };
   } catch (e) {
     throw new ResourceInitError(
       taskId,

@@ -4,9 +4,9 @@
  * state, checkpoint history, engine output or error messages.
  */
 import "./harness"; // puts pulumi on PATH and sets the long jest timeout
-import { INVALID_CASES, VALID_CASES } from "../../bench/reliability/bad-input";
-import { NPM_TEST_INVALID, runCorpus } from "../../bench/reliability/bad-input-run";
-import { runSecretsAudit } from "../../bench/reliability/secrets-audit";
+import { INVALID_CASES, VALID_CASES } from "../../harness/reliability/bad-input";
+import { NPM_TEST_INVALID, runCorpus } from "../../harness/reliability/bad-input-run";
+import { runSecretsAudit } from "../../harness/reliability/secrets-audit";
 import { INVALID_BODIES_BY_GROUP } from "../fixtures/invalid-bodies";
 
 /**

@@ -24,7 +24,9 @@ function newest(dir: string): number {
 /** Compiles the package when dist/ is missing or older than its sources; true if dist/ is usable. */
 export function ensureDist(): boolean {
   const stale =
-    !existsSync(IMPL) || statSync(IMPL).mtimeMs < Math.max(...["trtc", "provider", "emulator", "layout"].map((d) => newest(join(ROOT, d))));
+    !existsSync(IMPL) ||
+    statSync(IMPL).mtimeMs <
+      Math.max(...["trtc", "provider", "emulator", "layout", "harness", "scripts", "bench"].map((d) => newest(join(ROOT, d))));
   if (stale) {
     try {
       execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.json")], {

@@ -17,12 +17,12 @@
  * replaced: the emulator then sees more than 20 in one second that its own delays do not explain.
  */
 import { Agent } from "undici";
-import { hookLimiter, recordAnswer, recordRetry, sendTimes, traced, type CallTrace, type LimiterKind } from "../../bench/pace-probe";
-import { crowdedWindows, maxInWindow } from "../../bench/stats";
+import { hookLimiter, recordRetry, sendTimes, tracedCall, type CallTrace, type LimiterKind } from "../../harness/pace-probe";
+import { crowdedWindows, maxInWindow } from "../../harness/stats";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../emulator";
 import { TrtcClient } from "../../trtc/client/client";
 import { RATE_MARGIN_MS, RATE_WINDOW_MS } from "../../trtc/client/rate-limit";
-import { spawnEmulatorChild, type EmulatorChild } from "../helpers/emulator-child";
+import { type EmulatorProcess, spawnEmulator } from "../../harness/emulator-process";
 import { startBody } from "../helpers/emulator-harness";
 import { control } from "../helpers/raw-request";
 
@@ -31,7 +31,7 @@ const CLIENTS = 4;
 const LIMIT = 20;
 const ACTION = "StartPublishCdnStream";
 
-let emulator: EmulatorChild;
+let emulator: EmulatorProcess;
 let agent: Agent;
 const client = (options: { rateLimitPerSecond?: number } = {}) =>
   new TrtcClient({
@@ -45,7 +45,7 @@ const client = (options: { rateLimitPerSecond?: number } = {}) =>
 
 beforeAll(async () => {
   agent = new Agent({ keepAliveTimeout: 4_000 });
-  emulator = await spawnEmulatorChild(["--rate-limit", String(LIMIT), "--rate-window", "sliding"]);
+  emulator = await spawnEmulator(["--rate-limit", String(LIMIT), "--rate-window", "sliding"]);
   // A fresh emulator compiles its handlers on the first requests and logs them late (100-200 ms on a
   // loaded machine): its cold start, not the client's pacing, and Tencent's servers are warm. One round
   // of 20 from a client without a limiter warms it up; each run then resets it.
@@ -54,7 +54,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await agent?.close();
-  await emulator?.stop();
+  await emulator?.close();
 });
 
 /** Holds the event loop, as validating a large body would. */
@@ -77,18 +77,7 @@ async function run(limiter: LimiterKind) {
       busy(5);
       const trace: CallTrace = { attempts: [] };
       traces.push(trace);
-      calls.push(
-        traced(trace, () => clients[i % CLIENTS].startPublishCdnStream(startBody() as never)).then(
-          (r) => {
-            trace.taskId = r.TaskId;
-            recordAnswer(trace, r.RequestId);
-          },
-          (e: { code?: string; requestId?: string }) => {
-            trace.error = e.code ?? String(e);
-            recordAnswer(trace, e.requestId);
-          },
-        ),
-      );
+      calls.push(tracedCall(trace, () => clients[i % CLIENTS].startPublishCdnStream(startBody() as never)));
     }
     await Promise.all(calls);
     const log: { at: string; action: string; outcome: string; requestId: string }[] = (await control(emulator.url, "GET", "requests")).json

@@ -1,12 +1,21 @@
 /**
- * `dataFile`: tasks, rooms, sequence numbers and the clock offset survive a restart; writes are atomic
- * and a corrupt file is refused rather than overwritten.
+ * `dataFile`: tasks, rooms, sequence numbers and the clock offset survive a restart; the file is a journal
+ * (one line per change), a version-1 snapshot of an earlier emulator still loads, and a corrupt file is
+ * refused rather than overwritten. Surviving `kill -9` is emulator-crash.test.ts.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "../../emulator";
 import { APP, apiFor, codeOf, startBody } from "../helpers/emulator-harness";
+
+/** The data file's lines, parsed. */
+const journalLines = (file: string): any[] =>
+  // eslint-disable-line @typescript-eslint/no-explicit-any -- tests index freely
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 
 describe("emulator persistence", () => {
   let dir: string;
@@ -46,10 +55,46 @@ describe("emulator persistence", () => {
         codeOf(await api2.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: running, SequenceNumber: 8, WithTranscoding: 1 })),
       ).toBe("ok");
       expect(codeOf(await api2.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: stopped }))).toBe("FailedOperation.TaskFinished");
-      const onDisk = JSON.parse(readFileSync(dataFile, "utf8"));
-      expect(onDisk.tasks.find((t: { TaskId: string }) => t.TaskId === running).SequenceNumber).toBe(8);
+      const onDisk = journalLines(dataFile);
+      expect(onDisk[0]).toEqual({ format: "trtc-emulator-journal", version: 2 });
+      const latest = onDisk.filter((l) => l.task?.TaskId === running).pop();
+      expect(latest.task.SequenceNumber).toBe(8);
     } finally {
       await second.close();
+    }
+  });
+
+  it("loads a version-1 snapshot written by an earlier emulator and rewrites it as a journal", async () => {
+    // What the earlier emulator wrote after every change: the whole state, pretty-printed.
+    const memory = await startEmulator({ port: 0 });
+    const api = apiFor(memory);
+    const running = await api.start();
+    const stopped = await api.start();
+    await api.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: running, SequenceNumber: 3, WithTranscoding: 1 });
+    await api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: stopped });
+    await api.control("PUT", `rooms/${APP}/295066`, { anchors: ["anchor_1"] });
+    await api.control("POST", "clock", { advanceSeconds: 60 });
+    const snapshot = { version: 1, tasks: memory.core.store.listTasks(), rooms: memory.core.store.listRooms(), clockOffsetMs: 60_000 };
+    const before = (await api.control("GET", "tasks")).json.tasks;
+    await memory.close();
+    const dataFile = join(dir, "emulator.json");
+    writeFileSync(dataFile, JSON.stringify(snapshot, null, 2), { mode: 0o600 });
+
+    const migrated = await startEmulator({ port: 0, dataFile });
+    try {
+      const api2 = apiFor(migrated);
+      expect((await api2.control("GET", "tasks")).json.tasks).toEqual(before);
+      expect((await api2.control("GET", "rooms")).json.rooms[0].Anchors).toEqual(["anchor_1"]);
+      expect((await api2.control("GET", "clock")).json.offsetSeconds).toBe(60);
+      expect(
+        codeOf(await api2.call("UpdatePublishCdnStream", { SdkAppId: APP, TaskId: running, SequenceNumber: 3, WithTranscoding: 1 })),
+      ).toBe("FailedOperation.RequestOutdated");
+      const lines = journalLines(dataFile);
+      expect(lines[0]).toEqual({ format: "trtc-emulator-journal", version: 2 });
+      expect(lines.filter((l) => l.task).map((l) => l.task.TaskId)).toEqual([running, stopped]);
+      expect(statSync(dataFile).mode & 0o777).toBe(0o600);
+    } finally {
+      await migrated.close();
     }
   });
 

@@ -6,7 +6,8 @@
  * catches what a unit test of the TypeScript cannot: run-time `require` resolution, the shape the host
  * expects, dist/ being stale or missing, and a change that would strand resources created by an older release.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PublishCdnStream } from "../../provider/resource";
@@ -16,6 +17,18 @@ import { ROOT, ensureDist } from "../helpers/ensure-dist";
 import { seedArgs } from "../helpers/stream-args";
 
 const SIZE_BUDGET = 4096;
+
+/**
+ * Check's inputs as the engine passes them on to a provider that accepts no secrets: the current text's
+ * check marks secret arguments (provider/dynamic-secrets.ts), which the engine keeps in state and strips.
+ */
+const unwrapSecrets = (props: Record<string, any>): Record<string, any> =>
+  Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [
+      k,
+      v?.["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270" ? v.value : v,
+    ]),
+  );
 
 /** The text PublishCdnStream stored before it wrote its own (kept byte-exact, as state holds it). */
 const V0_SHIM = readFileSync(join(ROOT, "tests/fixtures/provider-shim-v0.txt"), "utf8");
@@ -53,7 +66,7 @@ test("a PublishCdnStream registers the dynamic type token with PROVIDER_SOURCE a
 });
 
 describe.each([
-  ["the current text", PROVIDER_SOURCE, 200],
+  ["the current text", PROVIDER_SOURCE, 512],
   ["the first releases' serialized shim", V0_SHIM, SIZE_BUDGET],
 ])("%s", (_label, text, budget) => {
   test(`is small (< ${budget} bytes)`, () => {
@@ -83,7 +96,7 @@ describe.each([
     const checked = await loaded.check({}, { ...args, __provider: text });
     expect(checked.failures).toEqual([]);
     await configured;
-    const created = await loaded.create({ ...checked.inputs, __provider: text });
+    const created = await loaded.create({ ...unwrapSecrets(checked.inputs), __provider: text });
     const taskUrl = `${emu.url}/_emulator/tasks/${encodeURIComponent(created.id)}`;
     const held = async () => {
       const r: any = await (await fetch(taskUrl)).json();
@@ -93,7 +106,7 @@ describe.each([
 
     const next = structuredClone(args);
     next.publishCdnParams[0].isTencentCdn = 0;
-    const news = { ...(await loaded.check(created.outs, next)).inputs, __provider: text };
+    const news = { ...unwrapSecrets((await loaded.check(created.outs, next)).inputs), __provider: text };
     expect(await loaded.diff(created.id, { ...created.outs, __provider: "older provider text" }, news)).toEqual({ changes: true });
     const updated = await loaded.update(created.id, created.outs, news);
     expect(updated.outs).toMatchObject({ taskId: created.id, sequenceNumber: 1 });
@@ -103,4 +116,18 @@ describe.each([
     await loaded.delete(created.id, updated.outs);
     expect(await held()).toMatchObject({ Status: "finished" });
   });
+});
+
+test("the current text, loaded where pulumi-trtc-relay is not installed, says so and how to recover", () => {
+  // What the host meets after `npm uninstall pulumi-trtc-relay` with resources still in state.
+  const dir = mkdtempSync(join(tmpdir(), "behave-uninstalled-"));
+  try {
+    const requireFromString = require("require-from-string");
+    const loaded = requireFromString(PROVIDER_SOURCE, join(dir, "__provider.js"));
+    expect(() => loaded.handler()).toThrow(
+      /^Cannot find module 'pulumi-trtc-relay\/impl' from .+: PublishCdnStream needs the npm package pulumi-trtc-relay installed there\. Its TRTC tasks still run\. Run `npm install pulumi-trtc-relay`, then this command again\.$/,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

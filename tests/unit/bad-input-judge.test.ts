@@ -1,10 +1,10 @@
 /**
- * How the bad-input corpus run reads the engine's output (bench/reliability/bad-input.ts): a case counts
+ * How the bad-input corpus run reads the engine's output (harness/reliability/bad-input.ts): a case counts
  * only when a diagnostic of its own resource names the expected property and states the expected rule.
  * The lines are as CLI v3.259 printed them.
  */
-import { INVALID_CASES, explains, printedFailures, type CorpusCase } from "../../bench/reliability/bad-input";
-import { sample } from "../../bench/reliability/bad-input-run";
+import { INVALID_CASES, explains, printedFailures, type CorpusCase } from "../../harness/reliability/bad-input";
+import { sample } from "../../harness/reliability/bad-input-run";
 
 const OUTPUT = [
   "Previewing update (cn):",

@@ -7,8 +7,8 @@
  * limiter without the property (no margin, or the even-spacing limiter this one replaced), and the control
  * asserts that the check fails. A check that cannot fail would prove nothing.
  */
-import { maxInWindow } from "../../bench/stats";
-import { EvenSpacingLimiter } from "../../bench/even-spacing-limiter";
+import { maxInWindow } from "../../harness/stats";
+import { EvenSpacingLimiter } from "../../harness/even-spacing-limiter";
 import { RATE_MARGIN_MS, RATE_WINDOW_MS, SlidingWindowLimiter, sharedLimiter } from "../../trtc/client/rate-limit";
 
 const LIMIT = 20;

@@ -78,10 +78,36 @@ interface Grant {
   final: boolean;
 }
 
-interface Waiter {
-  resolve: (permit: Permit) => void;
+/** A caller waiting in a limiter's queue for a permit of type `P`. */
+export interface Waiter<P = Permit> {
+  resolve: (permit: P) => void;
   reject: (reason: unknown) => void;
+  /** Stops listening to the caller's signal; the limiter calls it when it grants. */
   detach: () => void;
+}
+
+/**
+ * Queues a caller until the limiter's `pump` grants it (shifting it off `queue`, then `detach` and
+ * `resolve`), or until `signal` aborts: the caller then leaves the queue, takes no grant, and the promise
+ * rejects with the signal's reason. Shared with the even-spacing limiter the tests and benchmarks compare
+ * against, so both queue the same way.
+ */
+export function enqueue<P>(queue: Waiter<P>[], pump: () => void, signal?: AbortSignal): Promise<P> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise<P>((resolve, reject) => {
+    const waiter: Waiter<P> = { resolve, reject, detach: () => undefined };
+    if (signal) {
+      const onAbort = (): void => {
+        const i = queue.indexOf(waiter);
+        if (i >= 0) queue.splice(i, 1);
+        reject(signal.reason);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      waiter.detach = () => signal.removeEventListener("abort", onAbort);
+    }
+    queue.push(waiter);
+    pump();
+  });
 }
 
 const realSchedule = (fn: () => void, ms: number): (() => void) => {
@@ -148,21 +174,7 @@ export class SlidingWindowLimiter {
    * Rejects with the signal's reason if it aborts first (the caller's deadline), and then takes no grant.
    */
   acquire(signal?: AbortSignal): Promise<Permit> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<Permit>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, detach: () => undefined };
-      if (signal) {
-        const onAbort = (): void => {
-          const i = this.queue.indexOf(waiter);
-          if (i >= 0) this.queue.splice(i, 1);
-          reject(signal.reason);
-        };
-        signal.addEventListener("abort", onAbort, { once: true });
-        waiter.detach = () => signal.removeEventListener("abort", onAbort);
-      }
-      this.queue.push(waiter);
-      this.pump();
-    });
+    return enqueue(this.queue, () => this.pump(), signal);
   }
 
   /** Grants to waiters while the log allows, then arms one timer for the next opening. */

@@ -7,16 +7,16 @@ import { newTaskId } from "../../state/task-id";
 import { robotUserSigError } from "../usersig-check";
 import type { Handler } from "./context";
 import { collisionMessage, findRobotCollision } from "./robots";
+import { seatHolders } from "./seat-index";
 
 /** Creates a task from a validated Start body. */
 export const startHandler: Handler = (body, ctx) => {
   const sdkAppId = body.SdkAppId as number;
-  const tasks = ctx.store.listTasks();
-  const collision = findRobotCollision(sdkAppId, body, tasks);
+  const collision = findRobotCollision(sdkAppId, body, seatHolders(ctx.store, sdkAppId, body));
   if (collision) return { ok: false, error: apiErrors.invalidParameter(collisionMessage(collision)) };
 
   const limit = ctx.maxConcurrentTasks;
-  if (limit !== undefined && tasks.filter((t) => t.Status === "running").length >= limit) {
+  if (limit !== undefined && ctx.store.countTasks().running >= limit) {
     return { ok: false, error: apiErrors.restrictedConcurrency(limit) };
   }
   const badUserSig = robotUserSigError(body, ctx.sdkSecretKeys, ctx.clock.now());

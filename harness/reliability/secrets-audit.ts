@@ -13,7 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fleetArgs } from "./fleet";
-import { openRig } from "./rig";
+import { openEnv } from "../env";
 import { PublishCdnStream } from "../../provider";
 
 /** The values that must never appear; distinctive so a hit is never a coincidence. */
@@ -49,7 +49,7 @@ function filesUnder(dir: string): string[] {
 /** Runs the audit on its own emulator. */
 export async function runSecretsAudit(): Promise<SecretsAuditResult> {
   const S = AUDIT_SECRETS;
-  const rig = await openRig({ credentials: [{ secretId: "AKIDauditKeyId000000", secretKey: S.secretKey, token: S.token }] });
+  const rig = await openEnv({ credentials: [{ secretId: "AKIDauditKeyId000000", secretKey: S.secretKey, token: S.token }] });
   const texts: Record<string, string> = {};
   const add = (place: string) => (s: string) => {
     texts[place] = (texts[place] ?? "") + s;

@@ -83,6 +83,23 @@ export function recordAnswer(trace: CallTrace, requestId: string | undefined): v
   if (last && requestId) last.requestId = requestId;
 }
 
+/**
+ * Runs one API call under `trace` ({@link traced}) and records its outcome: the TaskId it answered, or the
+ * error code it failed with, and the RequestId of its last attempt either way. Never rejects.
+ */
+export function tracedCall(trace: CallTrace, call: () => Promise<{ TaskId?: string; RequestId: string }>): Promise<void> {
+  return traced(trace, call).then(
+    (r) => {
+      trace.taskId = r.TaskId;
+      recordAnswer(trace, r.RequestId);
+    },
+    (e: { code?: string; requestId?: string }) => {
+      trace.error = e.code ?? String(e);
+      recordAnswer(trace, e.requestId);
+    },
+  );
+}
+
 /** Wraps a dispatcher so that each request records when undici starts writing it on a socket. */
 export function sendTimes(dispatcher: Dispatcher): Dispatcher {
   return dispatcher.compose((dispatch) => (opts, handler) => {

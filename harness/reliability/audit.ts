@@ -4,7 +4,7 @@
  * (more than one running task for one room + robot UserId).
  */
 import type { Stack } from "@pulumi/pulumi/automation";
-import type { EmulatorTask, Rig } from "./rig";
+import type { EmulatorTask, HarnessEnv } from "../env";
 
 /** The outcome of {@link auditStack}. */
 export interface Audit {
@@ -48,6 +48,6 @@ export function compare(stateIds: readonly string[], tasks: readonly EmulatorTas
 }
 
 /** Audits a stack against the rig's emulator. */
-export async function auditStack(stack: Stack, rig: Rig): Promise<Audit> {
+export async function auditStack(stack: Stack, rig: HarnessEnv): Promise<Audit> {
   return compare(await stateTaskIds(stack), await rig.tasks());
 }

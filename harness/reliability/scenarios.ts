@@ -3,8 +3,8 @@
  * destroy. Faults are the emulator's (`POST /_emulator/faults`); hooks do what the cloud does on its own
  * (restart, a task ending) while the engine runs.
  */
-import type { FaultSpec } from "../../emulator/api/faults";
-import type { Rig } from "./rig";
+import type { FaultSpec } from "../../emulator";
+import type { HarnessEnv } from "../env";
 
 /** The three phases every scenario runs, in order. */
 export type PhaseName = "up" | "update" | "destroy";
@@ -18,9 +18,9 @@ export interface Scenario {
   /** Faults active during each phase's first attempt. */
   faults?: Partial<Record<PhaseName, FaultSpec[]>>;
   /** Runs while a phase's first attempt runs (e.g. restart the emulator). */
-  during?: Partial<Record<PhaseName, (rig: Rig, requestsAtStart: number) => Promise<void>>>;
+  during?: Partial<Record<PhaseName, (rig: HarnessEnv, requestsAtStart: number) => Promise<void>>>;
   /** Runs before a phase (e.g. end some tasks the way the cloud would). */
-  before?: Partial<Record<PhaseName, (rig: Rig) => Promise<void>>>;
+  before?: Partial<Record<PhaseName, (rig: HarnessEnv) => Promise<void>>>;
   /** Extra stack config, e.g. a short request timeout. */
   config?: Record<string, string>;
   /** The emulator persists to a data file (needed to restart it). */
@@ -31,12 +31,12 @@ export interface Scenario {
   continueOnError?: boolean;
 }
 
-const total = (rig: Rig): number => Object.values(rig.requests).reduce((a, b) => a + b, 0);
+const total = (rig: HarnessEnv): number => Object.values(rig.requests).reduce((a, b) => a + b, 0);
 
 /** Waits until the emulator has received `n` more requests than `from`, then restarts it. */
 const restartAfter =
   (n: number) =>
-  async (rig: Rig, from: number): Promise<void> => {
+  async (rig: HarnessEnv, from: number): Promise<void> => {
     const deadline = Date.now() + 120_000;
     while (total(rig) < from + n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await rig.restart(1500);
@@ -45,7 +45,7 @@ const restartAfter =
 /** Ends `n` running tasks as idle expiry would. */
 const expireSome =
   (n: number) =>
-  async (rig: Rig): Promise<void> => {
+  async (rig: HarnessEnv): Promise<void> => {
     const running = (await rig.tasks()).filter((t) => t.Status === "running").slice(0, n);
     for (const t of running) await rig.control("POST", `tasks/${encodeURIComponent(t.TaskId)}/expire`);
   };

@@ -8,7 +8,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { TrtcClient } from "../../trtc/client/client";
 import { auditStack, stateTaskIds, type Audit } from "./audit";
 import { SDK_APP_ID, identity, makeFleet, streamOf, type FleetSecrets } from "./fleet";
-import { openRig, type Rig } from "./rig";
+import { openEnv, type HarnessEnv } from "../env";
 import { requestsSoFar, type PhaseName, type Scenario } from "./scenarios";
 
 /** What one phase did. */
@@ -43,7 +43,7 @@ export interface ScenarioResult {
   scenario: Scenario;
   size: number;
   phases: PhaseResult[];
-  /** Start-outcome-unknown errors that named the room and robot UserId of a task left running. */
+  /** Tasks left running by a lost Start whose resource's error said so (naming its roomId and robot arguments). */
   explainedOrphans: number;
   /** Seconds the whole scenario took (for the method section, not asserted). */
   seconds: number;
@@ -72,7 +72,7 @@ const namedFinished = (text: string): string[] => [
 ];
 
 /** Counts completed operations of a phase from state and emulator. */
-async function completed(phase: PhaseName, stack: Stack, rig: Rig, size: number): Promise<number> {
+async function completed(phase: PhaseName, stack: Stack, rig: HarnessEnv, size: number): Promise<number> {
   const ids = new Set(await stateTaskIds(stack));
   if (phase === "destroy") return size - ids.size;
   const tasks = (await rig.tasks()).filter((t) => t.Status === "running" && ids.has(t.TaskId));
@@ -85,7 +85,7 @@ async function completed(phase: PhaseName, stack: Stack, rig: Rig, size: number)
 /** Runs `scenario` on a stack of `size` tasks; `log` receives progress lines. */
 export async function runScenario(scenario: Scenario, size: number, log: (line: string) => void = () => {}): Promise<ScenarioResult> {
   const started = Date.now();
-  const rig = await openRig({ persist: scenario.persist });
+  const rig = await openEnv({ persist: scenario.persist });
   try {
     const fleet = makeFleet(size, FLEET_SECRETS);
     const config = Object.fromEntries(Object.entries(scenario.config ?? {}).map(([k, v]) => [k, { value: v }]));
@@ -120,12 +120,15 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
       // The engine prints each provider line as it happens and again under "Diagnostics:"; count the summary.
       const summary = text.includes("Diagnostics:") ? text.slice(text.lastIndexOf("Diagnostics:")) : text;
       const retries = (summary.match(RETRY_LINE) ?? []).length;
-      // A lost Start must be explained by room and robot in the error, or it counts as unexplained.
+      // A lost Start must be explained by the error of the resource that owns its room and robot, or it
+      // counts as unexplained. The provider names the arguments rather than quoting their values (a room id
+      // may be secret), so the resource's name is what ties the error to the task.
       for (const orphan of (await rig.tasks()).filter((t) => auditAfterFault.orphans.includes(t.TaskId))) {
-        const { RoomId } = orphan;
-        const robot = orphan.Params.AgentParams.UserId;
-        if (text.includes("outcome unknown") && text.includes(`RoomId "${RoomId}"`) && text.includes(`robot UserId "${robot}"`))
-          explainedOrphans++;
+        const owner = Array.from({ length: size }, (_, i) => i).find((i) => identity(i).roomId === orphan.RoomId);
+        const said = new RegExp(
+          `task-${owner}(?![0-9])[^\\n]*error: StartPublishCdnStream outcome unknown[^\\n]*RoomId "<roomId>", robot UserId "<agentParams.userId>"`,
+        );
+        if (owner !== undefined && said.test(text)) explainedOrphans++;
       }
       let converged = ok;
       let neededManualStep = false;

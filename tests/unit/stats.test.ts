@@ -1,8 +1,7 @@
 /**
- * The benchmark's statistics and formatting helpers (no timing is asserted anywhere: these are pure).
+ * The harness's statistics and formatting helpers, used by the benchmark reports and the limiter tests
+ * (no timing is asserted anywhere: these are pure).
  */
-import { parsePaceArgs } from "../../bench/client-pace";
-import { parseArgs } from "../../bench/main";
 import {
   arrivalRate,
   crowdedWindows,
@@ -16,7 +15,7 @@ import {
   overheadRatio,
   percentile,
   range,
-} from "../../bench/stats";
+} from "../../harness/stats";
 
 describe("bench statistics", () => {
   test("median of odd and even counts, NaN when empty, input untouched", () => {
@@ -104,36 +103,5 @@ describe("bench formatting", () => {
 
   test("markdownTable escapes pipes and writes a separator row", () => {
     expect(markdownTable(["a", "b"], [["1", "x|y"]])).toBe("| a | b |\n| --- | --- |\n| 1 | x\\|y |");
-  });
-
-  test("parseArgs accepts --quick, --reps N, --out FILE and names anything else", () => {
-    expect(parseArgs([])).toEqual({ quick: false });
-    expect(parseArgs(["--quick", "--reps", "3", "--out", "/tmp/x.md"])).toEqual({ quick: true, reps: 3, out: "/tmp/x.md" });
-    expect(parseArgs(["--render", "/tmp/raw.json"])).toEqual({ quick: false, render: "/tmp/raw.json" });
-    expect(() => parseArgs(["--reps", "0"])).toThrow(/--reps/);
-    expect(() => parseArgs(["--fast"])).toThrow(/"--fast"/);
-  });
-
-  test("parsePaceArgs: defaults, every flag, and errors naming the flag", () => {
-    expect(parsePaceArgs([])).toMatchObject({ n: 200, clients: 4, limiters: ["log"], server: "process", rateWindow: "sliding" });
-    expect(
-      parsePaceArgs([
-        "--n",
-        "40",
-        "--limiter",
-        "both",
-        "--server",
-        "in-process",
-        "--rate-window",
-        "fixed",
-        "--loops",
-        "stalled",
-        "--stall-ms",
-        "100",
-      ]),
-    ).toMatchObject({ n: 40, limiters: ["even", "log"], server: "in-process", rateWindow: "fixed", loops: ["stalled"], stallMs: 100 });
-    expect(() => parsePaceArgs(["--stall-ms", "1000"])).toThrow(/--stall-ms/);
-    expect(() => parsePaceArgs(["--n", "1000"])).toThrow(/--n/);
-    expect(() => parsePaceArgs(["--limiter", "bucket"])).toThrow(/"--limiter"/);
   });
 });

@@ -7,7 +7,7 @@
  * ceiling is `windowMs / (windowMs + marginMs)` of the limit, and time in which no grant could be given
  * (an idle moment, a stalled event loop) is lost for good.
  */
-import type { LimiterOptions } from "../trtc/client/rate-limit";
+import { enqueue, type LimiterOptions, type Waiter as LimiterWaiter } from "../trtc/client/rate-limit";
 
 /** The margin the baseline shipped with. */
 export const EVEN_SPACING_MARGIN_MS = 100;
@@ -19,11 +19,7 @@ export interface EvenSpacingPermit {
   sent(): void;
 }
 
-interface Waiter {
-  resolve: (permit: EvenSpacingPermit) => void;
-  reject: (reason: unknown) => void;
-  detach: () => void;
-}
+type Waiter = LimiterWaiter<EvenSpacingPermit>;
 
 /** FIFO limiter that spaces grants evenly; same options and `acquire` contract as `SlidingWindowLimiter`. */
 export class EvenSpacingLimiter {
@@ -50,21 +46,7 @@ export class EvenSpacingLimiter {
 
   /** Resolves when the caller may send; rejects with the signal's reason if it aborts first. */
   acquire(signal?: AbortSignal): Promise<EvenSpacingPermit> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<EvenSpacingPermit>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, detach: () => undefined };
-      if (signal) {
-        const onAbort = (): void => {
-          const i = this.queue.indexOf(waiter);
-          if (i >= 0) this.queue.splice(i, 1);
-          reject(signal.reason);
-        };
-        signal.addEventListener("abort", onAbort, { once: true });
-        waiter.detach = () => signal.removeEventListener("abort", onAbort);
-      }
-      this.queue.push(waiter);
-      this.pump();
-    });
+    return enqueue(this.queue, () => this.pump(), signal);
   }
 
   private pump(): void {

@@ -11,7 +11,7 @@
 import type { ConfigMap, Stack } from "@pulumi/pulumi/automation";
 import { checkArguments } from "../../provider/check";
 import { INVALID_CASES, VALID_CASES, corpusProgram, explains, printedFailures, type CorpusCase, type CorpusSite } from "./bad-input";
-import { openRig, type Rig } from "./rig";
+import { openEnv, type HarnessEnv } from "../env";
 
 /**
  * How many invalid programs `npm test` previews (tests/e2e/reliability-input.test.ts), round-robin over the
@@ -76,7 +76,7 @@ export function sample(cases: readonly CorpusCase[], count: number): CorpusCase[
 const INTL_ENDPOINT = "http://trtc.intl.invalid";
 
 /** Opens stacks on demand, one per site. */
-function stacksFor(rig: Rig): (site: CorpusSite) => Promise<Stack> {
+function stacksFor(rig: HarnessEnv): (site: CorpusSite) => Promise<Stack> {
   const open = new Map<CorpusSite, Promise<Stack>>();
   return (site) => {
     if (!open.has(site)) {
@@ -134,7 +134,7 @@ export async function runCorpus(options: CorpusOptions = {}): Promise<CorpusResu
   const { invalid = Infinity, log = () => {} } = options;
   ownSubchannels();
   const startedAt = new Date();
-  const rig = await openRig();
+  const rig = await openEnv();
   try {
     const picked = sample(INVALID_CASES, invalid);
     const stackOf = stacksFor(rig);
