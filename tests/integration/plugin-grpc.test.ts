@@ -329,7 +329,8 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     expect(res.getId()).toBe("");
     const props = js(res.getProperties());
     expect(props.taskId).toBe(UNKNOWN_SENTINELS.string);
-    expect(props.sequenceNumber).toBe(UNKNOWN_SENTINELS.number);
+    // The untyped sentinel: the engine passes a typed one to programs as is, and the Node.js SDK reads only this one.
+    expect(props.sequenceNumber).toBe(UNKNOWN_SENTINELS.string);
     expect(props.endpoint).toBe(emu.url);
     expect(isSecret(props.agentParams)).toBe(true);
     expect(await requestCount()).toBe(before);
@@ -353,6 +354,8 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     const res = await diff(id, outputs, news);
     expect(res.getChanges()).toBe(pb.DiffResponse.DiffChanges.DIFF_SOME);
     expect(res.getReplacesList()).toEqual([]);
+    // Stop-first should the engine upgrade it to a replacement (a replaceOnChanges path): it reads this flag then.
+    expect(res.getDeletebeforereplace()).toBe(true);
     expect(res.getDiffsList()).toEqual(["videoParams"]);
     expect(res.getHasdetaileddiff()).toBe(true);
     expect(detailed(res)).toEqual({ "videoParams.backGroundColor": "UPDATE" });
@@ -380,7 +383,7 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     );
     const before = await requestCount();
     const preview = js((await update(id, outputs, news, true)).getProperties());
-    expect(preview).toMatchObject({ taskId: id, sequenceNumber: UNKNOWN_SENTINELS.number });
+    expect(preview).toMatchObject({ taskId: id, sequenceNumber: UNKNOWN_SENTINELS.string });
     expect(await requestCount()).toBe(before);
 
     const updated = js((await update(id, outputs, news)).getProperties());
