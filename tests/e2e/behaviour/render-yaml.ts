@@ -11,7 +11,7 @@ export class NotExpressible extends Error {}
 
 /**
  * The options Pulumi YAML has (pulumi-yaml v1.25, the CLI's bundled host here). `replacementTrigger` and
- * `replaceWith` are newer SDK options YAML lacks; its `aliases` take URNs or specs this suite does not map, and
+ * `replaceWith` are newer SDK options YAML lacks; `aliases` the suite does not map to YAML's form (not tried), and
  * `id` is spelled `get:` (a read, not a managed resource).
  */
 const YAML_OPTIONS = new Set([
@@ -80,6 +80,7 @@ function options(o: OptionSpec | undefined, r: Rendering): Record<string, unknow
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(o)) {
     if (v === undefined) continue;
+    if (key === "aliases") throw new NotExpressible("this suite does not map `aliases` specs ({ name }) to Pulumi YAML's alias form");
     if (!YAML_OPTIONS.has(key)) throw new NotExpressible(`Pulumi YAML (pulumi-yaml v1.25) has no \`${key}\` resource option`);
     out[key] = key === "dependsOn" ? (v as string[]).map((n) => `\${${n}}`) : value(v as Expr, r);
   }
