@@ -1,0 +1,93 @@
+/**
+ * The behaviour table as jest tests for one front end: every row (per collision mode where it asks) runs
+ * through the real CLI, a few at a time, each with its own emulator and backend; one test per row reports
+ * its outcome, and the summary (printed, and written to test-artifacts/behaviour-<front end>.md) counts
+ * rows passed, failed and not applicable with the reason for each.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { REPO } from "../harness";
+import type { FrontEnd } from "./frontend";
+import type { CollisionMode, Row } from "./model";
+import { type RowReport, collisionModes, defaultCollisionMode, runRow } from "./runner";
+
+/** Rows run at once. Each holds a CLI, a language host and a provider process; two cores carry three. */
+const CONCURRENCY = Number(process.env.BEHAVIOUR_CONCURRENCY ?? 3);
+
+/** Runs `tasks` with at most `limit` in flight, in order. */
+function pooled<T>(tasks: Array<() => Promise<T>>, limit: number): Array<Promise<T>> {
+  let next = 0;
+  const results: Array<Promise<T>> = [];
+  const settle: Array<(v: Promise<T>) => void> = [];
+  for (let i = 0; i < tasks.length; i++) results.push(new Promise<T>((resolve) => settle.push(resolve)));
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      const p = tasks[i]();
+      settle[i](p);
+      await p.catch(() => undefined);
+    }
+  };
+  for (let w = 0; w < Math.max(1, limit); w++) void worker();
+  return results;
+}
+
+/** The markdown summary of a run. */
+function summary(fe: FrontEnd, reports: RowReport[], wallMs: number): string {
+  const count = (o: RowReport["outcome"]) => reports.filter((r) => r.outcome === o).length;
+  const lines = [
+    `# Behaviour table: ${fe.name}`,
+    "",
+    `${count("passed")} passed, ${count("failed")} failed, ${count("not applicable")} not applicable; ` +
+      `${reports.length} row runs, ${(wallMs / 60_000).toFixed(1)} min wall at concurrency ${CONCURRENCY}.`,
+    "",
+    "| Row | Workflow | Mode | Outcome | CLI runs | s | Note |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const r of reports) {
+    const note = (r.detail ?? "").split("\n")[0].replace(/\|/g, "\\|");
+    lines.push(`| ${r.id} | ${r.workflow} | ${r.mode} | ${r.outcome} | ${r.runs} | ${(r.ms / 1000).toFixed(0)} | ${note} |`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Declares the jest tests of `rows` for `fe`. `BEHAVIOUR_ROWS=a,b` runs only those rows. */
+export function behaviourSuite(fe: FrontEnd, rows: Row[]): void {
+  const only = process.env.BEHAVIOUR_ROWS?.split(",").map((s) => s.trim());
+  const cases: Array<{ row: Row; mode: CollisionMode }> = [];
+  for (const row of rows) {
+    if (only && !only.includes(row.id)) continue;
+    for (const mode of row.perCollisionMode ? collisionModes() : [defaultCollisionMode()]) cases.push({ row, mode });
+  }
+  const reports: RowReport[] = [];
+  let results: Array<Promise<RowReport>> = [];
+  let started = 0;
+
+  // Waiting for a row counts against its test's timeout; rows run a few at a time, so allow a whole run.
+  jest.setTimeout(60 * 60_000);
+
+  beforeAll(() => {
+    started = Date.now();
+    results = pooled(
+      cases.map((c) => () => runRow(c.row, fe, c.mode)),
+      CONCURRENCY,
+    );
+  });
+
+  afterAll(() => {
+    const text = summary(fe, reports, Date.now() - started);
+    fs.mkdirSync(path.join(REPO, "test-artifacts"), { recursive: true });
+    fs.writeFileSync(path.join(REPO, "test-artifacts", `behaviour-${fe.name}.md`), text);
+    console.log(text);
+  });
+
+  cases.forEach((c, i) => {
+    const label = `${c.row.item ? `[issue 19 item ${c.row.item}] ` : ""}${c.row.id}${c.row.perCollisionMode ? ` (${c.mode})` : ""}: ${c.row.workflow}`;
+    test(label, async () => {
+      const report = await results[i];
+      reports.push(report);
+      if (report.outcome === "not applicable") console.log(`${c.row.id}: not applicable to ${fe.name}: ${report.detail}`);
+      if (report.outcome === "failed") throw new Error(`${c.row.id} (${c.mode}) failed at ${report.detail}`);
+    });
+  });
+}
