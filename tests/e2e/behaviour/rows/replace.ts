@@ -38,6 +38,70 @@ export const replaceRows: Row[] = [
     ],
   },
   {
+    id: "replace-cli",
+    item: 1,
+    workflow: "pulumi up --replace <urn>",
+    expected: `The old task stopped, then a new one started with the same arguments. ${SAME_IN_BOTH_MODES}`,
+    perCollisionMode: true,
+    steps: [
+      write(live()),
+      up({ live: "create" }),
+      remember("live"),
+      up({ live: "replace" }, ["--replace", urnOf("live")]),
+      expectStopThenStart("live"),
+    ],
+  },
+  {
+    id: "target-replace",
+    item: 1,
+    workflow: "pulumi up --target-replace <urn>",
+    expected: `As --replace, and nothing else is touched. ${SAME_IN_BOTH_MODES}`,
+    perCollisionMode: true,
+    steps: [
+      write(program(resource("live", mixArgs(ROOM)), resource("bystander", mixArgs("410009")))),
+      up({ live: "create", bystander: "create" }),
+      remember("live"),
+      remember("bystander"),
+      up({ live: "replace", bystander: "none" }, ["--target-replace", urnOf("live")]),
+      expectStopThenStart("live"),
+      verify("the bystander's task was not touched", async (ctx) => {
+        expect((await task(ctx, ctx.vars.bystander)).History.map((h) => h.Action)).toEqual(["StartPublishCdnStream"]);
+      }),
+    ],
+  },
+  {
+    id: "replacement-trigger",
+    item: 1,
+    workflow: "replacementTrigger changed",
+    expected: `The engine decides the replacement without asking the provider; still stop-first. ${SAME_IN_BOTH_MODES}`,
+    perCollisionMode: true,
+    steps: [
+      write(live({ replacementTrigger: "v1" })),
+      up({ live: "create" }),
+      remember("live"),
+      write(live({ replacementTrigger: "v2" })),
+      up({ live: "replace" }),
+      expectStopThenStart("live"),
+    ],
+  },
+  {
+    id: "replace-with",
+    item: 1,
+    workflow: "replaceWith: another resource is replaced",
+    expected: `The dependent resource is replaced too, its old task stopped first. ${SAME_IN_BOTH_MODES}`,
+    perCollisionMode: true,
+    steps: [
+      // The anchor moves rooms create-first, so the engine does not fold live into a delete-first chain of
+      // dependents: live's replacement is the engine's own decision (replaceWith), never asked of diff.
+      write(program(anchorOf("410011"), resource("live", mixArgs(ROOM), { replaceWith: ["anchor"] }))),
+      up({ anchor: "create", live: "create" }),
+      remember("live"),
+      write(program(anchorOf("410012"), resource("live", mixArgs(ROOM), { replaceWith: ["anchor"] }))),
+      up({ anchor: "replace", live: "replace" }),
+      expectStopThenStart("live"),
+    ],
+  },
+  {
     id: "dbr-false",
     workflow: "deleteBeforeReplace: false, then a replacement",
     expected:
