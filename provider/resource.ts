@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PublishCdnStreamArgs, PublishCdnStreamInputs } from "./args";
+import { registeredOptions } from "./options";
 import { ARGUMENT_KEYS, isArgument } from "./outputs";
 import { PROVIDER_SOURCE, RESOURCE_TYPE } from "./provider";
 import { SECRET_OUTPUTS, isSecretProperty } from "./secrets";
@@ -44,7 +45,8 @@ export function inputProperties(args: PublishCdnStreamArgs): Record<string, unkn
  * - Changing `publishCdnParams`, `feedBackRoomParams`, `videoParams` contents, the audio mixing lists,
  *   `seiParams` or `singleSubscribeParams` updates the running task in place (same TaskId).
  * - Changing the room, the robot (`agentParams`), `withTranscoding`, `recordParams`, the audio encoding, or
- *   adding/removing video replaces it: the old task is stopped before the new one starts.
+ *   adding/removing video replaces it: the old task is stopped before the new one starts, on every
+ *   replacement path (`--replace`, `replacementTrigger`, ...) unless `deleteBeforeReplace: false` is set.
  * - Credentials come from `tencentcloud:secretId` / `tencentcloud:secretKey` (secret) / `tencentcloud:region`
  *   / `tencentcloud:securityToken` stack config, else `TENCENTCLOUD_*` environment variables; `trtc:endpoint`
  *   or `TRTC_ENDPOINT` points it at the local emulator.
@@ -107,13 +109,13 @@ export class PublishCdnStream extends pulumi.CustomResource {
   /**
    * @param name The unique name of the resource.
    * @param args The Start request in camelCase; see {@link PublishCdnStreamArgs}.
-   * @param opts Resource options. `additionalSecretOutputs` is extended, never replaced.
+   * @param opts Resource options. `additionalSecretOutputs` is extended, never replaced; `deleteBeforeReplace`
+   *   defaults to true (provider/options.ts; docs/RESOURCE.md, "Pulumi options").
    */
   constructor(name: string, args: PublishCdnStreamArgs, opts?: pulumi.CustomResourceOptions) {
     const props = inputProperties(args);
-    const additionalSecretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS])];
     // What pulumi.dynamic.Resource does, with a fixed provider text instead of a serialized closure.
     props.__provider = PROVIDER_SOURCE;
-    super(RESOURCE_TYPE, name, props, { ...opts, additionalSecretOutputs });
+    super(RESOURCE_TYPE, name, props, registeredOptions(opts, SECRET_OUTPUTS));
   }
 }

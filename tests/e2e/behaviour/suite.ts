@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { ensureDist } from "../../helpers/ensure-dist";
 import { REPO } from "../harness";
 import type { FrontEnd } from "./frontend";
 import type { CollisionMode, Row } from "./model";
@@ -67,6 +68,8 @@ export function behaviourSuite(fe: FrontEnd, rows: Row[]): void {
   jest.setTimeout(60 * 60_000);
 
   beforeAll(() => {
+    // Programs load the package from dist/, as an installed copy would.
+    if (!ensureDist()) throw new Error("dist/ could not be built; run npm run build");
     started = Date.now();
     results = pooled(
       cases.map((c) => () => runRow(c.row, fe, c.mode)),
