@@ -154,6 +154,8 @@ export interface RowContext {
   last(): RunResult;
   /** Values one step leaves for a later one (TaskIds, counts). */
   vars: Record<string, any>;
+  /** A path in the row's scratch directory (for plan files and the like). */
+  file(name: string): string;
 }
 
 /** A CLI argument, fixed or computed when the step runs (a URN, a file path). */

@@ -61,6 +61,8 @@ export function relayArgs(room: string, over: { [k: string]: Expr } = {}): { [k:
     roomIdType: 0,
     withTranscoding: 0,
     agentParams: { userId: robotOf(room), userSig: SECRET.robotSig, maxIdleTime: 30 },
+    audioParams: { audioEncode: { sampleRate: 48000, channel: 2, bitRate: 64, codec: 0 } },
+    videoParams: { videoEncode: { width: 1280, height: 720, fps: 15, bitRate: 1536, gop: 2 } },
     singleSubscribeParams: { userMediaStream: { userInfo: { userId: "Trtc_User_0", roomId: room, roomIdType: 0 }, streamType: 0 } },
     publishCdnParams: [{ publishCdnUrl: pushUrl(`r${room}`), isTencentCdn: 1 }],
     ...over,

@@ -128,6 +128,7 @@ class RowRun {
       runs: this.runs,
       last: () => this.runs[this.runs.length - 1],
       vars: this.vars,
+      file: (name) => path.join(this.dir, name),
     };
   }
 

@@ -1,5 +1,6 @@
 /** The behaviour table: every row, in the order the summary lists them. */
 import type { Row } from "./model";
 import { replaceRows } from "./rows/replace";
+import { unknownRows } from "./rows/unknowns";
 
-export const ROWS: Row[] = [...replaceRows];
+export const ROWS: Row[] = [...replaceRows, ...unknownRows];
