@@ -211,11 +211,13 @@ function canonical(value: unknown): string {
 function judge(rule: DiffRule, before: unknown, after: unknown): "none" | "update" | "replace" {
   if (rule.from === "state") return before === true ? "replace" : "none";
   const oldAbsent = isAbsent(before);
-  if (after === UNKNOWN_AT || isUnknown(after)) {
-    // Could become anything, including absent: assume the most disruptive outcome so preview never understates.
-    const outcomes = [rule.change, oldAbsent ? rule.added : rule.removed];
-    return outcomes.includes("replace") ? "replace" : "update";
-  }
+  // Preview unknowns are judged as the change `up` makes when the value resolves to a valid new value of
+  // its group, so a preview and its saved plan match the up (docs/RESOURCE.md, "Preview unknowns"):
+  // - the value itself unknown: present and changed (added, if it was absent);
+  if (isUnknown(after)) return oldAbsent ? (rule.added ?? rule.change) : rule.change;
+  // - an ancestor unknown (a wholly unknown group): its updatable contents changed, its fixed parts (the
+  //   audio encoding, say) did not. Were they to change, `up --plan` refuses the replacement.
+  if (after === UNKNOWN_AT) return rule.change === "update" ? "update" : "none";
   const newAbsent = isAbsent(after);
   if (oldAbsent && newAbsent) return "none";
   if (oldAbsent) return rule.added ?? rule.change;

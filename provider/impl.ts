@@ -8,6 +8,7 @@
  *   `configure` given the config object rather than the request (tests/fixtures/provider-shim-v0.txt).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { markSecretArguments } from "./dynamic-secrets";
 import { makeLifecycle } from "./lifecycle";
 
 const lifecycle = makeLifecycle();
@@ -34,7 +35,10 @@ export const dynamicProvider: pulumi.dynamic.ResourceProvider = {
     // Synchronous hand-off before any await: the host may run other calls before this promise settles.
     configure(req.config);
   },
-  check,
+  async check(olds, news) {
+    const checked = await check(olds, news);
+    return { ...checked, inputs: markSecretArguments(checked.inputs) };
+  },
   diff,
   create,
   read,

@@ -7,13 +7,14 @@ import type { PublishCdnStreamArgs, PublishCdnStreamInputs } from "./args";
 import { registeredOptions } from "./options";
 import { ARGUMENT_KEYS, isArgument } from "./outputs";
 import { PROVIDER_SOURCE, RESOURCE_TYPE } from "./provider";
-import { SECRET_OUTPUTS, isSecretProperty } from "./secrets";
+import { secretInput } from "./secret-inputs";
+import { SECRET_OUTPUTS } from "./secrets";
 
 type Applied<K extends keyof PublishCdnStreamInputs> = pulumi.Output<PublishCdnStreamInputs[K]>;
 
 /**
  * The property map PublishCdnStream registers (without `__provider`): every computed output and argument
- * name, secret arguments wrapped, and stray names passed through for check to reject. Exported so the
+ * name, secret leaves wrapped, and stray names passed through for check to reject. Exported so the
  * benchmarks' no-op resource can register exactly the same shape.
  */
 export function inputProperties(args: PublishCdnStreamArgs): Record<string, unknown> {
@@ -28,8 +29,9 @@ export function inputProperties(args: PublishCdnStreamArgs): Record<string, unkn
   // Every argument, so each becomes an output even when the user leaves it out (pulumi/pulumi#5174).
   for (const key of ARGUMENT_KEYS) {
     const value = args?.[key];
-    // Secret as inputs too, so state holds no plaintext UserSig/push URL even if the user passed a literal.
-    props[key] = value !== undefined && isSecretProperty(key) ? pulumi.secret(value) : value;
+    // Secret leaves as inputs too, so state holds no plaintext UserSig/push URL even if the user passed a
+    // literal; only the leaves, so an unknown push URL leaves the list's shape known (secrets.ts).
+    props[key] = secretInput(key, value);
   }
   // Anything else a JavaScript or untyped program passed (a stray `region`, a PascalCase `SdkAppId`) goes
   // to check, which rejects it by name, rather than being dropped here without a word.

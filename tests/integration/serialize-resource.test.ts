@@ -69,13 +69,33 @@ test("registers pulumi-nodejs:dynamic/trtc:PublishCdnStream with the small shim 
 test("credential-carrying arguments are secret inputs, so state never holds them in plaintext", async () => {
   const { PublishCdnStream } = await import("../../provider");
   const feedback = seedArgs("mix-feedback-room");
-  const res = new PublishCdnStream("fb", { ...feedback, recordParams: { uniRecord: 2 } } as PublishCdnStreamArgs);
+  const cloudStorage = { vendor: 0, region: "ap-guangzhou", bucket: "b", accessKey: "AK", secretKey: "SK" };
+  const recordParams = { uniRecord: 2, mcuStorageParams: { cloudStorage } };
+  const res = new PublishCdnStream("fb", { ...feedback, recordParams } as PublishCdnStreamArgs);
   await settle(res.taskId);
   for (const key of ["agentParams", "feedBackRoomParams", "recordParams"] as const) {
     expect((await settle(res[key])).secret).toBe(true);
   }
   expect((await settle(res.videoParams)).secret).toBe(false);
   expect((await settle(res.roomId)).secret).toBe(false);
+});
+
+test("only the secret leaves are wrapped, so a known list with one unknown push URL keeps its shape", async () => {
+  const { secretInput } = await import("../../provider/secret-inputs");
+  const url = pulumi.output("rtmp://push.example.com/live/s?txSecret=abc");
+  const wrapped = secretInput("publishCdnParams", [{ publishCdnUrl: url, isTencentCdn: 1 }]) as any[];
+  expect(Array.isArray(wrapped)).toBe(true); // still a list the SDK serializes item by item
+  expect(wrapped[0].isTencentCdn).toBe(1);
+  expect(pulumi.Output.isInstance(wrapped[0].publishCdnUrl)).toBe(true);
+  expect((await settle(wrapped[0].publishCdnUrl)).secret).toBe(true);
+
+  const agent = secretInput("agentParams", { userId: "robot", maxIdleTime: 30 }) as Record<string, unknown>;
+  expect(agent).toEqual({ userId: "robot", maxIdleTime: 30 }); // no UserSig given: nothing to wrap, no Output made
+  expect(secretInput("videoParams", { backGroundColor: "0x0" })).toEqual({ backGroundColor: "0x0" });
+
+  // A whole group passed as an Output cannot be looked into without an await: it is wrapped whole.
+  const whole = secretInput("publishCdnParams", pulumi.output([{ publishCdnUrl: "rtmp://x/y", isTencentCdn: 1 }]));
+  expect((await settle(whole as pulumi.Output<unknown>)).secret).toBe(true);
 });
 
 test("names that are not arguments (a stray region, a PascalCase key) reach the provider's check instead of vanishing", async () => {

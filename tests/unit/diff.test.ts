@@ -288,25 +288,29 @@ describe("preview unknowns", () => {
     expect(result).toMatchObject({ changes: true, replaces: [] });
   });
 
-  test("a wholly unknown group that may become absent replaces when absence would", () => {
-    expect(
-      plan((n) => {
-        n.publishCdnParams = UNKNOWN;
-      }).replaces,
-    ).toEqual(["publishCdnParams"]);
-    expect(
-      plan((n) => {
-        n.videoParams = UNKNOWN;
-      }).replaces,
-    ).toEqual(["videoParams"]);
+  test("a wholly unknown updatable group previews as the update it resolves to, not as a removal", () => {
+    for (const group of ["publishCdnParams", "videoParams", "feedBackRoomParams", "seiParams"]) {
+      expect(
+        plan((n) => {
+          n[group] = UNKNOWN;
+        }),
+      ).toMatchObject({ changes: true, replaces: [] });
+    }
   });
 
-  test("an unknown parent makes nested replace rules replace", () => {
+  test("a wholly unknown group where there was none replaces when adding it replaces", () => {
+    const audioOnly = base();
+    delete audioOnly.videoParams;
+    const news = { ...audioOnly, videoParams: UNKNOWN };
+    expect(planChanges(olds(audioOnly), news, STORED_TARGET).replaces).toEqual(["videoParams"]);
+  });
+
+  test("an unknown parent leaves its nested replace rules alone: the updatable contents changed", () => {
     expect(
       plan((n) => {
         n.audioParams = UNKNOWN;
-      }).replaces,
-    ).toEqual(["audioParams.audioEncode"]);
+      }),
+    ).toMatchObject({ changes: true, replaces: [] });
   });
 
   test("an unknown wholly-updatable group is an update", () => {
