@@ -1,6 +1,7 @@
 /** The behaviour table: every row, in the order the summary lists them. */
 import type { Row } from "./model";
+import { optionRows } from "./rows/options";
 import { replaceRows } from "./rows/replace";
 import { unknownRows } from "./rows/unknowns";
 
-export const ROWS: Row[] = [...replaceRows, ...unknownRows];
+export const ROWS: Row[] = [...replaceRows, ...unknownRows, ...optionRows];
