@@ -11,7 +11,7 @@
  * - An empty list and an absent list mean the same thing to the service, so they compare equal here.
  */
 import type { Target } from "./config";
-import { COMPUTED_KEYS, PROVIDER_KEY } from "./outputs";
+import { COMPUTED_KEYS, OPTIONS_KEY, PROVIDER_KEY } from "./outputs";
 import { containsUnknown, isUnknown } from "./unknowns";
 
 /** Where a rule reads the new value from. */
@@ -261,8 +261,8 @@ function mergeChanged(found: ChangedPath[]): ChangedPath[] {
   return all.filter((c) => !all.some((a) => isBelow(c.path, a.path) && (a.verdict === "replace" || c.verdict === "update")));
 }
 const COVERED = new Set(DIFF_RULES.filter((r) => (r.from ?? "args") === "args").map((r) => topLevel(r.path)));
-/** Not arguments: a change of provider code alone, or of computed values, is not a change. */
-const IGNORED = new Set<string>([PROVIDER_KEY, ...COMPUTED_KEYS]);
+/** Not arguments: a change of provider code, of the handed-over options or of computed values is not a change. */
+const IGNORED = new Set<string>([PROVIDER_KEY, OPTIONS_KEY, ...COMPUTED_KEYS]);
 
 /** Sets `value` at a dotted path below `root`, creating objects on the way. */
 function setAt(root: Props, path: string[], value: unknown): void {

@@ -9,24 +9,34 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { markSecretArguments } from "./dynamic-secrets";
-import { makeLifecycle } from "./lifecycle";
+import * as lifecycle from "./lifecycle";
+import { type TimedOperation, timeoutMs } from "./options";
 
-const lifecycle = makeLifecycle();
+type Props = Record<string, any>;
+
+/**
+ * The real dependencies with the deadline `customTimeouts` sets for `op`, read from the options the
+ * resource handed over in `props` (the host never passes the engine's timeout on; ./options.ts).
+ */
+const depsFor = (props: Props | undefined, op: TimedOperation): lifecycle.LifecycleDeps => {
+  const deadlineMs = timeoutMs(props, op);
+  return deadlineMs === undefined ? lifecycle.defaultDeps : { ...lifecycle.defaultDeps, deadlineMs };
+};
 
 /** See lifecycle/configure.ts. */
 export const configure = lifecycle.configure;
 /** See lifecycle/check.ts. */
-export const check = lifecycle.check;
+export const check = (olds: Props, news: Props) => lifecycle.check(lifecycle.defaultDeps, olds, news);
 /** See lifecycle/diff.ts. */
-export const diff = lifecycle.diff;
-/** See lifecycle/create.ts. */
-export const create = lifecycle.create;
+export const diff = (id: string, olds: Props, news: Props) => lifecycle.diff(lifecycle.defaultDeps, id, olds, news);
+/** See lifecycle/create.ts; bounded by `customTimeouts.create`. */
+export const create = (inputs: Props) => lifecycle.create(depsFor(inputs, "create"), inputs);
 /** See lifecycle/read.ts. */
-export const read = lifecycle.read;
-/** See lifecycle/update.ts. */
-export const update = lifecycle.update;
-const stopTask = lifecycle.delete;
-/** Stops the task (lifecycle/delete.ts); exported under the provider method's name for the first releases' shim. */
+export const read = (id: string, props?: Props) => lifecycle.read(lifecycle.defaultDeps, id, props);
+/** See lifecycle/update.ts; bounded by `customTimeouts.update`. */
+export const update = (id: string, olds: Props, news: Props) => lifecycle.update(depsFor(news, "update"), id, olds, news);
+/** Stops the task (lifecycle/delete.ts), bounded by `customTimeouts.delete`; exported under the provider method's name for the first releases' shim. */
+const stopTask = (id: string, props: Props): Promise<void> => lifecycle.deleteTask(depsFor(props, "delete"), id, props);
 export { stopTask as delete };
 
 /** The dynamic provider the dynamic-provider host runs for every PublishCdnStream. */

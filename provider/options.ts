@@ -3,8 +3,58 @@
  * "Pulumi options"). The dynamic-provider host never tells the provider about options, so the resource
  * applies what it must itself, when it is constructed, from plain values only: no Output and no await is
  * added per resource (preview cost scales with resources).
+ *
+ * Two options take effect only in the provider, so the resource hands them over as the input
+ * `__options` ({@link OPTIONS_KEY}), which never reaches the API and never counts as a change:
+ * `replaceOnChanges` (the diff adds its replacements, replace-on-changes.ts) and `customTimeouts` (each
+ * operation's API calls are bounded by its timeout, through `LifecycleDeps.deadlineMs`).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { durationMs } from "./duration";
+import { OPTIONS_KEY } from "./outputs";
+
+/** The operations `customTimeouts` bounds; `read` makes no API call. */
+export type TimedOperation = "create" | "update" | "delete";
+
+/** The options handed to the provider as `__options`, as plain JSON. */
+export interface ProviderOptions {
+  /** Property paths whose change replaces the task. */
+  replaceOnChanges?: string[];
+  /** Go duration strings per operation, as the program gave them. */
+  customTimeouts?: Partial<Record<TimedOperation, string>>;
+}
+
+const TIMED: readonly TimedOperation[] = ["create", "update", "delete"];
+
+/** The `__options` input for `opts`, or undefined when there is nothing to hand over (the usual case). */
+export function providerOptions(opts: pulumi.CustomResourceOptions | undefined): ProviderOptions | undefined {
+  const handed: ProviderOptions = {};
+  if (opts?.replaceOnChanges?.length) handed.replaceOnChanges = [...opts.replaceOnChanges];
+  const timeouts = opts?.customTimeouts;
+  for (const op of TIMED) {
+    const value = timeouts?.[op];
+    if (typeof value === "string" && value !== "") handed.customTimeouts = { ...handed.customTimeouts, [op]: value };
+  }
+  return handed.replaceOnChanges || handed.customTimeouts ? handed : undefined;
+}
+
+/** The options a property map carries (inputs or stored outputs); empty for older state. */
+export function optionsOf(props: Record<string, unknown> | undefined): ProviderOptions {
+  const value = props?.[OPTIONS_KEY];
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as ProviderOptions) : {};
+}
+
+/** The deadline `customTimeouts` sets for `op` in ms, or undefined (the client's default). */
+export function timeoutMs(props: Record<string, unknown> | undefined, op: TimedOperation): number | undefined {
+  const text = optionsOf(props).customTimeouts?.[op];
+  const ms = text === undefined ? undefined : durationMs(text);
+  return ms !== undefined && ms > 0 ? ms : undefined;
+}
+
+/** `state` with the options of `from` kept beside it, so delete finds the timeout the last create or update had. */
+export function withOptions<T extends object>(state: T, from: Record<string, unknown>): T {
+  return from[OPTIONS_KEY] === undefined ? state : { ...state, [OPTIONS_KEY]: from[OPTIONS_KEY] };
+}
 
 /**
  * `opts` as registered with the engine.

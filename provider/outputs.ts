@@ -84,6 +84,12 @@ export const COMPUTED_KEYS: readonly (keyof ComputedState)[] = ["taskId", "seque
 export const PROVIDER_KEY = "__provider";
 
 /**
+ * The resource options the resource hands to its provider (options.ts): never an argument, never sent to
+ * the API, never a change.
+ */
+export const OPTIONS_KEY = "__options";
+
+/**
  * A deep copy containing only JSON values: `undefined` members are dropped, `undefined` array items become
  * `null` (JSON's rule), NaN/Infinity become `null`. Throws on bigint and cycles, which callers treat as a
  * post-Start failure rather than letting the host fail later with an opaque message.
@@ -93,17 +99,17 @@ export function sanitize<T>(value: T): T {
   return (text === undefined ? {} : JSON.parse(text)) as T;
 }
 
-/** The arguments alone, shallow: `__provider` and computed outputs removed, values untouched. */
+/** The arguments alone, shallow: `__provider`, `__options` and computed outputs removed, values untouched. */
 export function pickArguments(props: Record<string, unknown> | undefined): PublishCdnStreamInputs {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props ?? {})) {
-    if (key === PROVIDER_KEY || (COMPUTED_KEYS as readonly string[]).includes(key)) continue;
+    if (key === PROVIDER_KEY || key === OPTIONS_KEY || (COMPUTED_KEYS as readonly string[]).includes(key)) continue;
     out[key] = value;
   }
   return out as unknown as PublishCdnStreamInputs;
 }
 
-/** The arguments alone: `__provider` and computed outputs removed, then sanitised. */
+/** The arguments alone: `__provider`, `__options` and computed outputs removed, then sanitised. */
 export function argumentsOf(props: Record<string, unknown> | undefined): PublishCdnStreamInputs {
   return sanitize(pickArguments(props));
 }

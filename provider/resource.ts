@@ -4,8 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PublishCdnStreamArgs, PublishCdnStreamInputs } from "./args";
-import { registeredOptions } from "./options";
-import { ARGUMENT_KEYS, isArgument } from "./outputs";
+import { providerOptions, registeredOptions } from "./options";
+import { ARGUMENT_KEYS, OPTIONS_KEY, isArgument } from "./outputs";
 import { PROVIDER_SOURCE, RESOURCE_TYPE } from "./provider";
 import { secretInput } from "./secret-inputs";
 import { SECRET_OUTPUTS } from "./secrets";
@@ -112,10 +112,14 @@ export class PublishCdnStream extends pulumi.CustomResource {
    * @param name The unique name of the resource.
    * @param args The Start request in camelCase; see {@link PublishCdnStreamArgs}.
    * @param opts Resource options. `additionalSecretOutputs` is extended, never replaced; `deleteBeforeReplace`
-   *   defaults to true (provider/options.ts; docs/RESOURCE.md, "Pulumi options").
+   *   defaults to true; `replaceOnChanges` and `customTimeouts` are applied by the provider (provider/options.ts;
+   *   docs/RESOURCE.md, "Pulumi options").
    */
   constructor(name: string, args: PublishCdnStreamArgs, opts?: pulumi.CustomResourceOptions) {
     const props = inputProperties(args);
+    // Options only the provider can honour (replaceOnChanges, customTimeouts), handed over as an input.
+    const handed = providerOptions(opts);
+    if (handed) props[OPTIONS_KEY] = handed;
     // What pulumi.dynamic.Resource does, with a fixed provider text instead of a serialized closure.
     props.__provider = PROVIDER_SOURCE;
     super(RESOURCE_TYPE, name, props, registeredOptions(opts, SECRET_OUTPUTS));

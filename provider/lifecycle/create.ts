@@ -6,6 +6,7 @@ import { toApiCase } from "../../trtc/casing";
 import { StartOutcomeUnknownError } from "../../trtc/client/errors";
 import { resolveTarget } from "../config";
 import { ResourceInitError } from "../init-error";
+import { withOptions } from "../options";
 import {
   type ComputedState,
   PROVIDER_KEY,
@@ -45,13 +46,17 @@ export async function create(deps: LifecycleDeps, inputs: Props): Promise<{ id: 
   // Robots without a UserSig get one now, once; it is stored (secret) and never regenerated.
   const args = issueUserSigs(deps, pickArguments(inputs) as Props);
   // Built (and sanitised) before Start: arguments that cannot be stored fail before any task exists.
-  const state = buildState(args as never, {
-    taskId: "",
-    sequenceNumber: 0,
-    requestId: "",
-    endpoint: target.endpoint,
-    region: target.region,
-  });
+  // The handed-over options stay in state, so delete finds the timeout (../options.ts).
+  const state = withOptions(
+    buildState(args as never, {
+      taskId: "",
+      sequenceNumber: 0,
+      requestId: "",
+      endpoint: target.endpoint,
+      region: target.region,
+    }),
+    inputs,
+  );
   const started = await clientFor(deps, target)
     .startPublishCdnStream(toApiCase(args))
     .catch((e: unknown) => {

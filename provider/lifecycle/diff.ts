@@ -1,6 +1,11 @@
-/** `diff`: the update-or-replace table's verdict (../diff.ts); a replacement always stops the old task first. */
+/**
+ * `diff`: the update-or-replace table's verdict (../diff.ts), plus the replacements the program asked for
+ * with `replaceOnChanges` (../replace-on-changes.ts); a replacement always stops the old task first.
+ */
 import { type Target, resolveTarget } from "../config";
-import { type ChangedPath, planChanges } from "../diff";
+import { type ChangedPath, planChanges, withKeptValues } from "../diff";
+import { optionsOf } from "../options";
+import { changedPaths, replacedByOption } from "../replace-on-changes";
 import type { LifecycleDeps } from "./deps";
 
 type Props = Record<string, any>;
@@ -26,7 +31,11 @@ export async function planDiff(deps: LifecycleDeps, _id: string, olds: Props, ne
     target = undefined; // a bad endpoint is reported by check; do not guess a replacement here
   }
   const plan = planChanges(olds, news, target);
-  return { changes: plan.changes, replaces: plan.replaces, deleteBeforeReplace: plan.replaces.length > 0, changed: plan.changed };
+  // replaceOnChanges reaches the dynamic provider only as the input __options (the plugin's engine applies it itself).
+  const patterns = optionsOf(news).replaceOnChanges ?? [];
+  const asked = plan.changes && patterns.length > 0 ? replacedByOption(patterns, changedPaths(olds, withKeptValues(olds, news))) : [];
+  const replaces = [...new Set([...plan.replaces, ...asked])];
+  return { changes: plan.changes, replaces, deleteBeforeReplace: replaces.length > 0, changed: plan.changed };
 }
 
 /** What the engine should do, in the dynamic provider's shape: nothing, an in-place update, or a delete-before-replace. */

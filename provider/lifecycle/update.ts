@@ -8,6 +8,7 @@ import { isOutdated, isTaskGone } from "../../trtc/client/task-codes";
 import { resolveTarget } from "../config";
 import { planKeptChanges, withKeptValues } from "../diff";
 import { ResourceInitError } from "../init-error";
+import { withOptions } from "../options";
 import { type ComputedState, PROVIDER_KEY, type PublishCdnStreamState, buildState, pickArguments, sanitize } from "../outputs";
 import { type LifecycleDeps, clientFor } from "./deps";
 import { finishedMessage } from "./messages";
@@ -37,7 +38,7 @@ export async function update(deps: LifecycleDeps, id: string, olds: Props, news:
   });
   if (Object.keys(plan.send).length === 0) {
     // Nothing to send (e.g. an update forced by init errors): refresh the recorded inputs only.
-    return { outs: buildState(args as never, keep(last, typeof olds.requestId === "string" ? olds.requestId : "")) };
+    return { outs: withOptions(buildState(args as never, keep(last, typeof olds.requestId === "string" ? olds.requestId : "")), news) };
   }
 
   // A push-back robot new to the list is the only one that can still lack a UserSig here.
@@ -72,7 +73,7 @@ export async function update(deps: LifecycleDeps, id: string, olds: Props, news:
     throw e;
   }
   try {
-    return { outs: buildState(args as never, keep(sequenceNumber, answer.RequestId)) };
+    return { outs: withOptions(buildState(args as never, keep(sequenceNumber, answer.RequestId)), news) };
   } catch (e) {
     throw new ResourceInitError(
       taskId,
