@@ -26,4 +26,6 @@ export interface FrontEnd extends FrontEndTraits {
   env(): Record<string, string>;
   /** What the engine says when a PublishCdnStream must be deleted but the front end's code is gone. */
   readonly uninstalledError: RegExp;
+  /** The id `pulumi import` and the `import` option take for a running task (front ends that import). */
+  importId?(sdkAppId: number, taskId: string): string;
 }

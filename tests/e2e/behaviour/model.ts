@@ -5,6 +5,7 @@
  * today, the native provider plugin (`trtc:index:PublishCdnStream`) once it exists. A front end only renders
  * programs and installs itself (frontend.ts); the runner (runner.ts) drives the CLI and the emulator.
  */
+import type { TrtcClient } from "../../../trtc/client/client";
 import type { EmulatorTask } from "../harness";
 
 /** JSON, the leaves of every program value. */
@@ -65,6 +66,8 @@ export interface OptionSpec {
   aliases?: Array<{ name: string }>;
   /** The `import` option: adopt the task with this id instead of starting one. */
   import?: string;
+  /** The `id` option: read an existing resource instead of managing one. */
+  id?: string;
   replacementTrigger?: Expr;
   /** Names of resources of the same program whose replacement replaces this one. */
   replaceWith?: string[];
@@ -130,7 +133,7 @@ export interface StateResource {
 /** What assertions and step arguments can see. */
 export interface RowContext {
   /** The front end running the row. */
-  fe: { name: string; typeToken: string };
+  fe: { name: string; typeToken: string; importId?: (sdkAppId: number, taskId: string) => string };
   /** The emulator's robot-collision mode for this run. */
   mode: CollisionMode;
   /** The stack name (`dev`) and project of the row's main project. */
@@ -144,6 +147,8 @@ export interface RowContext {
     running(): Promise<EmulatorTask[]>;
     requests(): Promise<Array<{ action: string; outcome: string; taskId?: string }>>;
     control(method: string, route: string, body?: unknown): Promise<any>;
+    /** A TRTC API client signed with the emulator's key: what a user's own tooling outside Pulumi uses. */
+    client(): TrtcClient;
   };
   /** The PublishCdnStreams in a project's state, secrets revealed (`pulumi stack export --show-secrets`). */
   state(project?: string): Promise<StateResource[]>;
@@ -163,8 +168,8 @@ export type Arg = string | ((ctx: RowContext) => string);
 
 /** One step of a row. */
 export type Step =
-  /** Writes (or rewrites) a project's program; the first one also creates its stack. */
-  | { kind: "program"; program: ProgramSpec; project?: string }
+  /** Writes (or rewrites) a project's program (computed when it needs a value from an earlier step); the first one also creates its stack. */
+  | { kind: "program"; program: ProgramSpec | ((ctx: RowContext) => ProgramSpec); project?: string }
   /** Runs `pulumi <args>` in a project, e.g. `["up"]`, `["preview", "--save-plan", file]`. */
   | { kind: "pulumi"; args: Arg[]; expect: RunExpect; project?: string }
   /** Runs `pulumi up <args>` and sends SIGINT `signals` times once `inFlight` Starts have reached the emulator. */

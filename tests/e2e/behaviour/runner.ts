@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type EmulatorOptions, emulatorControl, startEmulator } from "../../../emulator";
 import * as emulatorOptions from "../../../emulator/options";
+import { TrtcClient } from "../../../trtc/client/client";
 import { type EmulatorTask, PASSPHRASE, revealSecrets } from "../harness";
 import type { FrontEnd } from "./frontend";
 import type { Arg, CollisionMode, Op, Row, RowContext, RunExpect, RunResult, StateResource, Step } from "./model";
@@ -110,7 +111,7 @@ class RowRun {
     const control = (method: string, route: string, body?: unknown) => emulatorControl(this.emulatorUrl, method, route, body);
     const tasks = async (): Promise<EmulatorTask[]> => (await control("GET", "tasks")).tasks;
     return {
-      fe: { name: this.fe.name, typeToken: this.fe.typeToken },
+      fe: { name: this.fe.name, typeToken: this.fe.typeToken, importId: this.fe.importId?.bind(this.fe) },
       mode: this.mode,
       project: this.mainProject,
       stack: STACK,
@@ -121,6 +122,12 @@ class RowRun {
         running: async () => (await tasks()).filter((t) => t.Status === "running"),
         requests: async () => (await control("GET", "requests")).requests,
         control,
+        client: () =>
+          new TrtcClient({
+            credentials: { secretId: this.secretId, secretKey: this.secretKey },
+            region: "ap-guangzhou",
+            endpoint: this.emulatorUrl,
+          }),
       },
       state: (project = this.mainProject) => this.state(project),
       stateText: (project = this.mainProject) =>
@@ -194,11 +201,12 @@ class RowRun {
 
   async ensureProject(project: string, step: Extract<Step, { kind: "program" }>): Promise<void> {
     const dir = this.projectDir(project);
+    const program = typeof step.program === "function" ? step.program(this.context()) : step.program;
     if (this.projects.has(project)) {
-      this.fe.writeProgram(dir, step.program);
+      this.fe.writeProgram(dir, program);
       return;
     }
-    this.fe.createProject(dir, project, step.program);
+    this.fe.createProject(dir, project, program);
     this.projects.add(project);
     await this.must(project, ["stack", "init", STACK]);
     const config: string[] = [
@@ -276,7 +284,7 @@ async function interrupted(run: RowRun, ctx: RowContext, step: Extract<Step, { k
 function describe(step: Step): string {
   switch (step.kind) {
     case "program":
-      return `program ${step.program.resources.map((r) => r.name).join(", ")}`;
+      return typeof step.program === "function" ? "program (computed)" : `program ${step.program.resources.map((r) => r.name).join(", ")}`;
     case "pulumi":
       return `pulumi ${step.args.map((a) => (typeof a === "string" ? a : "<computed>")).join(" ")}`;
     case "interrupt":

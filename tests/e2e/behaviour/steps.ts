@@ -2,7 +2,11 @@
 import type { Arg, Op, ProgramSpec, RowContext, RunExpect, Step } from "./model";
 
 /** Writes the program (creating the project and its stack the first time). */
-export const write = (program: ProgramSpec, project?: string): Step => ({ kind: "program", program, project });
+export const write = (program: ProgramSpec | ((ctx: RowContext) => ProgramSpec), project?: string): Step => ({
+  kind: "program",
+  program,
+  project,
+});
 
 /** `pulumi <args>` with expectations. */
 export const pulumi = (args: Arg[], expect: RunExpect, project?: string): Step => ({ kind: "pulumi", args, expect, project });

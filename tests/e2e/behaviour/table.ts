@@ -1,7 +1,8 @@
 /** The behaviour table: every row, in the order the summary lists them. */
 import type { Row } from "./model";
+import { importRows } from "./rows/imports";
 import { optionRows } from "./rows/options";
 import { replaceRows } from "./rows/replace";
 import { unknownRows } from "./rows/unknowns";
 
-export const ROWS: Row[] = [...replaceRows, ...unknownRows, ...optionRows];
+export const ROWS: Row[] = [...replaceRows, ...unknownRows, ...optionRows, ...importRows];
