@@ -56,19 +56,36 @@ export function withOptions<T extends object>(state: T, from: Record<string, unk
   return from[OPTIONS_KEY] === undefined ? state : { ...state, [OPTIONS_KEY]: from[OPTIONS_KEY] };
 }
 
+/** The message refusing an option that would read a task into state (`import`, `id`). */
+export function refusedReadMessage(name: string, option: "import" | "id"): string {
+  return (
+    `PublishCdnStream "${name}": the \`${option}\` resource option is not supported. TRTC has no Describe call for relay ` +
+    `tasks, so no provider can read a running task into state from its TaskId, and Pulumi's dynamic-provider host, ` +
+    `which runs this resource, cannot import at all (pulumi/pulumi#16175). Remove \`${option}\`. To manage a task that ` +
+    `already runs, stop it (StopPublishCdnStream with its TaskId, or let it end after agentParams.maxIdleTime) and let ` +
+    `\`pulumi up\` start it; or use the native provider plugin pulumi-resource-trtc (type trtc:index:PublishCdnStream), ` +
+    `which imports a task by its TaskId.`
+  );
+}
+
 /**
- * `opts` as registered with the engine.
+ * `opts` as registered with the engine; throws for options the resource refuses ({@link refusedReadMessage}).
  *
  * - `deleteBeforeReplace` defaults to true. TRTC seats a robot UserId once per room, so a replacement
  *   must stop the old task before the new one starts. The provider's diff says so for the replacements
  *   it decides, but the engine decides some without asking it (`pulumi up --replace`, `--target-replace`,
  *   `replacementTrigger`, `replaceWith`) and then reads only this option. A user who sets
  *   `deleteBeforeReplace: false` gets create-before-delete on every path, as asked.
+ * - `import` and `id` are refused with a message saying why and what to use.
  */
 export function registeredOptions(
+  name: string,
   opts: pulumi.CustomResourceOptions | undefined,
   secretOutputs: readonly string[],
 ): pulumi.CustomResourceOptions {
+  // Refused here, while the program runs: the engine's own attempt fails inside the host with a TypeError.
+  if (opts?.import !== undefined) throw new Error(refusedReadMessage(name, "import"));
+  if (opts?.id !== undefined) throw new Error(refusedReadMessage(name, "id"));
   return {
     ...opts,
     deleteBeforeReplace: opts?.deleteBeforeReplace ?? true,

@@ -114,6 +114,8 @@ export class PublishCdnStream extends pulumi.CustomResource {
    * @param opts Resource options. `additionalSecretOutputs` is extended, never replaced; `deleteBeforeReplace`
    *   defaults to true; `replaceOnChanges` and `customTimeouts` are applied by the provider (provider/options.ts;
    *   docs/RESOURCE.md, "Pulumi options").
+   * @throws Error when `opts.import` or `opts.id` is set: TRTC has no Describe call, and Pulumi's dynamic host
+   *   cannot import; the message names the native provider plugin, which can.
    */
   constructor(name: string, args: PublishCdnStreamArgs, opts?: pulumi.CustomResourceOptions) {
     const props = inputProperties(args);
@@ -122,6 +124,6 @@ export class PublishCdnStream extends pulumi.CustomResource {
     if (handed) props[OPTIONS_KEY] = handed;
     // What pulumi.dynamic.Resource does, with a fixed provider text instead of a serialized closure.
     props.__provider = PROVIDER_SOURCE;
-    super(RESOURCE_TYPE, name, props, registeredOptions(opts, SECRET_OUTPUTS));
+    super(RESOURCE_TYPE, name, props, registeredOptions(name, opts, SECRET_OUTPUTS));
   }
 }

@@ -27,15 +27,22 @@ describe("what the resource hands to its provider", () => {
   });
 
   test("deleteBeforeReplace defaults to true, a program's false is kept, secret outputs are extended", () => {
-    expect(registeredOptions(undefined, ["agentParams"])).toMatchObject({
+    expect(registeredOptions("live", undefined, ["agentParams"])).toMatchObject({
       deleteBeforeReplace: true,
       additionalSecretOutputs: ["agentParams"],
     });
-    expect(registeredOptions({ deleteBeforeReplace: false, additionalSecretOutputs: ["x"] }, ["agentParams"])).toMatchObject({
+    expect(registeredOptions("live", { deleteBeforeReplace: false, additionalSecretOutputs: ["x"] }, ["agentParams"])).toMatchObject({
       deleteBeforeReplace: false,
       additionalSecretOutputs: ["x", "agentParams"],
     });
   });
+});
+
+test("import and id are refused, saying why and what to use", () => {
+  expect(() => registeredOptions("live", { import: "task-1" }, [])).toThrow(
+    /^PublishCdnStream "live": the `import` resource option is not supported\. TRTC has no Describe call .*pulumi-resource-trtc/,
+  );
+  expect(() => registeredOptions("live", { id: "task-1" }, [])).toThrow(/the `id` resource option is not supported/);
 });
 
 describe("Go durations, as the engine parses customTimeouts", () => {
