@@ -143,6 +143,8 @@ export interface RowContext {
   urn(name: string, project?: string): string;
   emulator: {
     url: string;
+    /** The API SecretKey the stack signs with (a secret the rows look for in output and state). */
+    secretKey: string;
     tasks(): Promise<EmulatorTask[]>;
     running(): Promise<EmulatorTask[]>;
     requests(): Promise<Array<{ action: string; outcome: string; taskId?: string }>>;
@@ -170,8 +172,11 @@ export type Arg = string | ((ctx: RowContext) => string);
 export type Step =
   /** Writes (or rewrites) a project's program (computed when it needs a value from an earlier step); the first one also creates its stack. */
   | { kind: "program"; program: ProgramSpec | ((ctx: RowContext) => ProgramSpec); project?: string }
-  /** Runs `pulumi <args>` in a project, e.g. `["up"]`, `["preview", "--save-plan", file]`. */
-  | { kind: "pulumi"; args: Arg[]; expect: RunExpect; project?: string }
+  /**
+   * Runs `pulumi <args>` in a project, e.g. `["up"]`, `["preview", "--save-plan", file]`; `byMode` replaces
+   * `expect` in the robot-collision modes where the outcome differs.
+   */
+  | { kind: "pulumi"; args: Arg[]; expect: RunExpect; byMode?: Partial<Record<CollisionMode, RunExpect>>; project?: string }
   /** Runs `pulumi up <args>` and sends SIGINT `signals` times once `inFlight` Starts have reached the emulator. */
   | { kind: "interrupt"; args: Arg[]; signals: 1 | 2; inFlight: number; expect: RunExpect }
   /** Acts on the emulator (faults, rooms, clock, tasks) the way a test or an outside actor would. */

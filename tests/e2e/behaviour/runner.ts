@@ -118,6 +118,7 @@ class RowRun {
       urn: (name, project = this.mainProject) => `urn:pulumi:${STACK}::${project}::${this.fe.typeToken}::${name}`,
       emulator: {
         url: this.emulatorUrl,
+        secretKey: this.secretKey,
         tasks,
         running: async () => (await tasks()).filter((t) => t.Status === "running"),
         requests: async () => (await control("GET", "requests")).requests,
@@ -328,7 +329,7 @@ export async function runRow(row: Row, fe: FrontEnd, mode: CollisionMode): Promi
           await run.ensureProject(step.project ?? run.mainProject, step);
           break;
         case "pulumi":
-          await checkRun(run, await run.cli(step.project ?? run.mainProject, resolve(ctx, step.args)), step.expect);
+          await checkRun(run, await run.cli(step.project ?? run.mainProject, resolve(ctx, step.args)), step.byMode?.[mode] ?? step.expect);
           break;
         case "interrupt":
           await checkRun(run, await interrupted(run, ctx, step), step.expect);

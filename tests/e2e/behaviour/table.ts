@@ -3,6 +3,7 @@ import type { Row } from "./model";
 import { importRows } from "./rows/imports";
 import { optionRows } from "./rows/options";
 import { replaceRows } from "./rows/replace";
+import { secretRows } from "./rows/secrets";
 import { unknownRows } from "./rows/unknowns";
 
-export const ROWS: Row[] = [...replaceRows, ...unknownRows, ...optionRows, ...importRows];
+export const ROWS: Row[] = [...replaceRows, ...unknownRows, ...optionRows, ...importRows, ...secretRows];
