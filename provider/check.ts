@@ -10,6 +10,7 @@
 import { toApiCase, toPulumiKey } from "../trtc/casing";
 import { validateRequest, type ValidationIssue } from "../trtc/validate";
 import { ENV_KEYS, type Site, configKey } from "./config";
+import { IDENTIFIER_KEYS, identifiersOf, withoutIdentifiers } from "./identifiers";
 import { COMPUTED_KEYS, argumentsOf, isArgument } from "./outputs";
 import { isSecretProperty } from "./secrets";
 import { mentionsUnknown, parsePath, related, unknownPaths, type Path } from "./unknowns";
@@ -125,9 +126,11 @@ export function checkArguments(
   if (result.ok) return { inputs, failures: valuesHidden(misplaced, news, secretArguments) };
   const unknowns = unknownPaths(inputs);
   const named = new Set(misplaced.map((f) => f.property)); // `secretKey`: one message, not also "not a known property"
+  // Rules quote the value they reject ("(got \"44x66\")"); a room id, UserId or URL may be secret (identifiers.ts).
+  const ids = identifiersOf(inputs);
   const failures = result.issues
     .filter((issue) => !dependsOnUnknown(issue, unknowns) && !named.has(issue.path))
-    .map((issue) => ({ property: issue.path, reason: reasonFor(issue, howToConfigureKey()) }));
+    .map((issue) => ({ property: issue.path, reason: withoutIdentifiers(reasonFor(issue, howToConfigureKey()), ids) }));
   return { inputs, failures: valuesHidden([...misplaced, ...failures], news, secretArguments) };
 }
 
@@ -135,13 +138,18 @@ export function checkArguments(
  * The engine prints `value {…}` beside a failure that names a top-level property, taken from the
  * program's inputs with secrets unwrapped (CLI v3.259: `property publishCdnParams value {&{{map[
  * publishCdnUrl:{rtmp://…?txSecret=…}]}}}`); what check returns cannot change that. Where the value may hold
- * a credential — a secret argument, one the program marked secret, or a name check does not recognise (a
- * misplaced `userSig`) — the failure is reported on the resource instead, as `property: rule`.
+ * a credential or a value the program may have marked secret — a secret argument, one the program marked
+ * secret (the plugin knows which), `roomId` (identifiers.ts: the dynamic host cannot know), or a name check
+ * does not recognise (a misplaced `userSig`) — the failure is reported on the resource instead, as `property: rule`.
  */
 function valuesHidden(failures: CheckFailure[], news: Record<string, unknown>, secretArguments: ReadonlySet<string>): CheckFailure[] {
   return failures.map((f) => {
     const printed = f.property !== "" && news[f.property] !== undefined;
-    if (!printed || (isArgument(f.property) && !isSecretProperty(f.property) && !secretArguments.has(f.property))) return f;
+    if (
+      !printed ||
+      (isArgument(f.property) && !isSecretProperty(f.property) && !secretArguments.has(f.property) && !IDENTIFIER_KEYS.has(f.property))
+    )
+      return f;
     return { property: "", reason: `${f.property}: ${f.reason}` }; // formatIssue's `path: rule`
   });
 }

@@ -113,7 +113,7 @@ export function renderReport(f: ReliabilityFigures): string {
     const runs = f.scenarios.filter((r) => r.scenario.name === s.scenario.name);
     const lost =
       s.scenario.name === "drop-after"
-        ? ` Orphans whose error named room and robot UserId: ${runs.map((r) => `${r.explainedOrphans} (${r.mode})`).join(", ")}.`
+        ? ` Orphans whose resource's error said its Start's outcome is unknown (naming roomId and agentParams.userId): ${runs.map((r) => `${r.explainedOrphans} (${r.mode})`).join(", ")}.`
         : "";
     out.push(`- **${s.scenario.name}**: ${s.scenario.what} (${runs.map((r) => `${r.seconds} s ${r.mode}`).join(", ")}).${lost}`);
   }

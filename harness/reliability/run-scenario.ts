@@ -48,7 +48,7 @@ export interface ScenarioResult {
   mode: RobotCollisionMode;
   size: number;
   phases: PhaseResult[];
-  /** Start-outcome-unknown errors that named the room and robot UserId of a task left running. */
+  /** Tasks left running by a lost Start whose resource's error said so (naming its roomId and robot arguments). */
   explainedOrphans: number;
   /** Seconds the whole scenario took (for the method section, not asserted). */
   seconds: number;
@@ -135,12 +135,15 @@ export async function runScenario(
       // The engine prints each provider line as it happens and again under "Diagnostics:"; count the summary.
       const summary = text.includes("Diagnostics:") ? text.slice(text.lastIndexOf("Diagnostics:")) : text;
       const retries = (summary.match(RETRY_LINE) ?? []).length;
-      // A lost Start must be explained by room and robot in the error, or it counts as unexplained.
+      // A lost Start must be explained by the error of the resource that owns its room and robot, or it
+      // counts as unexplained. The provider names the arguments rather than quoting their values (a room id
+      // may be secret), so the resource's name is what ties the error to the task.
       for (const orphan of (await rig.tasks()).filter((t) => auditAfterFault.orphans.includes(t.TaskId))) {
-        const { RoomId } = orphan;
-        const robot = orphan.Params.AgentParams.UserId;
-        if (text.includes("outcome unknown") && text.includes(`RoomId "${RoomId}"`) && text.includes(`robot UserId "${robot}"`))
-          explainedOrphans++;
+        const owner = Array.from({ length: size }, (_, i) => i).find((i) => identity(i).roomId === orphan.RoomId);
+        const said = new RegExp(
+          `task-${owner}(?![0-9])[^\\n]*error: StartPublishCdnStream outcome unknown[^\\n]*RoomId "<roomId>", robot UserId "<agentParams.userId>"`,
+        );
+        if (owner !== undefined && said.test(text)) explainedOrphans++;
       }
       let converged = ok;
       let neededManualStep = false;

@@ -5,6 +5,7 @@
 import { toApiCase } from "../../trtc/casing";
 import { StartOutcomeUnknownError } from "../../trtc/client/errors";
 import { resolveTarget } from "../config";
+import { scrubbed } from "../identifiers";
 import { ResourceInitError } from "../init-error";
 import { withOptions } from "../options";
 import {
@@ -40,8 +41,19 @@ function safeState(args: Props, computed: ComputedState, provider: unknown): Pro
   }
 }
 
-/** Starts the task described by the checked `inputs`. */
+/**
+ * Starts the task described by the checked `inputs`. Errors name arguments instead of quoting room ids,
+ * UserIds or URLs (../identifiers.ts).
+ */
 export async function create(deps: LifecycleDeps, inputs: Props): Promise<{ id: string; outs: PublishCdnStreamState }> {
+  try {
+    return await start(deps, inputs);
+  } catch (e) {
+    throw scrubbed(e, pickArguments(inputs));
+  }
+}
+
+async function start(deps: LifecycleDeps, inputs: Props): Promise<{ id: string; outs: PublishCdnStreamState }> {
   const target = resolveTarget(deps.env());
   // Robots without a UserSig get one now, once; it is stored (secret) and never regenerated.
   const args = issueUserSigs(deps, pickArguments(inputs) as Props);

@@ -1,13 +1,26 @@
 /** `delete`: Stop the task where it was started; "already gone" counts as stopped. */
 import { isTaskGone } from "../../trtc/client/task-codes";
 import { type Target, resolveTarget } from "../config";
+import { scrubbed } from "../identifiers";
+import { pickArguments } from "../outputs";
 import { type LifecycleDeps, clientFor } from "./deps";
 import { isLocal, storedTarget } from "./target";
 
 type Props = Record<string, any>;
 
-/** Stops the task recorded in `props`; resolves once no task of this resource runs. */
+/**
+ * Stops the task recorded in `props`; resolves once no task of this resource runs. Errors name arguments
+ * instead of quoting room ids, UserIds or URLs (../identifiers.ts).
+ */
 export async function deleteTask(deps: LifecycleDeps, id: string, props: Props): Promise<void> {
+  try {
+    await stopTask(deps, id, props);
+  } catch (e) {
+    throw scrubbed(e, pickArguments(props));
+  }
+}
+
+async function stopTask(deps: LifecycleDeps, id: string, props: Props): Promise<void> {
   if (props.finished === true) return; // nothing is running
   const current = resolveTarget(deps.env());
   const stored = storedTarget(props, current);

@@ -7,6 +7,7 @@ import { toApiCase } from "../../trtc/casing";
 import { isOutdated, isTaskGone } from "../../trtc/client/task-codes";
 import { resolveTarget } from "../config";
 import { planKeptChanges, withKeptValues } from "../diff";
+import { scrubbed } from "../identifiers";
 import { ResourceInitError } from "../init-error";
 import { withOptions } from "../options";
 import { type ComputedState, PROVIDER_KEY, type PublishCdnStreamState, buildState, pickArguments, sanitize } from "../outputs";
@@ -16,8 +17,19 @@ import { issueUserSigs } from "./usersigs";
 
 type Props = Record<string, any>;
 
-/** Applies the new inputs to the running task in place. */
+/**
+ * Applies the new inputs to the running task in place. Errors name arguments instead of quoting room ids,
+ * UserIds or URLs (../identifiers.ts).
+ */
 export async function update(deps: LifecycleDeps, id: string, olds: Props, news: Props): Promise<{ outs: PublishCdnStreamState }> {
+  try {
+    return await applyUpdate(deps, id, olds, news);
+  } catch (e) {
+    throw scrubbed(e, pickArguments(news), pickArguments(olds));
+  }
+}
+
+async function applyUpdate(deps: LifecycleDeps, id: string, olds: Props, news: Props): Promise<{ outs: PublishCdnStreamState }> {
   const target = resolveTarget(deps.env());
   const taskId: string = typeof olds.taskId === "string" ? olds.taskId : id;
   const provider = news[PROVIDER_KEY];
