@@ -26,7 +26,9 @@ export const dynamicTs: FrontEnd = {
   typeToken: "pulumi-nodejs:dynamic/trtc:PublishCdnStream",
   cliImport: false,
   importOption: false,
-  uninstalledError: /pulumi-trtc-relay/,
+  // The stored provider text's own message (provider/provider.ts), not Node's bare "Cannot find module".
+  uninstalledError:
+    /Cannot find module 'pulumi-trtc-relay\/impl' from \S+: PublishCdnStream needs the npm package pulumi-trtc-relay installed there\. Its TRTC tasks still run\. Run `npm install pulumi-trtc-relay`, then this command again/,
 
   createProject(dir, project, program) {
     fs.mkdirSync(dir, { recursive: true });

@@ -133,7 +133,7 @@ export interface StateResource {
 /** What assertions and step arguments can see. */
 export interface RowContext {
   /** The front end running the row. */
-  fe: { name: string; typeToken: string; importId?: (sdkAppId: number, taskId: string) => string };
+  fe: { name: string; typeToken: string; uninstalledError: RegExp; importId?: (sdkAppId: number, taskId: string) => string };
   /** The emulator's robot-collision mode for this run. */
   mode: CollisionMode;
   /** The stack name (`dev`) and project of the row's main project. */

@@ -111,7 +111,12 @@ class RowRun {
     const control = (method: string, route: string, body?: unknown) => emulatorControl(this.emulatorUrl, method, route, body);
     const tasks = async (): Promise<EmulatorTask[]> => (await control("GET", "tasks")).tasks;
     return {
-      fe: { name: this.fe.name, typeToken: this.fe.typeToken, importId: this.fe.importId?.bind(this.fe) },
+      fe: {
+        name: this.fe.name,
+        typeToken: this.fe.typeToken,
+        uninstalledError: this.fe.uninstalledError,
+        importId: this.fe.importId?.bind(this.fe),
+      },
       mode: this.mode,
       project: this.mainProject,
       stack: STACK,
