@@ -6,7 +6,8 @@
  * catches what a unit test of the TypeScript cannot: run-time `require` resolution, the shape the host
  * expects, dist/ being stale or missing, and a change that would strand resources created by an older release.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PublishCdnStream } from "../../provider/resource";
@@ -65,7 +66,7 @@ test("a PublishCdnStream registers the dynamic type token with PROVIDER_SOURCE a
 });
 
 describe.each([
-  ["the current text", PROVIDER_SOURCE, 200],
+  ["the current text", PROVIDER_SOURCE, 512],
   ["the first releases' serialized shim", V0_SHIM, SIZE_BUDGET],
 ])("%s", (_label, text, budget) => {
   test(`is small (< ${budget} bytes)`, () => {
@@ -115,4 +116,18 @@ describe.each([
     await loaded.delete(created.id, updated.outs);
     expect(await held()).toMatchObject({ Status: "finished" });
   });
+});
+
+test("the current text, loaded where pulumi-trtc-relay is not installed, says so and how to recover", () => {
+  // What the host meets after `npm uninstall pulumi-trtc-relay` with resources still in state.
+  const dir = mkdtempSync(join(tmpdir(), "behave-uninstalled-"));
+  try {
+    const requireFromString = require("require-from-string");
+    const loaded = requireFromString(PROVIDER_SOURCE, join(dir, "__provider.js"));
+    expect(() => loaded.handler()).toThrow(
+      /^Cannot find module 'pulumi-trtc-relay\/impl' from .+: PublishCdnStream needs the npm package pulumi-trtc-relay installed there\. Its TRTC tasks still run\. Run `npm install pulumi-trtc-relay`, then this command again\.$/,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
