@@ -47,7 +47,7 @@ export function identifiersOf(...sources: unknown[]): Identifier[] {
   return [...found].map(([value, path]) => ({ value, path })).sort((a, b) => b.value.length - a.value.length);
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * `text` with each identifier value replaced by `<path>`. A value is replaced where it stands alone (not
@@ -59,8 +59,8 @@ export function withoutIdentifiers(text: string, ids: readonly Identifier[]): st
   for (const { value, path } of ids) {
     const pattern =
       value.length >= 3
-        ? new RegExp(`(?<![A-Za-z0-9])${escape(value)}(?![A-Za-z0-9])`, "g")
-        : new RegExp(`(?<=["'\`])${escape(value)}(?=["'\`])`, "g");
+        ? new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(value)}(?![A-Za-z0-9])`, "g")
+        : new RegExp(`(?<=["'\`])${escapeRegExp(value)}(?=["'\`])`, "g");
     out = out.replace(pattern, `<${path}>`);
   }
   return out;

@@ -147,6 +147,7 @@ describe("the lifecycle honours them", () => {
       },
       env: () => ENV,
       log: () => undefined,
+      warn: () => undefined,
       now: () => 0,
       deadlineMs,
     };
