@@ -9,6 +9,7 @@ import type { RequestSchemas } from "../trtc/schema/requests";
 import { argsFiles } from "./args-types";
 import { checkConsistency } from "./consistency";
 import { biomeFormat } from "./format";
+import { configurationTable } from "./config-table";
 import { replaceSection } from "./markers";
 import { buildModel } from "./model";
 import { packageSchema } from "./package-schema";
@@ -36,6 +37,13 @@ export async function generate({ root, schemas }: GenerateOptions): Promise<Map<
   raw.set(SCHEMA_PATH, `${JSON.stringify(packageSchema(model, version), null, 2)}\n`);
   let resourceDoc = replaceSection(read("docs/RESOURCE.md"), "docs/RESOURCE.md", "arguments", argumentReference(model));
   resourceDoc = replaceSection(resourceDoc, "docs/RESOURCE.md", "update-or-replace", changeTable(model));
+  resourceDoc = replaceSection(
+    resourceDoc,
+    "docs/RESOURCE.md",
+    "configuration",
+    configurationTable(),
+    "provider/config.ts or provider/config-docs.ts",
+  );
   raw.set("docs/RESOURCE.md", resourceDoc);
   raw.set("README.md", replaceSection(read("README.md"), "README.md", "update-or-replace", changeSummary(model)));
 
