@@ -4,7 +4,7 @@
  * Pulumi's dynamic resources normally store a closure-serialized copy of the provider object; this one
  * stores a one-line CommonJS module instead, which the dynamic-provider host loads the same way
  * (`require-from-string(text).handler()`). What that buys:
- * - state stays small: under 400 bytes, stored twice per resource, instead of 2.5 KB (a closure-serialized shim)
+ * - state stays small: under 512 bytes, stored twice per resource, instead of 2.5 KB (a closure-serialized shim)
  *   or tens of KB (a serialized implementation), which the engine rewrites with every checkpoint;
  * - the text is identical across versions and holds no secrets, modules, config or credentials, so it
  *   never causes a diff and `delete`/`read` of old resources run the installed code (pulumi/pulumi#16826);
