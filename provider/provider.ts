@@ -20,9 +20,9 @@
  * load (a dependency of the package missing, say) is passed on as it is.
  */
 export const PROVIDER_SOURCE =
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: the stored text's own template, filled in where the host runs it
   'exports.handler = () => { try { return require("pulumi-trtc-relay/impl").dynamicProvider; } catch (e) { ' +
   'if (e.code !== "MODULE_NOT_FOUND" || !String(e.message).startsWith("Cannot find module \'pulumi-trtc-relay/impl\'")) throw e; ' +
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the stored text's own template, filled in where the host runs it
   "throw new Error(`Cannot find module 'pulumi-trtc-relay/impl' from ${process.cwd()}: PublishCdnStream needs the npm package " +
   "pulumi-trtc-relay installed there. Its TRTC tasks still run. Run \\`npm install pulumi-trtc-relay\\`, then this command again.`); } };\n";
 
