@@ -12,8 +12,8 @@ export const BENCH_SDK_APP_ID = 1400188366;
 
 /**
  * The arguments of task `i` in generation `generation` (1 = create, 2 = update). `base` keeps each
- * stack's rooms and robots apart: a task a failed baseline destroy left running must not collide with the
- * robot of the next scenario's task (the emulator, like TRTC, refuses a robot UserId already in use).
+ * stack's rooms and robots apart: a task a failed baseline destroy left running must not share a robot
+ * with the next scenario's task (that Start would kick the leftover's robot, as TRTC does, and end it).
  */
 export function taskArgs(i: number, generation: number, base = 0): PublishCdnStreamArgs {
   const room = String(700000 + base + i); // roomIdType 0: a decimal integer

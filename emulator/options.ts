@@ -10,6 +10,8 @@ import { DEFAULT_MAX_BODY_BYTES } from "./http-io";
 import { RATE_WINDOWS, type RateWindow } from "./api/rate-limit";
 import type { Site } from "./api/router";
 import { toKeyRing } from "./api/usersig-check";
+import { parseAllowedHost, type AllowedHost } from "./guard/hosts";
+import { ROBOT_COLLISION_MODES, type RobotCollisionMode } from "./api/handlers/robots";
 
 /**
  * The action table's documented per-action limit (trtc/actions.ts, spec §9), which the emulator applies to
@@ -24,6 +26,14 @@ export interface EmulatorOptions {
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`: the emulator is for this machine only. */
   host?: string;
+  /**
+   * Further names requests may carry in `Host` (CLI `--allow-host`), each `name`, `*.<domain>` or an IP
+   * address, optionally `:<port>` (default: the bound port). The bound address, `localhost` and
+   * `*.localhost` are always served; any other Host is refused with HTTP 403, which keeps web pages that
+   * rebind their own name to 127.0.0.1 out (guard/hosts.ts). Example: `["trtc.internal"]` for an SDK
+   * endpoint `trtc.internal:<port>`.
+   */
+  allowHost?: readonly string[];
   /** One accepted SecretId (with `secretKey`); default {@link DEFAULT_SECRET_ID}. */
   secretId?: string;
   /** The SecretKey for `secretId`; default {@link DEFAULT_SECRET_KEY}. */
@@ -60,12 +70,21 @@ export interface EmulatorOptions {
   sdkSecretKeys?: Record<string, string> | ReadonlyMap<number, string>;
   /** Send relay-to-CDN callbacks here (spec §10); none when absent. Changeable through `PUT /_emulator/callback`. */
   callback?: CallbackOptions;
+  /**
+   * What a Start does when its robot's (or a push-back robot's) UserId is already in the room (CLI
+   * `--robot-collision`). `kick` (default) is what Tencent documents: the Start succeeds and whoever
+   * entered first is kicked, ending that robot's task (`FinishReason: "kicked"`). `refuse` answers the
+   * Start with `InvalidParameter` instead, which Tencent does not do. See docs/EMULATOR.md.
+   */
+  robotCollision?: RobotCollisionMode;
 }
 
 /** Options with defaults applied. */
 export interface ResolvedOptions {
   port: number;
   host: string;
+  /** `allowHost`, parsed. */
+  allowHost: AllowedHost[];
   credentials: EmulatorCredential[];
   auth: boolean;
   dataFile?: string;
@@ -80,6 +99,7 @@ export interface ResolvedOptions {
   /** The live key ring: the control API's apps routes edit it. */
   sdkSecretKeys: Map<number, string>;
   callback?: CallbackTarget;
+  robotCollision: RobotCollisionMode;
 }
 
 const nonNegativeInt = (name: string, v: number | undefined): void => {
@@ -95,9 +115,16 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   if (o.rateWindow !== undefined && !RATE_WINDOWS.includes(o.rateWindow))
     throw new RangeError(`trtc-emulator: rateWindow must be "fixed" or "sliding"`);
   if (o.site !== undefined && o.site !== "cn" && o.site !== "intl") throw new RangeError(`trtc-emulator: site must be "cn" or "intl"`);
+  if (o.robotCollision !== undefined && !ROBOT_COLLISION_MODES.includes(o.robotCollision))
+    throw new RangeError(`trtc-emulator: robotCollision must be "kick" or "refuse"`);
   if ((o.secretId === undefined) !== (o.secretKey === undefined)) {
     throw new RangeError("trtc-emulator: secretId and secretKey must be given together");
   }
+  const allowHost = (o.allowHost ?? []).map((entry) => {
+    const parsed = typeof entry === "string" ? parseAllowedHost(entry) : "allowHost entries must be strings";
+    if (typeof parsed === "string") throw new RangeError(`trtc-emulator: ${parsed}`);
+    return parsed;
+  });
   const primary: EmulatorCredential[] =
     o.secretId !== undefined
       ? [{ secretId: o.secretId, secretKey: o.secretKey as string }]
@@ -107,6 +134,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   return {
     port: o.port ?? 0,
     host: o.host ?? "127.0.0.1",
+    allowHost,
     credentials: [...primary, ...(o.credentials ?? [])],
     auth: o.auth ?? true,
     dataFile: o.dataFile,
@@ -120,5 +148,6 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     random: o.random ?? Math.random,
     sdkSecretKeys: toKeyRing(o.sdkSecretKeys),
     callback: resolveCallbackOptions(o.callback),
+    robotCollision: o.robotCollision ?? "kick",
   };
 }

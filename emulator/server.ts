@@ -1,6 +1,8 @@
 /**
  * The HTTP server: `POST /` speaks TRTC's API 3.0, `/_emulator/*` is the control API, anything else is
- * a 404. Idle expiry is evaluated before every request, so state read through either side is current.
+ * a 404. Every request first passes the gate (guard/gate.ts: Host, then cross-site requests), so no
+ * web page reaches any route. Idle expiry is evaluated before every request, so state read through
+ * either side is current.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,6 +10,8 @@ import { handleApiRequest } from "./api/request";
 import { CONTROL_PREFIX, handleControlRequest } from "./control/routes";
 import { createCore, type EmulatorCore } from "./core";
 import { handleDashboardRequest, isDashboardRoute } from "./dashboard/routes";
+import { refusal } from "./guard/gate";
+import { HostGuard } from "./guard/hosts";
 import { sendJson } from "./http-io";
 import { resolveOptions, type EmulatorOptions } from "./options";
 
@@ -48,8 +52,17 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const resolved = resolveOptions(options);
   const core = createCore(resolved);
+  // Set once the port is known (port 0); until then nothing is answered.
+  let guard: HostGuard | undefined;
   const server = createServer((req, res) => {
-    const pathname = new URL(req.url ?? "/", "http://emulator.invalid").pathname;
+    const url = new URL(req.url ?? "/", "http://emulator.invalid");
+    const pathname = url.pathname;
+    const refused = guard ? refusal(guard, req, url) : { statusText: "Starting", error: "trtc-emulator is still starting" };
+    if (refused) {
+      req.resume();
+      res.statusMessage = refused.statusText;
+      return sendJson(res, 403, { error: refused.error }, { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" });
+    }
     core.presence.sweep();
     if (isDashboardRoute(req, pathname)) return handleDashboardRequest(core, req, res, pathname);
     if (pathname === "/") return void handleApiRequest(core, req, res);
@@ -64,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     core.presence.close();
     throw e;
   }
+  guard = new HostGuard({ host: resolved.host, address: address.address, port: address.port }, resolved.allowHost);
   core.presence.schedule();
   const first = resolved.credentials[0];
   let closed: Promise<void> | undefined;

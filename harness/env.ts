@@ -4,12 +4,16 @@
  * that it can be restarted on the same port mid-run; every API request it receives is counted per action,
  * across restarts.
  */
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { ConfigMap, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import { promisify } from "node:util";
+import type { ConfigMap, LocalWorkspace, PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import { emulatorControl, startEmulator, type EmulatorOptions, type RunningEmulator, type TaskRecord } from "../emulator";
 import { inlineStack } from "./stacks";
+
+const execFileAsync = promisify(execFile);
 
 /**
  * One emulator task as `GET /_emulator/tasks` shows it: the emulator's own record, with `Params` (the
@@ -25,10 +29,13 @@ export interface HarnessEnv {
   dir: string;
   /** Calls the control API (`/_emulator/<route>`); throws on a non-2xx answer. */
   control(method: string, route: string, body?: unknown): Promise<any>;
-  /** Every task the emulator knows. */
-  tasks(): Promise<EmulatorTask[]>;
-  /** The running tasks. */
-  running(): Promise<EmulatorTask[]>;
+  /**
+   * Every task the emulator knows, secrets masked as the control API shows them by default; `reveal`
+   * asks for UserSigs, txSecret values and storage keys as sent (`?reveal=secrets`).
+   */
+  tasks(reveal?: boolean): Promise<EmulatorTask[]>;
+  /** The running tasks; `reveal` as for {@link HarnessEnv.tasks}. */
+  running(reveal?: boolean): Promise<EmulatorTask[]>;
   /** Number of API requests the emulator now serving has logged (`GET /_emulator/requests`). */
   requestCount(): Promise<number>;
   /** API requests received so far, per action, summed over restarts. */
@@ -37,6 +44,11 @@ export interface HarnessEnv {
   maxPerSecond(): Promise<Record<string, number>>;
   /** Closes the emulator and starts it again on the same port (with the same data file, when persisted). */
   restart(downMs?: number): Promise<void>;
+  /**
+   * Runs `pulumi <args> --stack <stack> --non-interactive` in the stack's workspace (its PULUMI_HOME and
+   * environment), e.g. `state delete`, which the Automation API does not offer; returns stdout.
+   */
+  cli(stack: Stack, args: string[]): Promise<string>;
   /** Opens an inline-program stack against this emulator ({@link inlineStack}). */
   stack(project: string, stackName: string, program: PulumiFn, config?: ConfigMap, envVars?: Record<string, string>): Promise<Stack>;
   /** Stops the emulator and deletes the scratch directory. */
@@ -69,8 +81,8 @@ export async function openEnv(options: EnvOptions = {}): Promise<HarnessEnv> {
     dir,
     requests,
     control: (method, route, body) => emulatorControl(env.emulator.url, method, route, body),
-    tasks: async () => (await env.control("GET", "tasks")).tasks,
-    running: async () => (await env.tasks()).filter((t) => t.Status === "running"),
+    tasks: async (reveal = false) => (await env.control("GET", reveal ? "tasks?reveal=secrets" : "tasks")).tasks,
+    running: async (reveal = false) => (await env.tasks(reveal)).filter((t) => t.Status === "running"),
     requestCount: async () => (await env.control("GET", "requests")).requests.length,
     async maxPerSecond() {
       const stats = await env.control("GET", "stats");
@@ -84,6 +96,15 @@ export async function openEnv(options: EnvOptions = {}): Promise<HarnessEnv> {
       await env.emulator.close();
       await new Promise((r) => setTimeout(r, downMs));
       env.emulator = await startEmulator({ ...base, port });
+    },
+    async cli(stack, args) {
+      const ws = stack.workspace as LocalWorkspace;
+      const wsEnv = { ...(ws.pulumiHome ? { PULUMI_HOME: ws.pulumiHome } : {}), ...ws.envVars };
+      const { stdout } = await execFileAsync("pulumi", [...args, "--stack", stack.name, "--non-interactive"], {
+        cwd: ws.workDir,
+        env: { ...process.env, ...wsEnv },
+      });
+      return stdout;
     },
     stack: (project, stackName, program, config = {}, envVars = {}) => inlineStack(env, project, stackName, program, config, envVars),
     async close() {

@@ -12,6 +12,7 @@ import { runCorpus } from "../../harness/reliability/bad-input-run";
 import { runScenario } from "../../harness/reliability/run-scenario";
 import { SCENARIOS } from "../../harness/reliability/scenarios";
 import { runSecretsAudit } from "../../harness/reliability/secrets-audit";
+import { survivePrograms } from "../../harness/reliability/interrupt";
 import { renderCorpus, spliceSection } from "./bad-input-report";
 import { runLoad } from "./load";
 import { renderReport, type ReliabilityFigures } from "./report";
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     SCENARIOS.map((s) => s.name),
   );
   const skip = new Set(names("skip", args.skip, PARTS));
+  survivePrograms();
   const t0 = Date.now();
   const size = args.size ?? 20;
   const log = (line: string) => console.log(`[${Math.round((Date.now() - t0) / 1000)} s] ${line}`);
@@ -92,8 +94,10 @@ async function main(): Promise<void> {
   };
   if (!skip.has("matrix")) {
     for (const s of SCENARIOS.filter((x) => only.length === 0 || only.includes(x.name))) {
-      figures.scenarios.push(await runScenario(s, size, log));
-      write();
+      for (const mode of s.modes ?? ["kick"]) {
+        figures.scenarios.push(await runScenario(s, size, log, mode));
+        write();
+      }
     }
   }
   if (!skip.has("load")) {

@@ -2,7 +2,7 @@
 import type { CorpusResult } from "../../harness/reliability/bad-input-run";
 import { renderCorpus } from "./bad-input-report";
 import type { LoadResult } from "./load";
-import type { ScenarioResult } from "../../harness/reliability/run-scenario";
+import type { PhaseResult, ScenarioResult } from "../../harness/reliability/run-scenario";
 import type { SecretsAuditResult } from "../../harness/reliability/secrets-audit";
 
 /** Everything one `npm run reliability` measured. */
@@ -17,6 +17,60 @@ export interface ReliabilityFigures {
 }
 
 const yes = (b: boolean) => (b ? "yes" : "**no**");
+
+/** How a phase ended, in words: first run fine, or converged after which reruns and steps, or not. */
+function convergence(p: PhaseResult): string {
+  if (!p.error) return "n/a (first run ok)";
+  const runs = `${p.reruns} rerun${p.reruns === 1 ? "" : "s"}`;
+  if (!p.converged) return `**no** (${runs})`;
+  const steps = [
+    p.cancelledLock ? "`pulumi cancel` as the lock error says" : "",
+    p.neededManualStep ? "stopping the TaskIds the errors named" : "",
+  ];
+  return [`yes, ${runs}`, ...steps.filter(Boolean)].join(", ");
+}
+
+/** The invariants after a phase: orphans / lost / duplicates / stale. */
+const invariants = (p: PhaseResult): string =>
+  `${p.audit.orphans.length} / ${p.audit.lost.length} / ${p.audit.duplicates.length} / ${p.audit.stale.length}`;
+
+/** Side by side, the phases where a scenario's robot may already be in the room, under each mode it ran in. */
+function collisionSection(runs: readonly ScenarioResult[]): string[] {
+  const names = [...new Set(runs.filter((r) => (r.scenario.modes?.length ?? 1) > 1).map((r) => r.scenario.name))];
+  if (names.length === 0) return [];
+  const out = [
+    "## Robot collisions: both emulator modes",
+    "",
+    "A Start whose robot UserId is already in the room: under `kick` (the emulator's default, what Tencent documents) " +
+      "it succeeds and the robot that entered first is kicked, ending its task; under `refuse` (`--robot-collision refuse`) " +
+      "the emulator refuses it, naming the running task. Each cell: operations done by the first run, how the phase " +
+      "converged, and orphans / lost / duplicates / stale after it.",
+    "",
+    "| scenario | phase | kick | refuse |",
+    "|---|---|---|---|",
+  ];
+  for (const name of names) {
+    const byMode = new Map(runs.filter((r) => r.scenario.name === name).map((r) => [r.mode, r]));
+    const any = [...byMode.values()][0];
+    const sc = any.scenario;
+    const phases = sc.collisionPhase
+      ? [sc.collisionPhase]
+      : any.phases.map((p) => p.phase).filter((ph) => sc.faults?.[ph] || sc.before?.[ph] || sc.during?.[ph]);
+    for (const phase of phases) {
+      const cell = (mode: "kick" | "refuse"): string => {
+        const p = byMode.get(mode)?.phases.find((x) => x.phase === phase);
+        return p ? `${p.succeeded}/${p.attempted} first run; ${convergence(p)}; ${invariants(p)}` : "not run";
+      };
+      out.push(`| ${name} (${any.size}) | ${phase} | ${cell("kick")} | ${cell("refuse")} |`);
+    }
+  }
+  out.push("");
+  for (const name of names) {
+    const sc = runs.find((r) => r.scenario.name === name)?.scenario;
+    for (const [mode, note] of Object.entries(sc?.byMode ?? {})) out.push(`- **${name}**, ${mode}: ${note}`);
+  }
+  return out;
+}
 
 /** The markdown document. */
 export function renderReport(f: ReliabilityFigures): string {
@@ -34,37 +88,37 @@ export function renderReport(f: ReliabilityFigures): string {
     "Each scenario: a stack of N tasks through `up`, an in-place update of all of them, and `destroy`, with the faults active " +
       "during the first run of each phase; a failed phase is rerun without faults, doing what the error says (what a user does), " +
       "again while each failed rerun names something new (the engine stops at the first failed operation, so one run may name only some). " +
-      "Orphans / lost / duplicates are counted after the phase (after its reruns).",
+      "Orphans / lost / duplicates / stale are counted after the phase (after its reruns). Scenarios where a Start may find " +
+      "its robot UserId already in the room run under both robot-collision modes of the emulator (next section).",
     "",
   );
   out.push(
-    "| scenario | phase | ops | ok first run | retries | requests | error (first run) | converged on rerun | orphans | lost | duplicates |",
+    "| scenario | mode | phase | ops | ok first run | retries | requests | error (first run) | converged on rerun | orphans | lost | duplicates | stale |",
   );
-  out.push("|---|---|---|---|---|---|---|---|---|---|---|");
+  out.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const s of f.scenarios) {
     for (const p of s.phases) {
       const err = p.error ? p.error.replace(/\|/g, "\\|").slice(0, 160) + (p.error.length > 160 ? "…" : "") : "";
-      const runs = `${p.reruns} rerun${p.reruns === 1 ? "" : "s"}`;
-      const conv = p.error
-        ? p.converged
-          ? `yes, ${runs}${p.neededManualStep ? ", stopping the TaskIds the errors named" : ""}`
-          : `**no** (${runs})`
-        : "n/a (first run ok)";
       out.push(
-        `| ${s.scenario.name} (${s.size}) | ${p.phase} | ${p.attempted} | ${p.succeeded} | ${p.retries} | ${p.requests} | ${err} | ${conv} | ` +
-          `${p.audit.orphans.length} | ${p.audit.lost.length} | ${p.audit.duplicates.length} |`,
+        `| ${s.scenario.name} (${s.size}) | ${s.mode} | ${p.phase} | ${p.attempted} | ${p.succeeded} | ${p.retries} | ${p.requests} | ${err} | ${convergence(p)} | ` +
+          `${p.audit.orphans.length} | ${p.audit.lost.length} | ${p.audit.duplicates.length} | ${p.audit.stale.length} |`,
       );
     }
   }
   out.push("", "What each scenario injects:", "");
+  const described = new Set<string>();
   for (const s of f.scenarios) {
-    out.push(
-      `- **${s.scenario.name}**: ${s.scenario.what} (${s.seconds} s).` +
-        (s.scenario.unrecoverable
-          ? ` Not recoverable by design: ${s.scenario.unrecoverable} Orphans whose resource's error said its Start's outcome is unknown (naming roomId and agentParams.userId): ${s.explainedOrphans}.`
-          : ""),
-    );
+    if (described.has(s.scenario.name)) continue;
+    described.add(s.scenario.name);
+    const runs = f.scenarios.filter((r) => r.scenario.name === s.scenario.name);
+    const lost =
+      s.scenario.name === "drop-after"
+        ? ` Orphans whose resource's error said its Start's outcome is unknown (naming roomId and agentParams.userId): ${runs.map((r) => `${r.explainedOrphans} (${r.mode})`).join(", ")}.`
+        : "";
+    out.push(`- **${s.scenario.name}**: ${s.scenario.what} (${runs.map((r) => `${r.seconds} s ${r.mode}`).join(", ")}).${lost}`);
   }
+  const collisions = collisionSection(f.scenarios);
+  if (collisions.length > 0) out.push("", ...collisions);
   if (f.corpus) out.push("", ...renderCorpus(f.corpus, f.versions["pulumi CLI"] ?? "?"));
   if (f.secrets) {
     const s = f.secrets;
@@ -101,7 +155,13 @@ export function renderReport(f: ReliabilityFigures): string {
     "- Retries are the provider's `attempt N failed` diagnostics in the engine output; requests are counted from the emulator's request log across restarts.",
   );
   out.push(
-    "- Orphan: a running emulator task whose TaskId no resource in state holds. Lost: a TaskId in state the emulator never issued. Duplicate: two running tasks with the same RoomId and AgentParams.UserId.",
+    "- Orphan: a running emulator task whose TaskId no resource in state holds. Lost: a TaskId in state the emulator never issued. Duplicate: two running tasks with the same RoomId and AgentParams.UserId. " +
+      "Stale: a TaskId state holds as running (not recorded finished) whose task has finished, e.g. a robot kicked by a later Start.",
+  );
+  out.push(
+    "- Robot collisions: the emulator's `robotCollision` option. `kick` (default) models Tencent's documented room rule (the user who entered first " +
+      "with a UserId is kicked; a kicked relay robot's task ends), with robot entry instant at Start; `refuse` answers such a Start with InvalidParameter. " +
+      "The interrupted-up scenario kills the CLI with SIGKILL (harness/reliability/interrupt.ts) and waits for the Starts it left in flight to act before rerunning.",
   );
   out.push(
     "- Timings are informational only; nothing is asserted on them. The quick subset runs in `npm test` (tests/e2e/reliability-*.test.ts).",

@@ -92,9 +92,14 @@ export async function handleApiRequest(core: EmulatorCore, req: IncomingMessage,
       requestId,
       maxConcurrentTasks: core.options.maxConcurrentTasks,
       sdkSecretKeys: core.options.sdkSecretKeys,
+      robotCollision: core.options.robotCollision,
     });
     entry.taskId = result.taskId ?? entry.taskId;
-    if (result.ok) core.callbacks.sync(core.store.getTask(result.taskId), action);
+    if (result.ok) {
+      // The kicked robot's pushes end before the new robot's begin: one seat, one pusher at a time.
+      for (const task of result.kicked ?? []) core.callbacks.sync(task, "kicked");
+      core.callbacks.sync(core.store.getTask(result.taskId), action);
+    }
     if (fault?.drop === "after") {
       req.socket.destroy();
       return log(`dropped:after:${result.ok ? "ok" : result.error.code}`);

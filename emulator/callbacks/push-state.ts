@@ -13,7 +13,7 @@ import type { RelayCdnStatusName } from "../../trtc/callbacks/event";
 import type { TaskRecord } from "../state/task";
 
 /** What made a URL's status change; shown with each callback in the control API. */
-export type CallbackCause = "start" | "update" | "stop" | "idle" | "expired" | "fault:recover" | "fault:fail";
+export type CallbackCause = "start" | "update" | "stop" | "idle" | "expired" | "kicked" | "fault:recover" | "fault:fail";
 
 /** One status change of one push URL, stamped with task time. */
 export interface PushStatusEvent {

@@ -4,6 +4,7 @@
  */
 import { checkCallbackOptions } from "../callbacks/config";
 import { DEFAULT_RATE_LIMIT_PER_SECOND, type EmulatorOptions } from "../options";
+import { parseAllowedHost } from "../guard/hosts";
 
 /** What the command line asked for. */
 export type CliCommand = { kind: "help" } | { kind: "run"; options: EmulatorOptions; verbose: boolean };
@@ -16,6 +17,9 @@ Prints the URL it listens on as the first line of stdout.
 
   --host <addr>         interface to bind (default 127.0.0.1)
   --port <n>            port; 0 picks a free one (default 0)
+  --allow-host <name>[:<port>]
+                        also answer requests for this Host name (repeatable; "*.<domain>" for
+                        its subdomains). Always answered: the bound address, localhost, *.localhost
   --secret-id <id>      accepted SecretId (default: the documented local AKIDtrtcemulator... key)
   --secret-key <key>    its SecretKey (give both or neither)
   --no-auth             accept requests without checking signatures
@@ -28,6 +32,10 @@ Prints the URL it listens on as the first line of stdout.
   --callback-url <url>  send relay-to-CDN status callbacks (spec §10) to this http(s) URL
   --callback-key <key>  their signing key, 1-32 letters/digits (or set TRTC_CALLBACK_KEY,
                         which unlike argv is not visible in ps)
+  --robot-collision kick|refuse
+                        a Start whose robot UserId is already in the room: kick whoever entered
+                        first, ending that robot's task, as Tencent documents (default), or refuse
+                        the Start with InvalidParameter
   --sdk-secret-key <SdkAppId>=<key>
                         check robot UserSigs of that application (repeatable)
   --verbose             write the request log to stderr
@@ -37,6 +45,7 @@ Prints the URL it listens on as the first line of stdout.
 const VALUE_FLAGS = new Set([
   "--host",
   "--port",
+  "--allow-host",
   "--secret-id",
   "--secret-key",
   "--data",
@@ -47,6 +56,7 @@ const VALUE_FLAGS = new Set([
   "--callback-url",
   "--callback-key",
   "--sdk-secret-key",
+  "--robot-collision",
 ]);
 
 const intFlag = (name: string, raw: string): number => {
@@ -81,6 +91,12 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       case "--port":
         options.port = intFlag(flag, value as string);
         break;
+      case "--allow-host": {
+        const parsed = parseAllowedHost(value as string);
+        if (typeof parsed === "string") throw new Error(`--allow-host: ${parsed.replace(/^allowHost entry/, "entry")}`);
+        options.allowHost = [...(options.allowHost ?? []), value as string];
+        break;
+      }
       case "--secret-id":
         options.secretId = value;
         break;
@@ -112,6 +128,10 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         break;
       case "--callback-key":
         callback.key = value;
+        break;
+      case "--robot-collision":
+        if (value !== "kick" && value !== "refuse") throw new Error(`--robot-collision must be kick or refuse, got "${value}"`);
+        options.robotCollision = value;
         break;
       case "--sdk-secret-key": {
         const [appId, ...key] = (value as string).split("=");

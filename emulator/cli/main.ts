@@ -31,7 +31,8 @@ export async function main(argv: readonly string[]): Promise<number | undefined>
   const { options } = emulator.core;
   process.stderr.write(
     `trtc-emulator: site ${options.site}, auth ${options.auth ? `on (SecretId ${emulator.secretId})` : "off"}, ` +
-      `rate limit ${options.rateLimitPerSecond ? `${options.rateLimitPerSecond}/s (${options.rateWindow} window)` : "off"}, ${options.dataFile ? `data ${options.dataFile}` : "in memory"}; ` +
+      `rate limit ${options.rateLimitPerSecond ? `${options.rateLimitPerSecond}/s (${options.rateWindow} window)` : "off"}, ` +
+      `robot collisions ${options.robotCollision}, ${options.dataFile ? `data ${options.dataFile}` : "in memory"}; ` +
       `control API ${emulator.url}/_emulator/\n`,
   );
   const stop = (): void => {

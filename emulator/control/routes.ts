@@ -2,6 +2,8 @@
  * The control API under `/_emulator/` (unauthenticated JSON; see docs/EMULATOR.md for curl examples):
  * inspect and reset state, tell the emulator who is in which room, move task time, inject faults, read
  * the request log and the rate counters. It is how tests drive what a real cloud would do on its own.
+ * Task views mask UserSigs, `txSecret` values and storage keys unless asked with `?reveal=secrets`; the
+ * gate in front (guard/gate.ts) keeps foreign Hosts and cross-site requests out.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { callbackRoutes } from "./callbacks";
@@ -11,29 +13,48 @@ import { resetCore } from "../core";
 import { parseFault } from "../api/faults";
 import { bad, type JsonReply, ok, readJsonBody, sendJson } from "../http-io";
 import { ACTION_NAMES } from "../api/router";
-import { finishTask, iso } from "../state/task";
+import { maskedTask } from "../state/masked";
+import { finishTask, iso, type TaskRecord } from "../state/task";
 
 /** URL prefix of every control route. */
 export const CONTROL_PREFIX = "/_emulator/";
+
+/**
+ * The query parameter that asks for task views with their secrets (`?reveal=secrets`); without it,
+ * UserSigs, `txSecret` values and storage keys are masked (emulator/state/masked.ts).
+ */
+export const REVEAL_PARAM = "reveal";
+
+/** The one value of {@link REVEAL_PARAM} that reveals. */
+export const REVEAL_VALUE = "secrets";
+
+/** What `?reveal=` asked for: true to reveal, false to mask, or a message for a value it does not know. */
+export function revealRequested(url: URL): boolean | string {
+  const values = url.searchParams.getAll(REVEAL_PARAM);
+  if (values.length === 0) return false;
+  if (values.every((v) => v === REVEAL_VALUE)) return true;
+  return `${REVEAL_PARAM} must be "${REVEAL_VALUE}" (to show UserSigs, txSecret values and storage keys) or absent (masked)`;
+}
 
 /** Control bodies are tiny; anything bigger is a mistake. */
 const MAX_CONTROL_BODY = 1024 * 1024;
 
 const jsonBody = (req: IncomingMessage) => readJsonBody(req, MAX_CONTROL_BODY);
 
-function taskRoutes(core: EmulatorCore, method: string, rest: string[]): JsonReply {
+function taskRoutes(core: EmulatorCore, method: string, rest: string[], reveal: boolean): JsonReply {
+  const show = (task: TaskRecord): TaskRecord => (reveal ? task : maskedTask(task));
   if (rest.length === 0) {
     if (method !== "GET") return bad(405, "use GET");
-    return ok({ tasks: core.store.listTasks() });
+    return ok({ tasks: core.store.listTasks().map(show) });
   }
   const task = core.store.getTask(rest[0]);
   if (!task) return bad(404, `no task ${rest[0]}`);
-  if (rest.length === 1 && method === "GET") return ok(task);
+  if (rest.length === 1 && method === "GET") return ok(show(task));
   if (rest.length === 2 && rest[1] === "expire" && method === "POST") {
     finishTask(task, "expired", core.clock.now());
     core.store.putTask(task);
     core.callbacks.sync(task, "expired");
-    return ok(task);
+    return ok(show(task));
   }
   return bad(404, "use GET tasks/<TaskId> or POST tasks/<TaskId>/expire");
 }
@@ -83,13 +104,13 @@ async function clockRoutes(core: EmulatorCore, req: IncomingMessage, method: str
   return ok(view(core.presence.sweep().map((t) => t.TaskId)));
 }
 
-async function dispatch(core: EmulatorCore, req: IncomingMessage, method: string, parts: string[]): Promise<JsonReply> {
+async function dispatch(core: EmulatorCore, req: IncomingMessage, method: string, parts: string[], reveal: boolean): Promise<JsonReply> {
   const [head, ...rest] = parts;
   switch (head) {
     case "health":
       return ok({ status: "ok" });
     case "tasks":
-      return taskRoutes(core, method, rest);
+      return taskRoutes(core, method, rest, reveal);
     case "rooms":
       return roomRoutes(core, req, method, rest);
     case "faults":
@@ -121,7 +142,12 @@ export async function handleControlRequest(core: EmulatorCore, req: IncomingMess
   if (req.method !== "POST" && req.method !== "PUT") req.resume();
   try {
     const parts = pathname.slice(CONTROL_PREFIX.length).split("/").filter(Boolean).map(decodeURIComponent);
-    const reply = await dispatch(core, req, (req.method ?? "GET").toUpperCase(), parts);
+    const reveal = revealRequested(new URL(req.url ?? "/", "http://emulator.invalid"));
+    if (typeof reveal === "string") {
+      req.resume();
+      return sendJson(res, 400, { error: reveal });
+    }
+    const reply = await dispatch(core, req, (req.method ?? "GET").toUpperCase(), parts, reveal);
     sendJson(res, reply.status, reply.body);
   } catch (e) {
     sendJson(res, 500, { error: `control API failure: ${(e as Error).message}` });

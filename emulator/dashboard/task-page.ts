@@ -7,7 +7,7 @@
 import type { EmulatorCore } from "../core";
 import { callbackSection } from "./callbacks";
 import { expireForm, presenceForm } from "./controls";
-import { anchorList, robotList, statusBadge, table, targetList } from "./fragments";
+import { anchorList, robotList, statusBadge, table, targetList, taskLink } from "./fragments";
 import { html, raw, type Html } from "./html";
 import { inlineSvg, taskLayout } from "./layout";
 import { documentFrame, layoutSvgUrl, section, UI_PREFIX } from "./shell";
@@ -24,6 +24,7 @@ function summary(t: TaskView): Html {
 <dt>Created</dt><dd class="time">${t.createdAt}</dd>
 <dt>Last change</dt><dd class="time">${t.updatedAt}</dd>
 ${t.finishedAt ? html`<dt>Finished</dt><dd class="time">${t.finishedAt} (${t.finishReason})</dd>` : ""}
+${t.kickedBy ? html`<dt>Kicked by</dt><dd data-field="kickedBy">${taskLink(t.kickedBy.TaskId)}: its robot <code>${t.kickedBy.UserId}</code> entered room <code>${t.kickedBy.RoomId}</code> with the same UserId</dd>` : ""}
 ${t.idleSince ? html`<dt>Idle since</dt><dd class="time">${t.idleSince} <span class="muted">(expires after MaxIdleTime)</span></dd>` : ""}
 <dt>Robots</dt><dd>${robotList(t.robots)}</dd>
 <dt>Push targets</dt><dd>${targetList(t.targets)}</dd>

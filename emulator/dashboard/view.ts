@@ -1,12 +1,13 @@
 /**
  * What the dashboard may show of a task: a copy built field by field with every push URL passed through
- * `redactUrl`, UserSigs dropped, and the raw parameters (for the "all parameters" panel) passed through
- * `redactValue` with the task's own secrets as literals. Pages render only from these views, never from a
+ * `redactUrl`, UserSigs dropped, and the raw parameters (for the "all parameters" panel) masked the way the
+ * control API masks them (state/masked.ts). Pages render only from these views, never from a
  * stored `TaskRecord`, so no page can reach a secret by accident.
  */
-import { redactUrl, redactValue, secretsIn } from "../../trtc/redact";
+import { redactUrl, redactValue } from "../../trtc/redact";
+import { maskedParams, taskSecrets } from "../state/masked";
 import type { RoomRecord } from "../state/store";
-import type { FinishReason, HistoryEntry, TaskRecord, TaskStatus } from "../state/task";
+import type { FinishReason, HistoryEntry, KickedBy, TaskRecord, TaskStatus } from "../state/task";
 import { taskRooms } from "../state/rooms";
 
 /** A robot the task put into a room (its UserSig is never part of the view). */
@@ -37,6 +38,8 @@ export interface TaskView {
   readonly roomId: string;
   readonly status: TaskStatus;
   readonly finishReason?: FinishReason;
+  /** Which later task took the robot's seat, for a task that finished `kicked`. */
+  readonly kickedBy?: KickedBy;
   readonly sequenceNumber: number | null;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -72,13 +75,14 @@ export function roomView(rooms: ReadonlyArray<RoomRecord>, sdkAppId: number, roo
 
 /** Builds the redacted view of `task`, with presence from `rooms`. */
 export function taskView(task: TaskRecord, rooms: ReadonlyArray<RoomRecord>): TaskView {
-  const secrets = secretsIn(task.Params);
+  const secrets = taskSecrets(task.Params);
   return {
     taskId: task.TaskId,
     sdkAppId: task.SdkAppId,
     roomId: task.RoomId,
     status: task.Status,
     finishReason: task.FinishReason,
+    kickedBy: task.KickedBy ? { ...task.KickedBy } : undefined,
     sequenceNumber: task.SequenceNumber,
     createdAt: task.CreatedAt,
     updatedAt: task.UpdatedAt,
@@ -93,6 +97,6 @@ export function taskView(task: TaskRecord, rooms: ReadonlyArray<RoomRecord>): Ta
     history: task.History.map((h) => ({ ...h })),
     rooms: taskRooms(task).map((roomId) => roomView(rooms, task.SdkAppId, roomId)),
     idleSince: task.Presence.IdleSince,
-    params: redactValue(task.Params, secrets),
+    params: maskedParams(task.Params),
   };
 }

@@ -7,8 +7,18 @@ import { cloneJson } from "./json";
 /** `running` until Stop, idle expiry or a control-API expiry. */
 export type TaskStatus = "running" | "finished";
 
-/** Why a task ended: Stop, `MaxIdleTime` without anchors, or `POST /_emulator/tasks/<id>/expire`. */
-export type FinishReason = "stopped" | "idle" | "expired";
+/**
+ * Why a task ended: Stop, `MaxIdleTime` without anchors, `POST /_emulator/tasks/<id>/expire`, or its robot
+ * kicked out of a room by a later Start whose robot has the same UserId (`--robot-collision kick`).
+ */
+export type FinishReason = "stopped" | "idle" | "expired" | "kicked";
+
+/** Who took a kicked task's robot seat: the later task and the seat (room and UserId). */
+export interface KickedBy {
+  TaskId: string;
+  RoomId: string;
+  UserId: string;
+}
 
 /** One accepted API call on a task. Rejected calls are in the request log, not here. */
 export interface HistoryEntry {
@@ -36,6 +46,8 @@ export interface TaskRecord {
   RoomIdType: number;
   Status: TaskStatus;
   FinishReason?: FinishReason;
+  /** Present when `FinishReason` is `kicked`. */
+  KickedBy?: KickedBy;
   /** Last applied Update SequenceNumber; null until the first Update succeeds. */
   SequenceNumber: number | null;
   /** The Start body merged with every accepted Update, PascalCase, exactly as sent (secrets included). */

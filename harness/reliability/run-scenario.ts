@@ -5,6 +5,7 @@
  * Every phase ends with an audit of state against the emulator.
  */
 import type { Stack } from "@pulumi/pulumi/automation";
+import type { RobotCollisionMode } from "../../emulator";
 import { TrtcClient } from "../../trtc/client/client";
 import { auditStack, stateTaskIds, type Audit } from "./audit";
 import { SDK_APP_ID, identity, makeFleet, streamOf, type FleetSecrets } from "./fleet";
@@ -32,6 +33,8 @@ export interface PhaseResult {
   done: number;
   /** True when the reruns only succeeded after the manual step the error message describes. */
   neededManualStep: boolean;
+  /** True when a rerun first ran `pulumi cancel`, as the engine's stack-lock error says to (a killed CLI). */
+  cancelledLock: boolean;
   /** The audit after the phase (after its reruns, if any). */
   audit: Audit;
   /** The audit right after the faulted run. */
@@ -41,6 +44,8 @@ export interface PhaseResult {
 /** What a scenario did. */
 export interface ScenarioResult {
   scenario: Scenario;
+  /** The emulator's robot-collision mode for this run. */
+  mode: RobotCollisionMode;
   size: number;
   phases: PhaseResult[];
   /** Tasks left running by a lost Start whose resource's error said so (naming its roomId and robot arguments). */
@@ -60,11 +65,14 @@ function firstError(text: string): string | undefined {
   const i = lines.findIndex((l) => l.startsWith("error:") && !/update failed|preview failed|destroy failed/.test(l));
   if (i < 0) return undefined;
   const line = /^error: \d+ errors? occurred:$/.test(lines[i]) && lines[i + 1] ? `${lines[i]} ${lines[i + 1]}` : lines[i];
-  return line.slice(0, 600);
+  return line.slice(0, 1500);
 }
 
-/** The TaskIds a robot-collision error names: the way to find a task whose Start answer was lost. */
+/** The TaskIds a robot-collision refusal names (emulator mode `refuse`): how to find an unrecorded task there. */
 const namedHolders = (text: string): string[] => [...new Set([...text.matchAll(/running task (\S+?) in room/g)].map((m) => m[1]))];
+
+/** The engine's stack-lock error after a killed run; its advice is `pulumi cancel`. */
+const LOCKED = /the stack is currently locked by \d+ lock\(s\)/;
 
 /** The TaskIds an Update found ended on their own (state records them finished; the next run replaces them). */
 const namedFinished = (text: string): string[] => [
@@ -82,10 +90,15 @@ async function completed(phase: PhaseName, stack: Stack, rig: HarnessEnv, size: 
   ).length;
 }
 
-/** Runs `scenario` on a stack of `size` tasks; `log` receives progress lines. */
-export async function runScenario(scenario: Scenario, size: number, log: (line: string) => void = () => {}): Promise<ScenarioResult> {
+/** Runs `scenario` on a stack of `size` tasks with the emulator in `mode`; `log` receives progress lines. */
+export async function runScenario(
+  scenario: Scenario,
+  size: number,
+  log: (line: string) => void = () => {},
+  mode: RobotCollisionMode = "kick",
+): Promise<ScenarioResult> {
   const started = Date.now();
-  const rig = await openEnv({ persist: scenario.persist });
+  const rig = await openEnv({ persist: scenario.persist, robotCollision: mode });
   try {
     const fleet = makeFleet(size, FLEET_SECRETS);
     const config = Object.fromEntries(Object.entries(scenario.config ?? {}).map(([k, v]) => [k, { value: v }]));
@@ -94,7 +107,7 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
     let explainedOrphans = 0;
     for (const phase of ["up", "update", "destroy"] as const) {
       if (phase === "update") fleet.generation = 2;
-      await scenario.before?.[phase]?.(rig);
+      await scenario.before?.[phase]?.(rig, stack);
       const run = async (onOutput: (s: string) => void) =>
         phase === "destroy"
           ? stack.destroy({ onOutput, parallel: 16, continueOnError: scenario.continueOnError })
@@ -103,15 +116,17 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
       for (const f of scenario.faults?.[phase] ?? []) await rig.control("POST", "faults", f);
       const atStart = requestsSoFar(rig);
       let text = "";
-      const hook = scenario.during?.[phase]?.(rig, atStart);
+      const hook = scenario.during?.[phase]?.(rig, atStart, stack);
       let ok = true;
+      let thrown = "";
       try {
         await run((s) => {
           text += s;
         });
       } catch (e) {
         ok = false;
-        if (!text) text = String((e as Error).message);
+        thrown = String((e as Error).message);
+        if (!text) text = thrown;
       }
       await hook;
       await rig.control("DELETE", "faults");
@@ -132,13 +147,15 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
       }
       let converged = ok;
       let neededManualStep = false;
+      let cancelledLock = false;
       let reruns = 0;
       if (!ok) {
         // Rerun without faults as a user would, doing what each error says, for as long as every failed run
-        // names something new: a task that ended on its own (recorded finished; the next run replaces it) or
-        // the robot collision naming the running TaskId of a lost Start (the documented manual step: stop it).
-        // The engine stops at the first failed operation, so one run may name only some of them; a run that
-        // names nothing new is a failure to converge.
+        // names something new: a stack lock left by a killed run (`pulumi cancel`), a task that ended on its
+        // own (recorded finished; the next run replaces it), or, with the emulator refusing robot collisions,
+        // the running TaskId a collision names (the manual step: stop it). Under the default `kick` mode a
+        // rerun's Start needs no such step: it kicks the unrecorded task's robot. The engine stops at the
+        // first failed operation, so one run may name only some; a run that names nothing new has not converged.
         const client = new TrtcClient({
           credentials: { secretId: rig.emulator.secretId, secretKey: rig.emulator.secretKey },
           region: "ap-guangzhou",
@@ -147,6 +164,11 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
         const seen = new Set<string>(namedFinished(text));
         let last = text;
         for (let progress = true; progress && !converged && reruns <= size + 1; reruns++) {
+          // A killed run leaves the stack locked; the engine's error says to run `pulumi cancel`.
+          if (LOCKED.test(last)) {
+            await stack.cancel();
+            cancelledLock = true;
+          }
           for (const id of namedHolders(last)) {
             await client.stopPublishCdnStream({ SdkAppId: SDK_APP_ID, TaskId: id });
             neededManualStep = true;
@@ -157,9 +179,10 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
               again += s;
             });
             converged = true;
-          } catch {
+          } catch (e) {
+            if (!again) again = String((e as Error).message);
             const named = [...namedHolders(again), ...namedFinished(again)];
-            progress = named.some((id) => !seen.has(id));
+            progress = named.some((id) => !seen.has(id)) || (LOCKED.test(again) && !cancelledLock);
             named.forEach((id) => seen.add(id));
             last = again;
           }
@@ -173,21 +196,23 @@ export async function runScenario(scenario: Scenario, size: number, log: (line: 
         succeeded,
         retries,
         requests: requestsSoFar(rig) - atStart,
-        error: ok ? undefined : firstError(text),
+        error: ok ? undefined : (firstError(text) ?? firstError(thrown) ?? thrown.split("\n").find((l) => l.trim()) ?? "failed"),
         converged,
         reruns,
         done: await completed(phase, stack, rig, size),
         neededManualStep,
+        cancelledLock,
         audit,
         auditAfterFault,
       };
       phases.push(result);
       log(
-        `${scenario.name} ${phase}: ${succeeded}/${size} ok first run, ${retries} retries, converged=${converged}` +
-          `${reruns > 0 ? ` after ${reruns} rerun(s)` : ""}${neededManualStep ? " (manual step)" : ""}, done=${result.done}, orphans=${audit.orphans.length} lost=${audit.lost.length} dup=${audit.duplicates.length}`,
+        `${scenario.name} [${mode}] ${phase}: ${succeeded}/${size} ok first run, ${retries} retries, converged=${converged}` +
+          `${reruns > 0 ? ` after ${reruns} rerun(s)` : ""}${neededManualStep ? " (manual step)" : ""}${cancelledLock ? " (pulumi cancel)" : ""}, done=${result.done}, ` +
+          `orphans=${audit.orphans.length} lost=${audit.lost.length} dup=${audit.duplicates.length} stale=${audit.stale.length}`,
       );
     }
-    return { scenario, size, phases, explainedOrphans, seconds: Math.round((Date.now() - started) / 1000) };
+    return { scenario, mode, size, phases, explainedOrphans, seconds: Math.round((Date.now() - started) / 1000) };
   } finally {
     await rig.close();
   }

@@ -3,6 +3,7 @@
  * A failure after Start succeeded keeps the task in state (../init-error.ts): no task runs unrecorded.
  */
 import { toApiCase } from "../../trtc/casing";
+import { StartOutcomeUnknownError } from "../../trtc/client/errors";
 import { resolveTarget } from "../config";
 import { scrubbed } from "../identifiers";
 import { ResourceInitError } from "../init-error";
@@ -68,7 +69,17 @@ async function start(deps: LifecycleDeps, inputs: Props): Promise<{ id: string; 
     }),
     inputs,
   );
-  const started = await clientFor(deps, target).startPublishCdnStream(toApiCase(args));
+  const started = await clientFor(deps, target)
+    .startPublishCdnStream(toApiCase(args))
+    .catch((e: unknown) => {
+      if (!(e instanceof StartOutcomeUnknownError)) throw e;
+      // Nothing reaches state, so the next up creates this resource again: say what that does.
+      throw new Error(
+        `${e.message} Running \`pulumi up\` again starts the task again with the same robot UserId, as described above; ` +
+          "stop the earlier task first if you would rather not rely on the kick.",
+        { cause: e },
+      );
+    });
   const computed: ComputedState = {
     taskId: started.TaskId,
     sequenceNumber: 0,

@@ -38,7 +38,7 @@ async function applyUpdate(deps: LifecycleDeps, id: string, olds: Props, news: P
   const target = resolveTarget(deps.env());
   const taskId: string = typeof olds.taskId === "string" ? olds.taskId : id;
   const provider = news[PROVIDER_KEY];
-  if (olds.finished === true) throw new Error(finishedMessage(taskId));
+  if (olds.finished === true) throw new Error(finishedMessage(taskId, olds));
   // Stored UserSigs of robots the inputs leave without one stay in state, as diff assumed.
   const args = withKeptValues(olds, pickArguments(news) as Props);
   const plan = planKeptChanges(olds, args, target);
@@ -95,7 +95,7 @@ async function applyUpdate(deps: LifecycleDeps, id: string, olds: Props, news: P
     }
   } catch (e) {
     if (isTaskGone(e)) {
-      const message = adopted ? adoptedFinishedMessage(taskId, args.sdkAppId) : finishedMessage(taskId);
+      const message = adopted ? adoptedFinishedMessage(taskId, args.sdkAppId, olds) : finishedMessage(taskId, olds);
       throw new ResourceInitError(taskId, sanitize({ ...olds, finished: true, [PROVIDER_KEY]: provider }), message);
     }
     if ((e as { reached?: string }).reached === "maybe") {

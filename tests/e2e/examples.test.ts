@@ -53,7 +53,7 @@ describe.each(EXAMPLES)("examples/%s", (example) => {
   test("up starts the task with exactly the parameters the program declared", async () => {
     const up = await stack.up();
     const taskId = up.outputs.taskId.value as string;
-    const task = (await env.tasks()).find((t) => t.TaskId === taskId);
+    const task = (await env.tasks(true)).find((t) => t.TaskId === taskId);
     expect(task?.Status).toBe("running");
     const [res] = await relayResources(stack);
     expect(res.id).toBe(taskId);

@@ -94,7 +94,7 @@ describe("one relay task through up, update, replace and destroy", () => {
     const up = await stack.up();
     firstTaskId = up.outputs.taskId.value;
     expect(firstTaskId).toMatch(/\.\.$/);
-    const [task] = await env.running();
+    const [task] = await env.running(true);
     expect(task.TaskId).toBe(firstTaskId);
     const [res] = await relayResources(stack);
     expect(res.id).toBe(firstTaskId);

@@ -45,7 +45,7 @@ afterAll(async () => {
 test("up starts the task with generated tickets the emulator verified, and stores them as outputs", async () => {
   const output = collector();
   const up = await stack.up({ onOutput: output.onOutput });
-  const [task] = await env.running();
+  const [task] = await env.running(true);
   expect(task.TaskId).toBe(up.outputs.taskId.value);
   sigs = { agent: task.Params.AgentParams.UserSig, feedback: task.Params.FeedBackRoomParams[0].UserSig };
   for (const secret of [sigs.agent, sigs.feedback, SDK_KEY]) expect(output.text()).not.toContain(secret);
@@ -78,7 +78,7 @@ test("an updatable change updates in place without regenerating either ticket", 
   const up = await stack.up();
   expect(up.summary.resourceChanges?.update).toBe(1);
   expect(up.summary.resourceChanges?.replace ?? 0).toBe(0);
-  const [task] = await env.running();
+  const [task] = await env.running(true);
   expect(task.Params.VideoParams.VideoEncode.BitRate).toBe(2000);
   expect(task.Params.AgentParams.UserSig).toBe(sigs.agent);
   expect(task.Params.FeedBackRoomParams[0].UserSig).toBe(sigs.feedback);

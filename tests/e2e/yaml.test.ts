@@ -88,7 +88,7 @@ test("up starts each task with exactly the parameters the program declared, type
   const ups = await both((example) => stacks[example].up());
   for (const [i, example] of [QUICKSTART, RELAY].entries()) {
     const taskId = ups[i].outputs.taskId.value as string;
-    const task = (await env.tasks()).find((t) => t.TaskId === taskId);
+    const task = (await env.tasks(true)).find((t) => t.TaskId === taskId);
     expect(task?.Status).toBe("running");
     const [res] = await relayResources(stacks[example]);
     expect(res.id).toBe(taskId);

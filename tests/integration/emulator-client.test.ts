@@ -63,8 +63,6 @@ describe("TrtcClient against the emulator", () => {
   it("surfaces each server-side rule as a TencentCloudError with code and RequestId", async () => {
     const { TaskId } = await client.startPublishCdnStream(asStart(startBody()));
     const audioOnly = await client.startPublishCdnStream(asStart(audioOnlyStartBody()));
-    const robot = uniqueRobot();
-    await client.startPublishCdnStream(asStart(startBody({ AgentParams: { UserId: robot } })));
     await client.updatePublishCdnStream({ SdkAppId: APP, TaskId, SequenceNumber: 3, WithTranscoding: 1 });
 
     const cases: Array<[Promise<unknown>, string]> = [
@@ -89,7 +87,6 @@ describe("TrtcClient against the emulator", () => {
         }),
         "InvalidParameter",
       ],
-      [client.startPublishCdnStream(asStart(startBody({ AgentParams: { UserId: robot } }))), "InvalidParameter"],
       [client.stopPublishCdnStream({ SdkAppId: 1400000001, TaskId }), "ResourceNotFound"],
       [
         client.updatePublishCdnStream({ SdkAppId: APP, TaskId: "no-such-task..", SequenceNumber: 1, WithTranscoding: 1 }),
@@ -105,6 +102,27 @@ describe("TrtcClient against the emulator", () => {
     expect((await failure(client.updatePublishCdnStream({ SdkAppId: APP, TaskId, SequenceNumber: 9, WithTranscoding: 1 }))).code).toBe(
       "FailedOperation.TaskFinished",
     );
+  });
+
+  it("surfaces a colliding robot's refusal (robotCollision: refuse) as InvalidParameter, not retried", async () => {
+    const refusing = await startEmulator({ port: 0, robotCollision: "refuse" });
+    try {
+      const strict = new TrtcClient({
+        credentials: { secretId: refusing.secretId, secretKey: refusing.secretKey },
+        region: "ap-guangzhou",
+        endpoint: refusing.url,
+      });
+      const robot = uniqueRobot();
+      await strict.startPublishCdnStream(asStart(startBody({ AgentParams: { UserId: robot } })));
+      const e = await failure(strict.startPublishCdnStream(asStart(startBody({ AgentParams: { UserId: robot } }))));
+      expect({ code: e.code, requestId: typeof e.requestId, retryable: e.retryable }).toEqual({
+        code: "InvalidParameter",
+        requestId: "string",
+        retryable: false,
+      });
+    } finally {
+      await refusing.close();
+    }
   });
 
   it("gets RestrictedConcurrency from the emulator's limit", async () => {

@@ -3,10 +3,12 @@
  * against the emulator with TC3-HMAC-SHA256.
  *
  * The SDK takes the signing service from the first label of its endpoint, so the endpoint must start
- * with `trtc.`: it is `trtc.localhost:<port>`. That name does not resolve on every machine (it does not
- * here), and /etc/hosts is off limits, so the test swaps Node's global HTTP agent (which the SDK's
- * node-fetch uses) for one whose `lookup` answers loopback for `trtc.localhost`. Nothing in the SDK is
- * patched; the same agent would be unnecessary where `*.localhost` resolves.
+ * with `trtc.`, and it sends that name as `Host`. The emulator answers only Hosts it serves (its address,
+ * `localhost`, `*.localhost`), so a name like `trtc.emulator.test` needs `allowHost` (`--allow-host`);
+ * without it the SDK's error names the option. (`trtc.localhost:<port>` works without the option.)
+ * These names do not resolve here, and /etc/hosts is off limits, so the test swaps Node's global HTTP
+ * agent (which the SDK's node-fetch uses) for one whose `lookup` answers loopback for them. Nothing in
+ * the SDK is patched.
  */
 import http from "node:http";
 import type { LookupFunction } from "node:net";
@@ -17,10 +19,10 @@ import { APP, apiFor, startBody } from "../helpers/emulator-harness";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK ships CommonJS without types
 const tencentcloud = require("tencentcloud-sdk-nodejs-intl-en");
 
-const HOST = "trtc.localhost";
+const HOST = "trtc.emulator.test";
 
 const loopbackLookup: LookupFunction = (hostname, options, callback) => {
-  if (hostname !== HOST) return dnsLookup(hostname, options, callback);
+  if (hostname !== HOST && hostname !== "trtc.localhost") return dnsLookup(hostname, options, callback);
   if ((options as { all?: boolean }).all)
     return (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: "127.0.0.1", family: 4 }]);
   callback(null, "127.0.0.1", 4);
@@ -36,16 +38,16 @@ describe("emulator with Tencent's official Node SDK", () => {
   let client: Record<string, SdkCall>;
   const savedAgent = http.globalAgent;
   /** The SDK's own classes, configured as its README shows, pointed at the emulator over plain HTTP. */
-  const sdkClient = (secretId: string, secretKey: string): Record<string, SdkCall> => {
+  const sdkClient = (secretId: string, secretKey: string, host = HOST, port = emu.port): Record<string, SdkCall> => {
     const { Credential, ClientProfile, HttpProfile } = tencentcloud.common;
-    const profile = new ClientProfile("TC3-HMAC-SHA256", new HttpProfile("http://", `${HOST}:${emu.port}`, "POST", 30));
+    const profile = new ClientProfile("TC3-HMAC-SHA256", new HttpProfile("http://", `${host}:${port}`, "POST", 30));
     return new tencentcloud.trtc.v20190722.Client(new Credential(secretId, secretKey), "ap-guangzhou", profile);
   };
   const call = (action: string, req: unknown): Promise<Record<string, unknown>> =>
     new Promise((resolve, reject) => client[action].call(client, req, (err, res) => (err ? reject(err) : resolve(res))));
 
   beforeAll(async () => {
-    emu = await startEmulator({ port: 0 });
+    emu = await startEmulator({ port: 0, allowHost: [HOST] });
     http.globalAgent = new http.Agent({ lookup: loopbackLookup } as http.AgentOptions);
     client = sdkClient(emu.secretId, emu.secretKey);
   });
@@ -87,6 +89,29 @@ describe("emulator with Tencent's official Node SDK", () => {
       (e) => e,
     );
     expect(err).toMatchObject({ code: "ResourceNotFound", requestId: expect.any(String) });
+  });
+
+  it("answers trtc.localhost without the option", async () => {
+    const local = sdkClient(emu.secretId, emu.secretKey, "trtc.localhost");
+    const started = await new Promise<Record<string, unknown>>((resolve, reject) =>
+      local.StartPublishCdnStream(startBody(), (err, res) => (err ? reject(err) : resolve(res))),
+    );
+    expect(started.TaskId).toEqual(expect.any(String));
+  });
+
+  it("without allowHost, the SDK's error names --allow-host and nothing starts", async () => {
+    const strict = await startEmulator({ port: 0 });
+    try {
+      const refused = sdkClient(strict.secretId, strict.secretKey, HOST, strict.port);
+      const err = await new Promise<{ message: string; httpCode?: number }>((resolve) =>
+        refused.StartPublishCdnStream(startBody(), (e) => resolve(e as { message: string })),
+      );
+      expect(err).toMatchObject({ httpCode: 403 });
+      expect(err.message).toContain("--allow-host");
+      expect(strict.core.store.listTasks()).toEqual([]);
+    } finally {
+      await strict.close();
+    }
   });
 
   it("is rejected with SignatureFailure when the SDK signs with the wrong key", async () => {

@@ -26,7 +26,7 @@ describe("emulator with the seed page's examples", () => {
     const res = await api.call("StartPublishCdnStream", body);
     expect(codeOf(res)).toBe("ok");
     const taskId: string = res.json.Response.TaskId;
-    const view = (await api.control("GET", `tasks/${encodeURIComponent(taskId)}`)).json;
+    const view = (await api.control("GET", `tasks/${encodeURIComponent(taskId)}?reveal=secrets`)).json;
     expect(view.Params).toEqual(body);
     expect(view).toMatchObject({ SdkAppId: body.SdkAppId, RoomId: body.RoomId, RoomIdType: body.RoomIdType, Status: "running" });
     // Every example uses the same robot in the same room, so each must be stopped before the next.
@@ -42,7 +42,7 @@ describe("emulator with the seed page's examples", () => {
     // Both examples carry SequenceNumber 20: the second is outdated as sent, accepted once renumbered.
     expect(codeOf(await api.call("UpdatePublishCdnStream", layout))).toBe("FailedOperation.RequestOutdated");
     expect(codeOf(await api.call("UpdatePublishCdnStream", { ...layout, SequenceNumber: 21 }))).toBe("ok");
-    const params = (await api.control("GET", `tasks/${encodeURIComponent(taskId)}`)).json.Params;
+    const params = (await api.control("GET", `tasks/${encodeURIComponent(taskId)}?reveal=secrets`)).json.Params;
     expect(params.PublishCdnParams).toEqual(cdn.PublishCdnParams);
     expect(params.VideoParams).toEqual(layout.VideoParams);
     const stop = { ...read("stop-task.json"), TaskId: taskId };

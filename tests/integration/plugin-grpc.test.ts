@@ -58,7 +58,7 @@ const logs: Array<{ severity: number; message: string; urn: string }> = [];
 const control = (method: string, route: string, body?: unknown) => emulatorControl(emu.url, method, route, body);
 const requestCount = async (): Promise<number> => (await control("GET", "requests")).requests.length;
 const task = async (taskId: string) => {
-  const res = await control("GET", `tasks/${encodeURIComponent(taskId)}`);
+  const res = await control("GET", `tasks/${encodeURIComponent(taskId)}?reveal=secrets`);
   return res.task ?? res;
 };
 

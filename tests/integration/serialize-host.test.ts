@@ -172,7 +172,7 @@ test("an Update that finds the task ended returns an init failure carrying the i
     __provider: text,
   });
   const error: any = await rpc("update", update).catch((e) => e);
-  expect(error.message).toMatch(/ended on its own/);
+  expect(error.message).toMatch(/is no longer running; TRTC does not say why/);
   // The engine reads ErrorResourceInitFailed from grpc-status-details-bin; decode it the same way.
   const [details] = error.metadata.get("grpc-status-details-bin");
   const { Status } = require("@pulumi/pulumi/proto/status_pb") as any;

@@ -179,7 +179,7 @@ test("the provider generates tickets the emulator verifies, and reuses them on U
   const { inputs, failures } = await lifecycle.check({}, { ...args, __provider: "shim" });
   expect(failures).toEqual([]);
   const { id, outs } = await lifecycle.create(inputs);
-  const held = (await control("GET", `tasks/${id}`)).json;
+  const held = (await control("GET", `tasks/${id}?reveal=secrets`)).json;
   const params = (held.task ?? held).Params;
   expect(verifyUserSig(params.AgentParams.UserSig, { sdkAppId: APP, secretKey: KEY, userId: "trtc_partner_test_1" }).ok).toBe(true);
   expect(params.FeedBackRoomParams[0].UserSig).toBe((outs as any).feedBackRoomParams[0].userSig);
@@ -187,7 +187,7 @@ test("the provider generates tickets the emulator verifies, and reuses them on U
   const news = structuredClone(inputs);
   news.feedBackRoomParams.push({ roomId: "630779", roomIdType: 0, userId: "trtc_partner_test_4" });
   const { outs: after } = await lifecycle.update(id, { ...outs, __provider: "shim" }, news);
-  const updated = (await control("GET", `tasks/${id}`)).json;
+  const updated = (await control("GET", `tasks/${id}?reveal=secrets`)).json;
   const robots = (updated.task ?? updated).Params.FeedBackRoomParams;
   expect(robots[0].UserSig).toBe((outs as any).feedBackRoomParams[0].userSig);
   expect(verifyUserSig(robots[1].UserSig, { sdkAppId: APP, secretKey: KEY, userId: "trtc_partner_test_4" }).ok).toBe(true);

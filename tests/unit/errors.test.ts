@@ -122,6 +122,9 @@ describe("StartOutcomeUnknownError", () => {
     expect(e.message).toMatch(/StopPublishCdnStream/);
     expect(e.message).toMatch(/RemoveUser \(/);
     expect(e.message).toMatch(/60 s after/);
+    // What starting again does, by Tencent's documented rule, with the ordering caveat.
+    expect(e.message).toMatch(/Starting it again with the same robot UserId does not leave two tasks running/);
+    expect(e.message).toMatch(/kicks the one that entered first.*the new task is the one that ends/);
     expect(JSON.parse(JSON.stringify(e))).toMatchObject({ sdkAppId: 1400188366, roomId: "295066", robotUserId: "room_295066_rtmp_1" });
   });
 

@@ -2,7 +2,7 @@
  * The provider methods over a scripted in-process API (the HTTP path is covered by the integration tests
  * against the emulator): which body each call sends, what state results, and how failures are kept.
  */
-import { TencentCloudError } from "../../trtc/client/errors";
+import { StartOutcomeUnknownError, TencentCloudError } from "../../trtc/client/errors";
 import { clearConfig } from "../../provider/config";
 import { ResourceInitError } from "../../provider/init-error";
 import { makeLifecycle, type TaskApi } from "../../provider/lifecycle";
@@ -101,6 +101,32 @@ describe("create", () => {
     expect(error).not.toHaveProperty("id");
   });
 
+  test("a Start whose outcome is unknown: the client's error plus what the next up does, nothing kept", async () => {
+    const cause = new TencentCloudError({
+      code: "ClientError.Timeout",
+      message: "no answer",
+      action: "StartPublishCdnStream",
+      reached: "maybe",
+    });
+    const lost = new StartOutcomeUnknownError(
+      { sdkAppId: 1400188366, roomId: "295066", roomIdType: 0, robotUserId: "trtc_partner_test_1" },
+      cause,
+    );
+    const { lifecycle, calls } = harness({
+      startPublishCdnStream: [
+        () => {
+          throw lost;
+        },
+      ],
+    });
+    const error = await lifecycle.create(seedArgs("mix-audio-video-cdn")).catch((e) => e);
+    expect(calls).toHaveLength(1);
+    expect(error).not.toBeInstanceOf(ResourceInitError);
+    expect(error.cause).toBe(lost);
+    expect(error.message.startsWith(lost.message)).toBe(true);
+    expect(error.message).toMatch(/Running `pulumi up` again starts the task again with the same robot UserId/);
+  });
+
   test("arguments that cannot be stored fail before Start is sent", async () => {
     const { lifecycle, calls } = harness();
     await expect(lifecycle.create({ ...seedArgs("mix-audio-only-cdn"), huge: BigInt(1) })).rejects.toThrow(/BigInt/);
@@ -185,7 +211,12 @@ describe("update", () => {
     expect(error).toBeInstanceOf(ResourceInitError);
     expect(error.id).toBe("task-1");
     expect(error.properties).toMatchObject({ finished: true, taskId: "task-1", sequenceNumber: 4, __provider: "new-code" });
-    expect(error.message).toMatch(/ended on its own.*maxIdleTime.*pulumi up/s);
+    // Tencent gives no reason: the message lists the likely causes, naming this task's robots, and what to do.
+    expect(error.message).toMatch(/no longer running; TRTC does not say why/);
+    expect(error.message).toMatch(/idle expiry.*maxIdleTime/);
+    expect(error.message).toContain("its robot UserId (`trtc_partner_test_1` in room 295066) was used elsewhere in the room");
+    expect(error.message).toMatch(/give this resource a robot UserId of its own.*run `pulumi up` again/s);
+    expect(error.message).not.toMatch(/ended on its own/);
     // What the next operations make of that state:
     expect(await lifecycle.diff("task-1", error.properties, news)).toEqual({
       changes: true,

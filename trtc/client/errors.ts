@@ -145,8 +145,10 @@ export interface StartIdentity {
 
 /**
  * A StartPublishCdnStream whose request may have reached Tencent but whose answer never came (or was
- * `InternalError`). Start has no idempotency key, so it is not repeated: a second Start with the same
- * robot would collide with the first. The message says what may be running and how to find and stop it.
+ * `InternalError`). Start has no idempotency key, so it is not repeated here. The message says what may be
+ * running, what starting it again does under Tencent's documented room rule (the user or robot that entered
+ * a room first with a UserId is kicked when another enters with the same UserId, and a kicked relay robot's
+ * task ends), and how to find and stop the task without starting again.
  */
 export class StartOutcomeUnknownError extends TencentCloudError {
   /** `SdkAppId` of the Start. */
@@ -174,7 +176,10 @@ export class StartOutcomeUnknownError extends TencentCloudError {
       message:
         `StartPublishCdnStream outcome unknown: the request may have reached Tencent but ended with ${cause.code} (${cause.message}). ` +
         `A relay task may be running for SdkAppId ${identity.sdkAppId}, RoomId "${identity.roomId}", robot UserId "${identity.robotUserId}" (AgentParams.UserId). ` +
-        `Start has no idempotency key, so it was not repeated. To find the task: its TaskId arrives in the relay-to-CDN callback (EventType 401) for that UserId, ` +
+        "Start has no idempotency key, so it was not repeated. Starting it again with the same robot UserId does not leave two tasks running, " +
+        "by Tencent's documented room rule: a user or robot entering a room with a UserId already there kicks the one that entered first, " +
+        "and a kicked relay robot's task ends (if the earlier robot enters after the new one, the new task is the one that ends, and its next Update or Stop says so). " +
+        `To find the task instead: its TaskId arrives in the relay-to-CDN callback (EventType 401) for that UserId, ` +
         `and the robot shows in the room's user list in the TRTC console. To stop it: call StopPublishCdnStream with that TaskId, ` +
         `or remove the robot with ${removeUser} (SdkAppId ${identity.sdkAppId}, RoomId "${identity.roomId}", UserIds ["${identity.robotUserId}"]); ` +
         `otherwise it ends by itself ${idle} s after the last mixed anchor leaves the room.`,

@@ -105,7 +105,7 @@ export const RETRY_TABLE: readonly RetryRule[] = [
     codes: ["InternalError", "InternalError.*"],
     actions: "unrepeatable",
     decision: "outcome-unknown",
-    why: "The task may have been created, Start has no idempotency key, and a second robot with the same UserId collides with the first: never repeat.",
+    why: "The task may have been created and Start has no idempotency key: never repeat here. Whether to start again is the caller's choice (a second robot with the same UserId kicks the first and ends its task, by Tencent's room rule).",
   },
   {
     codes: [...TRANSPORT, ClientErrorCode.DeadlineExceeded],

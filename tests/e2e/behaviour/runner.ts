@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type EmulatorOptions, emulatorControl, startEmulator } from "../../../emulator";
-import * as emulatorOptions from "../../../emulator/options";
+import { ROBOT_COLLISION_MODES } from "../../../emulator/api/handlers/robots";
 import { TrtcClient } from "../../../trtc/client/client";
 import { type EmulatorTask, PASSPHRASE, revealSecrets } from "../harness";
 import type { FrontEnd } from "./frontend";
@@ -20,11 +20,11 @@ const STACK = "dev";
 const RUN_LIMIT_MS = 8 * 60_000;
 
 /**
- * The robot-collision modes the emulator has. Before the emulator gained the `robotCollision` option it
- * always refused a colliding Start, which is today's `refuse`; with the option, `kick` is its default.
+ * The robot-collision modes the emulator has (docs/EMULATOR.md, Robot collisions): `kick`, its default and
+ * what Tencent documents, and `refuse`. `perCollisionMode` rows run in each; the others in the default.
  */
 export function collisionModes(): CollisionMode[] {
-  return "ROBOT_COLLISION_MODES" in emulatorOptions ? ["kick", "refuse"] : ["refuse"];
+  return [...ROBOT_COLLISION_MODES];
 }
 
 /** The mode an emulator started without the option runs in. */
@@ -330,8 +330,8 @@ export async function runRow(row: Row, fe: FrontEnd, mode: CollisionMode): Promi
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `trtc-behaviour-${row.id}-`));
   fs.mkdirSync(path.join(dir, "backend"));
-  const options: EmulatorOptions & { robotCollision?: CollisionMode } = { port: 0 };
-  if (collisionModes().length > 1) options.robotCollision = mode;
+  // Always named, so a row runs in the mode its expectations are written for whatever the default becomes.
+  const options: EmulatorOptions = { port: 0, robotCollision: mode };
   const emulator = await startEmulator(options);
   const run = new RowRun(row, fe, mode, dir, emulator.url, emulator.secretId, emulator.secretKey);
   let index = 0;
