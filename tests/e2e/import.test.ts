@@ -80,9 +80,12 @@ const YAML_PROGRAM = [
   "resources:",
   "  relay:",
   `    type: ${TYPE}`,
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pulumi YAML interpolation, not a template
   `    properties: ${JSON.stringify(relayArgs(YAML_ROOM, "${pushUrl}", "${robotUserSig}"))}`,
   "outputs:",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pulumi YAML interpolation, not a template
   "  taskId: ${relay.taskId}",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pulumi YAML interpolation, not a template
   "  sequenceNumber: ${relay.sequenceNumber}",
   "",
 ].join("\n");
@@ -99,7 +102,8 @@ let sdkRequests = 0;
 const dirOf = (which: "ts" | "yaml") => stacks[which].workspace.workDir;
 const urnOf = (which: "ts" | "yaml") =>
   `urn:pulumi:e2e::${which === "ts" ? "trtc-import-ts" : "trtc-import-yaml"}::${TYPE}::${which === "ts" ? "live" : "relay"}`;
-const task = async (taskId: string) => (await env.tasks()).find((t) => t.TaskId === taskId);
+// Secrets as sent (`?reveal=secrets`): the assertions compare UserSigs and push URLs with the programs'.
+const task = async (taskId: string) => (await env.tasks(true)).find((t) => t.TaskId === taskId);
 const output = (run: CliRun) => `${run.stdout}${run.stderr}`;
 
 beforeAll(async () => {

@@ -43,7 +43,7 @@ test("up starts exactly the declared task through the SDK and the plugin, typed 
   const [res] = await relayResources(stack);
   expect(res.id).toBe(taskId);
   expect((res as unknown as { type: string }).type).toBe("trtc:index:PublishCdnStream");
-  const task = (await env.tasks()).find((t) => t.TaskId === taskId);
+  const task = (await env.tasks(true)).find((t) => t.TaskId === taskId);
   expect(task?.Status).toBe("running");
   expect(task?.Params).toEqual(toApiCase(res.inputs));
   expect(task?.Params).toMatchObject({
