@@ -9,7 +9,11 @@
  * - Omission cannot clear anything. Removing a value must either send an explicit "empty" value, or replace.
  * - Some things Update cannot change at all (room, robot, recording, audio encoding, audio-only vs video).
  * - An empty list and an absent list mean the same thing to the service, so they compare equal here.
+ * - An imported task's arguments are unknown rather than absent (adopted.ts): the first `up` after
+ *   `pulumi import` takes them from the program and updates the task in place, whatever the table says
+ *   about adding them; values the import id carried (sdkAppId) and the target compare as usual.
  */
+import { isAdopted } from "./adopted";
 import type { Target } from "./config";
 import { COMPUTED_KEYS, OPTIONS_KEY, PROVIDER_KEY } from "./outputs";
 import { containsUnknown, isUnknown } from "./unknowns";
@@ -172,7 +176,8 @@ export interface DiffPlan {
   readonly send: Record<string, unknown>;
   /**
    * Every changed leaf path with the verdict of its row; no path listed below an ancestor that carries
-   * the same or a stronger verdict. Empty exactly when `changes` is false.
+   * the same or a stronger verdict. Empty when `changes` is false; for an imported task (adopted.ts) it
+   * lists only the groups Update sends, not the arguments recorded from the program.
    */
   readonly changed: ChangedPath[];
 }
@@ -316,18 +321,33 @@ export function planKeptChanges(olds: Props, news: Props, target?: Pick<Target, 
   const updatedGroups = new Set<string>();
   const changed: ChangedPath[] = [];
   let changes = false;
+  const adopted = isAdopted(olds);
 
   for (const rule of DIFF_RULES) {
     if (rule.keepsOldWhenOmitted) continue; // applied above; the group's own row judges the change
     const from = rule.from ?? "args";
     if (from === "config" && (!target || olds[rule.path] === undefined)) continue; // older state: nothing to compare
+    const group = topLevel(rule.path);
+    if (adopted && from === "args" && isAbsent(valueAt(olds, group))) {
+      // An imported task's arguments are unknown, not absent: the program's are taken, never a replacement.
+      // Update sends every group it can carry, or the row's empty value, so the task ends up as declared.
+      // Only those are listed as changed: the rest (roomId, agentParams, ...) are recorded as given, and
+      // listing them would let a replaceOnChanges option (the generated SDKs set one for each of them) turn
+      // the adoption into a replacement (pulumi/pulumi step_generator.go applyReplaceOnChanges).
+      const given = !isAbsent(valueAt(news, group));
+      if (given) changes = true;
+      if (rule.change !== "update") continue;
+      if (given) changed.push({ path: group, verdict: "update", kind: "add" });
+      if (given || (rule.fill !== undefined && rule.path === group)) updatedGroups.add(group);
+      continue;
+    }
     const before = valueAt(olds, rule.path);
     const after = from === "config" ? (target as Props)[rule.path] : from === "args" ? valueAt(news, rule.path) : undefined;
     const verdict = judge(rule, before, after);
     if (verdict === "none") continue;
     changes = true;
     if (verdict === "replace") replaces.push(rule.path);
-    else updatedGroups.add(topLevel(rule.path));
+    else updatedGroups.add(group);
     const leaves = from === "args" ? leafChanges(before, after, rule.path) : [];
     if (leaves.length === 0) leaves.push({ path: rule.path, kind: "update" });
     for (const leaf of leaves) changed.push({ ...leaf, verdict });

@@ -39,6 +39,11 @@ export interface LifecycleDeps {
    * client's default (60 s) when undefined. Front ends set it per operation: `{ ...deps, deadlineMs }`.
    */
   deadlineMs?: number;
+  /**
+   * The resource's URN, when the front end knows it (the plugin is told it with every request), for
+   * messages that must name the resource in a command the user can paste.
+   */
+  urn?: string;
 }
 
 /** The real client, environment, stderr and clock. */

@@ -2,9 +2,14 @@
  * `update`: UpdatePublishCdnStream with the changed top-level groups, each complete, and SequenceNumber =
  * last + 1 (the diff table decides the groups, ../diff.ts). A task that ended on its own is discovered
  * here: the state records `finished: true`, and the next `up` replaces it.
+ *
+ * The first update of an imported task (../adopted.ts) sends every group Update can carry, so the task
+ * ends up as the program declares, with the import id's SequenceNumber + 1, or, when it carried none, the
+ * time in milliseconds: above any counter the product's other clients plausibly used, and still a safe integer.
  */
 import { toApiCase } from "../../trtc/casing";
 import { isOutdated, isTaskGone } from "../../trtc/client/task-codes";
+import { isAdopted } from "../adopted";
 import { resolveTarget } from "../config";
 import { planKeptChanges, withKeptValues } from "../diff";
 import { scrubbed } from "../identifiers";
@@ -12,7 +17,7 @@ import { ResourceInitError } from "../init-error";
 import { withOptions } from "../options";
 import { type ComputedState, PROVIDER_KEY, type PublishCdnStreamState, buildState, pickArguments, sanitize } from "../outputs";
 import { type LifecycleDeps, clientFor } from "./deps";
-import { finishedMessage } from "./messages";
+import { adoptedFinishedMessage, finishedMessage, outdatedAfterImportMessage } from "./messages";
 import { issueUserSigs } from "./usersigs";
 
 type Props = Record<string, any>;
@@ -40,7 +45,9 @@ async function applyUpdate(deps: LifecycleDeps, id: string, olds: Props, news: P
   if (plan.replaces.length > 0) {
     throw new Error(`Cannot change ${plan.replaces.join(", ")} of task ${taskId} in place; this needs a replacement.`);
   }
-  const last = Number.isSafeInteger(olds.sequenceNumber) ? (olds.sequenceNumber as number) : 0;
+  const adopted = isAdopted(olds);
+  const known = Number.isSafeInteger(olds.sequenceNumber) ? (olds.sequenceNumber as number) : undefined;
+  const last = known ?? 0;
   const keep = (sequenceNumber: number, requestId: string): ComputedState => ({
     taskId,
     sequenceNumber,
@@ -48,7 +55,7 @@ async function applyUpdate(deps: LifecycleDeps, id: string, olds: Props, news: P
     endpoint: target.endpoint,
     region: target.region,
   });
-  if (Object.keys(plan.send).length === 0) {
+  if (Object.keys(plan.send).length === 0 && !adopted) {
     // Nothing to send (e.g. an update forced by init errors): refresh the recorded inputs only.
     return { outs: withOptions(buildState(args as never, keep(last, typeof olds.requestId === "string" ? olds.requestId : "")), news) };
   }
@@ -61,13 +68,25 @@ async function applyUpdate(deps: LifecycleDeps, id: string, olds: Props, news: P
     client.updatePublishCdnStream(
       toApiCase({ sdkAppId: args.sdkAppId, taskId, sequenceNumber, withTranscoding: args.withTranscoding, ...groups }),
     );
-  let sequenceNumber = last + 1;
+  let sequenceNumber = adopted && known === undefined ? Math.max(1, Math.floor(deps.now())) : last + 1;
+  if (adopted) {
+    const sent = ["withTranscoding", ...Object.keys(plan.send)];
+    const recorded = Object.keys(args).filter((key) => !(key in olds) && !sent.includes(key));
+    deps.log(
+      `trtc: first update of imported task ${taskId}, SequenceNumber ${sequenceNumber}: sending the program's ` +
+        `${sent.join(", ")}; recording ${recorded.join(", ")} as the program gives them ` +
+        "(TRTC cannot be asked for them, and Update cannot change them)",
+    );
+  }
   let answer: { RequestId: string };
   try {
     try {
       answer = await send(sequenceNumber);
     } catch (e) {
       if (!isOutdated(e)) throw e;
+      // Only the user can know the number an imported task has seen: say how to tell Pulumi.
+      if (adopted)
+        throw new Error(outdatedAfterImportMessage({ urn: deps.urn, sdkAppId: args.sdkAppId, taskId, sent: sequenceNumber, known }));
       // The task has seen a higher number than state records (an earlier result was never saved, or
       // someone updated it outside Pulumi). Milliseconds since the epoch exceed any counter in practice.
       sequenceNumber = Math.max(sequenceNumber + 1, deps.now());
@@ -76,7 +95,8 @@ async function applyUpdate(deps: LifecycleDeps, id: string, olds: Props, news: P
     }
   } catch (e) {
     if (isTaskGone(e)) {
-      throw new ResourceInitError(taskId, sanitize({ ...olds, finished: true, [PROVIDER_KEY]: provider }), finishedMessage(taskId, olds));
+      const message = adopted ? adoptedFinishedMessage(taskId, args.sdkAppId, olds) : finishedMessage(taskId, olds);
+      throw new ResourceInitError(taskId, sanitize({ ...olds, finished: true, [PROVIDER_KEY]: provider }), message);
     }
     if ((e as { reached?: string }).reached === "maybe") {
       // The answer was lost, so the number may have been consumed: record it so no Update reuses it.

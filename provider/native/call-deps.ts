@@ -15,6 +15,7 @@ export function callDeps(urn: string, timeoutSeconds = 0): LifecycleDeps {
   return {
     ...defaultDeps,
     deadlineMs,
+    urn,
     log: (line) => engineLog(urn, "info", line),
     warn: (line) => engineLog(urn, "warning", line),
   };

@@ -30,7 +30,9 @@ function previewState(inputs: Props, env: NodeJS.ProcessEnv): Props {
   return {
     ...(pickArguments(inputs) as unknown as Props),
     taskId: UNKNOWN_SENTINELS.string,
-    sequenceNumber: UNKNOWN_SENTINELS.number,
+    // The untyped sentinel: the engine hands a typed one on to the program as is, and the Node.js SDK (3.248)
+    // knows only this one, so a program would read "3eeb2bf0-…" as sequenceNumber's value in preview.
+    sequenceNumber: UNKNOWN_SENTINELS.string,
     requestId: UNKNOWN_SENTINELS.string,
     ...previewTarget(env),
   };

@@ -30,7 +30,10 @@ export async function diff(req: DiffRequest): Promise<DiffResponse> {
   const paths = verdict.changed.map((c) => c.path);
   res.setDiffsList([...topLevelOf(paths)]);
   res.setReplacesList([...topLevelOf(verdict.changed.filter((c) => c.verdict === "replace").map((c) => c.path))]);
-  res.setDeletebeforereplace(verdict.deleteBeforeReplace);
+  // Any replacement of a task stops the old one first (TRTC seats a robot UserId once per room), including one
+  // the engine makes of an update because a changed path is under replaceOnChanges: it then uses this flag,
+  // so it is set whenever something changes, not only when the table replaces.
+  res.setDeletebeforereplace(verdict.deleteBeforeReplace || verdict.changes);
   for (const c of verdict.changed) {
     const d = new PropertyDiff();
     d.setKind(KINDS[c.kind][c.verdict]);

@@ -1,7 +1,9 @@
 /**
- * Read (refresh): the shared lifecycle's answer (../lifecycle/read.ts). TRTC has no Describe call, so the
- * state is echoed, a task an Update found finished is reported gone (id ""), and a Read without state
- * (`pulumi import`) fails saying why.
+ * Read (refresh and `pulumi import`): the shared lifecycle's answer (../lifecycle/read.ts). TRTC has no Describe
+ * call, so the state is echoed and a task an Update found finished is reported gone (id ""). A Read without
+ * state is `pulumi import trtc:index:PublishCdnStream NAME <sdkAppId>/<taskId>[/<lastSequenceNumber>]`: the
+ * answer is the TaskId as the id, what the import id carries as properties, and `{ sdkAppId }` as inputs (the
+ * engine refuses an import whose inputs are nil); the next `up` takes the rest from the program.
  */
 import { type ReadRequest, ReadResponse } from "@pulumi/pulumi/proto/provider_pb";
 import { read as lifecycleRead } from "../lifecycle";

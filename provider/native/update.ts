@@ -25,7 +25,7 @@ export async function update(req: UpdateRequest): Promise<UpdateResponse> {
     const state: Props = {
       ...(pickArguments(news.props) as unknown as Props),
       taskId: typeof olds.props.taskId === "string" ? olds.props.taskId : req.getId(),
-      sequenceNumber: UNKNOWN_SENTINELS.number,
+      sequenceNumber: UNKNOWN_SENTINELS.string, // the untyped sentinel, as in create.ts: the Node.js SDK knows no other
       requestId: UNKNOWN_SENTINELS.string,
       ...previewTarget(deps.env()),
     };

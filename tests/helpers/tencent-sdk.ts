@@ -4,7 +4,10 @@
  * The SDK takes the signing service from the first label of its endpoint, so the endpoint must start
  * with `trtc.`: it is `trtc.localhost:<port>`. That name does not resolve on every machine, and /etc/hosts
  * is off limits, so for the test file's duration Node's global HTTP agent (which the SDK's node-fetch
- * uses) is one whose `lookup` answers loopback for `trtc.localhost` and `trtc.emulator.test`. Nothing in the SDK is patched.
+ * uses) is one whose `lookup` answers loopback for `trtc.localhost` and `trtc.emulator.test`
+ * ({@link useLoopbackAgent} for a test file, {@link tencentSdkClient} until its `close()`). Nothing in the SDK is
+ * patched. The same SDK is how a team's own tooling starts relay tasks outside Pulumi (the tasks `pulumi import`
+ * adopts).
  */
 import http from "node:http";
 import type { LookupFunction } from "node:net";
@@ -73,4 +76,26 @@ export function useLoopbackAgent(): void {
     http.globalAgent.destroy();
     http.globalAgent = saved;
   });
+}
+
+/** A TRTC client of Tencent's SDK against one emulator, with the loopback agent installed until `close()`. */
+export interface TencentSdkClient {
+  /** Calls `action` (e.g. `StartPublishCdnStream`) with an API-shaped body; rejects with the SDK's error. */
+  call(action: string, req: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Restores Node's global HTTP agent. */
+  close(): void;
+}
+
+/** The SDK's own classes over plain HTTP to the emulator at `port`; swaps Node's global agent until `close()`. */
+export function tencentSdkClient(emulator: { port: number; secretId: string; secretKey: string }): TencentSdkClient {
+  const saved = http.globalAgent;
+  http.globalAgent = new http.Agent({ lookup: loopbackLookup } as http.AgentOptions);
+  const client = sdkClient(emulator as RunningEmulator);
+  return {
+    call: (action, req) => sdkCall(client, action, req),
+    close() {
+      http.globalAgent.destroy();
+      http.globalAgent = saved;
+    },
+  };
 }

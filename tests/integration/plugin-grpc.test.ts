@@ -353,7 +353,8 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     expect(res.getId()).toBe("");
     const props = js(res.getProperties());
     expect(props.taskId).toBe(UNKNOWN_SENTINELS.string);
-    expect(props.sequenceNumber).toBe(UNKNOWN_SENTINELS.number);
+    // The untyped sentinel: the engine passes a typed one to programs as is, and the Node.js SDK reads only this one.
+    expect(props.sequenceNumber).toBe(UNKNOWN_SENTINELS.string);
     expect(props.endpoint).toBe(emu.url);
     expect(isSecret(props.agentParams)).toBe(true);
     expect(await requestCount()).toBe(before);
@@ -377,6 +378,8 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     const res = await diff(id, outputs, news);
     expect(res.getChanges()).toBe(pb.DiffResponse.DiffChanges.DIFF_SOME);
     expect(res.getReplacesList()).toEqual([]);
+    // Stop-first should the engine upgrade it to a replacement (a replaceOnChanges path): it reads this flag then.
+    expect(res.getDeletebeforereplace()).toBe(true);
     expect(res.getDiffsList()).toEqual(["videoParams"]);
     expect(res.getHasdetaileddiff()).toBe(true);
     expect(detailed(res)).toEqual({ "videoParams.backGroundColor": "UPDATE" });
@@ -404,7 +407,7 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     );
     const before = await requestCount();
     const preview = js((await update(id, outputs, news, true)).getProperties());
-    expect(preview).toMatchObject({ taskId: id, sequenceNumber: UNKNOWN_SENTINELS.number });
+    expect(preview).toMatchObject({ taskId: id, sequenceNumber: UNKNOWN_SENTINELS.string });
     expect(await requestCount()).toBe(before);
 
     const updated = js((await update(id, outputs, news)).getProperties());
@@ -416,7 +419,7 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     outputs = updated;
   });
 
-  test("Read echoes the state with inputs, secrets wrapped; a Read without state (import) says why it cannot", async () => {
+  test("Read echoes the state with inputs, secrets wrapped; a Read without state (import) answers what the id carries", async () => {
     const req = new pb.ReadRequest();
     req.setId(id);
     req.setUrn(urn("live"));
@@ -428,10 +431,34 @@ describe("a task through Check, preview, Create, Diff, Update, Read and Delete",
     expect(inputs.taskId).toBeUndefined();
     expect(isSecret(inputs.agentParams)).toBe(true);
 
+    // `pulumi import trtc:index:PublishCdnStream imported <sdkAppId>/<taskId>/<seq>`: the engine sends the id only,
+    // and refuses an answer without properties ("does not exist") or without inputs ("does not support importing").
+    const before = await requestCount();
     const bare = new pb.ReadRequest();
-    bare.setId(id);
+    bare.setId(`1400188366/${id}/7`);
     bare.setUrn(urn("imported"));
-    await expect(plugin.rpc("read", bare)).rejects.toMatchObject({ details: expect.stringMatching(/cannot be imported/) });
+    const adopted = await plugin.rpc<pb.ReadResponse>("read", bare);
+    expect(adopted.getId()).toBe(id);
+    expect(js(adopted.getProperties())).toEqual({
+      sdkAppId: 1400188366,
+      taskId: id,
+      sequenceNumber: 7,
+      requestId: "",
+      endpoint: emu.url,
+      region: "ap-guangzhou",
+    });
+    expect(adopted.hasInputs()).toBe(true);
+    expect(js(adopted.getInputs())).toEqual({ sdkAppId: 1400188366 });
+    expect(await requestCount()).toBe(before);
+
+    const malformed = new pb.ReadRequest();
+    malformed.setId(id);
+    malformed.setUrn(urn("imported"));
+    await expect(plugin.rpc("read", malformed)).rejects.toMatchObject({
+      details: expect.stringMatching(
+        /is not <sdkAppId>\/<taskId> or <sdkAppId>\/<taskId>\/<lastSequenceNumber>: the SdkAppId and the TaskId must be separated by `\/`/,
+      ),
+    });
   });
 
   test("customTimeouts bound the call: a Delete with a 1 s timeout gives up on a 5 s answer", async () => {

@@ -324,8 +324,11 @@ describe("read, check, diff", () => {
     expect(calls).toHaveLength(0);
   });
 
-  test("read without state (import) explains why it cannot work", async () => {
-    await expect(harness().lifecycle.read("task-1")).rejects.toThrow(/no Describe/);
+  test("read without state is `pulumi import`: the import id is parsed, no call made (more in lifecycle-import.test.ts)", async () => {
+    const { lifecycle, calls } = harness();
+    expect(await lifecycle.read("1400188366/task-1")).toMatchObject({ id: "task-1", props: { sdkAppId: 1400188366 } });
+    await expect(lifecycle.read("task-1")).rejects.toThrow(/is not <sdkAppId>\/<taskId>/);
+    expect(calls).toHaveLength(0);
   });
 
   test("check reports a bad endpoint as a resource-level failure instead of throwing", async () => {

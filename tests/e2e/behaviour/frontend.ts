@@ -26,6 +26,10 @@ export interface FrontEnd extends FrontEndTraits {
   env(): Record<string, string>;
   /** What the engine says when a PublishCdnStream must be deleted but the front end's code is gone. */
   readonly uninstalledError: RegExp;
+  /** The stack-config namespace of the credentials and region (`tencentcloud`, the default, or the plugin's `trtc`). */
+  readonly credentialNamespace?: "tencentcloud" | "trtc";
+  /** Why this front end cannot express `program` (a construct its language lacks), or undefined when it can. */
+  inexpressible?(program: ProgramSpec): string | undefined;
   /** The id `pulumi import` and the `import` option take for a running task (front ends that import). */
   importId?(sdkAppId: number, taskId: string): string;
 }

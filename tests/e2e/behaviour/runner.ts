@@ -209,21 +209,27 @@ class RowRun {
     const dir = this.projectDir(project);
     const program = typeof step.program === "function" ? step.program(this.context()) : step.program;
     if (this.projects.has(project)) {
+      const inexpressible = this.fe.inexpressible?.(program);
+      if (inexpressible) throw new NotApplicable(inexpressible);
       this.fe.writeProgram(dir, program);
       return;
     }
+    const inexpressible = this.fe.inexpressible?.(program);
+    if (inexpressible) throw new NotApplicable(inexpressible);
     this.fe.createProject(dir, project, program);
     this.projects.add(project);
     await this.must(project, ["stack", "init", STACK]);
+    // Credentials and region: pulumi-tencentcloud's keys for the dynamic resource, `trtc:` ones for the plugin.
+    const ns = this.fe.credentialNamespace ?? "tencentcloud";
     const config: string[] = [
       "--plaintext",
       `trtc:endpoint=${this.emulatorUrl}`,
       "--plaintext",
-      "tencentcloud:region=ap-guangzhou",
+      `${ns}:region=ap-guangzhou`,
       "--plaintext",
-      `tencentcloud:secretId=${this.secretId}`,
+      `${ns}:secretId=${this.secretId}`,
       "--secret",
-      `tencentcloud:secretKey=${this.secretKey}`,
+      `${ns}:secretKey=${this.secretKey}`,
     ];
     for (const [key, { value, secret }] of Object.entries(this.row.config ?? {})) {
       config.push(secret ? "--secret" : "--plaintext", `${key.includes(":") ? key : `${project}:${key}`}=${value}`);
@@ -231,6 +237,9 @@ class RowRun {
     await this.must(project, ["config", "set-all", ...config]);
   }
 }
+
+/** A row's program that the front end cannot express (found once the row runs); the row does not apply. */
+class NotApplicable extends Error {}
 
 const tail = (text: string, lines = 40): string => text.split("\n").slice(-lines).join("\n");
 
@@ -315,7 +324,8 @@ export async function runRow(row: Row, fe: FrontEnd, mode: CollisionMode): Promi
     runs,
     ms: Date.now() - started,
   });
-  const reason = row.notApplicable?.(fe);
+  const staticPrograms = row.steps.flatMap((s) => (s.kind === "program" && typeof s.program !== "function" ? [s.program] : []));
+  const reason = row.notApplicable?.(fe) ?? staticPrograms.map((p) => fe.inexpressible?.(p)).find((r) => r !== undefined);
   if (reason) return report("not applicable", reason, 0);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `trtc-behaviour-${row.id}-`));
@@ -356,6 +366,10 @@ export async function runRow(row: Row, fe: FrontEnd, mode: CollisionMode): Promi
     fs.rmSync(dir, { recursive: true, force: true });
     return report("passed", undefined, run.runs.length);
   } catch (e) {
+    if (e instanceof NotApplicable) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      return report("not applicable", `step ${index}: ${e.message}`, run.runs.length);
+    }
     const step = row.steps[index - 1];
     const detail = `step ${index} (${step ? describe(step) : "?"}): ${(e as Error).message}\n(kept: ${dir})`;
     return report("failed", detail, run.runs.length);
