@@ -22,14 +22,19 @@ export const IDENTIFIER_KEYS: ReadonlySet<string> = new Set(["roomId", "userId"]
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 
+const depth = (path: string): number => path.split(/[.[]/).length;
+
 /**
- * Every room id, UserId and URL in the argument maps `sources` (the first naming a value wins), longest
- * first, so a UserId containing a room id is replaced whole.
+ * Every room id, UserId and URL in the argument maps `sources` (the shallowest argument naming a value wins,
+ * then the first), longest first, so a UserId containing a room id is replaced whole.
  */
 export function identifiersOf(...sources: unknown[]): Identifier[] {
   const found = new Map<string, string>();
   const add = (value: string, path: string) => {
-    if (value !== "" && !isUnknown(value) && !found.has(value)) found.set(value, path);
+    if (value === "" || isUnknown(value)) return;
+    const known = found.get(value);
+    // The shallowest argument naming the value wins (`<roomId>` rather than a cell's roomId), then the first.
+    if (known === undefined || depth(path) < depth(known)) found.set(value, path);
   };
   const walk = (value: unknown, path: string, key: string): void => {
     if (typeof value === "string") {

@@ -151,10 +151,27 @@ export function printedFailures(output: string, name: string): PrintedFailure[] 
   return found;
 }
 
+/**
+ * `text` with each `<argument.path>` the provider printed in place of a room id, UserId or URL (it never prints
+ * those values: provider/identifiers.ts) replaced by the value at that path of `args`, so a case's rule can
+ * name the value and still proves the placeholder names the right argument.
+ */
+export function withValuesOf(text: string, args: unknown): string {
+  return text.replace(/<([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*|\[\d+\])*)>/g, (whole, path: string) => {
+    let at: unknown = args;
+    for (const part of path.split(/\.|(?=\[)/)) {
+      const index = /^\[(\d+)\]$/.exec(part);
+      at = at == null ? undefined : index ? (at as unknown[])[Number(index[1])] : (at as Record<string, unknown>)[part];
+    }
+    return typeof at === "string" ? at : whole;
+  });
+}
+
 /** True when one printed failure names the case's property and states its rule. */
 export function explains(failures: readonly PrintedFailure[], c: CorpusCase): boolean {
   const { path, rule } = c.expect!;
-  return failures.some(({ property, reason }) => {
+  return failures.some(({ property, reason: printed }) => {
+    const reason = withValuesOf(printed, c.args);
     let text = reason;
     if (path !== "" && property !== path) {
       if (property !== "" || !reason.startsWith(`${path}: `)) return false;

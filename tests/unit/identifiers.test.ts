@@ -13,13 +13,14 @@ import { seedArgs, storedState } from "../helpers/stream-args";
 afterEach(() => clearConfig());
 
 const args = {
+  // The cell's roomId comes first and names the same room: the top-level argument still names it.
+  videoParams: { layoutParams: { mixLayoutList: [{ userMediaStream: { userInfo: { userId: "anchor_1", roomId: "446688" } } }] } },
   roomId: "446688",
   agentParams: { userId: "relay_446688", userSig: "sig" },
   publishCdnParams: [{ publishCdnUrl: "rtmp://push.example.com/live/s?txSecret=abc", isTencentCdn: 1 }],
-  videoParams: { layoutParams: { mixLayoutList: [{ userMediaStream: { userInfo: { userId: "anchor_1", roomId: "446688" } } }] } },
 };
 
-test("room ids, UserIds and URLs (also without their query), longest first, each named by its argument path", () => {
+test("room ids, UserIds and URLs (also without their query), longest first, each named by its shallowest argument path", () => {
   expect(identifiersOf(args)).toEqual([
     { value: "rtmp://push.example.com/live/s?txSecret=abc", path: "publishCdnParams[0].publishCdnUrl" },
     { value: "rtmp://push.example.com/live/s", path: "publishCdnParams[0].publishCdnUrl" },

@@ -2,6 +2,7 @@
  * The provider methods over a scripted in-process API (the HTTP path is covered by the integration tests
  * against the emulator): which body each call sends, what state results, and how failures are kept.
  */
+import { identifiersOf, withoutIdentifiers } from "../../provider/identifiers";
 import { StartOutcomeUnknownError, TencentCloudError } from "../../trtc/client/errors";
 import { clearConfig } from "../../provider/config";
 import { ResourceInitError } from "../../provider/init-error";
@@ -123,7 +124,9 @@ describe("create", () => {
     expect(calls).toHaveLength(1);
     expect(error).not.toBeInstanceOf(ResourceInitError);
     expect(error.cause).toBe(lost);
-    expect(error.message.startsWith(lost.message)).toBe(true);
+    // The client's message comes first, with the room id and robot UserId named by their arguments.
+    expect(error.message.startsWith(withoutIdentifiers(lost.message, identifiersOf(seedArgs("mix-audio-video-cdn"))))).toBe(true);
+    expect(error.message).not.toMatch(/trtc_partner_test_1|295066/);
     expect(error.message).toMatch(/Running `pulumi up` again starts the task again with the same robot UserId/);
   });
 
@@ -211,10 +214,12 @@ describe("update", () => {
     expect(error).toBeInstanceOf(ResourceInitError);
     expect(error.id).toBe("task-1");
     expect(error.properties).toMatchObject({ finished: true, taskId: "task-1", sequenceNumber: 4, __provider: "new-code" });
-    // Tencent gives no reason: the message lists the likely causes, naming this task's robots, and what to do.
+    // Tencent gives no reason: the message lists the likely causes, naming the arguments holding this task's
+    // robot UserIds and rooms (never their values: provider/identifiers.ts), and what to do.
     expect(error.message).toMatch(/no longer running; TRTC does not say why/);
     expect(error.message).toMatch(/idle expiry.*maxIdleTime/);
-    expect(error.message).toContain("its robot UserId (`trtc_partner_test_1` in room 295066) was used elsewhere in the room");
+    expect(error.message).toContain("its robot UserId (`<agentParams.userId>` in room <roomId>) was used elsewhere in the room");
+    expect(error.message).not.toMatch(/trtc_partner_test_1|295066/);
     expect(error.message).toMatch(/give this resource a robot UserId of its own.*run `pulumi up` again/s);
     expect(error.message).not.toMatch(/ended on its own/);
     // What the next operations make of that state:

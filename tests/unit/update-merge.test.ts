@@ -3,6 +3,7 @@
  * (emulator/api/handlers/update-rules.ts), every Start rule on the result, and the provider's check of its
  * full arguments reaching the same verdict, since the provider sends whole groups (provider/diff.ts).
  */
+import { withValuesOf } from "../../harness/reliability/bad-input";
 import { immutableViolation, mergeUpdate, mergedTaskViolation } from "../../emulator/api/handlers/update-rules";
 import { checkArguments } from "../../provider/check";
 import { planChanges } from "../../provider/diff";
@@ -107,8 +108,13 @@ describe("the merged task is judged by every Start rule, and the provider's chec
     expect(mergedTaskViolation(merged, "cn")).toContain(`${apiPath} ${expected.rule}`);
     // The provider checks the full arguments, which are the merged task: the same property, the same rule
     // (reported on the resource when the property is a secret argument such as agentParams).
-    const { failures } = checkArguments(toPulumiCase(merged), "cn");
-    expect(failures.map((f) => (f.property ? `${f.property}: ${f.reason}` : f.reason))).toContain(`${expected.path}: ${expected.rule}`);
+    // Its reasons name arguments in place of room ids and UserIds (provider/identifiers.ts); the values
+    // at those paths are put back to compare with the emulator's wording.
+    const args = toPulumiCase(merged);
+    const { failures } = checkArguments(args, "cn");
+    expect(failures.map((f) => withValuesOf(f.property ? `${f.property}: ${f.reason}` : f.reason, args))).toContain(
+      `${expected.path}: ${expected.rule}`,
+    );
   });
 
   test("a valid partial Update makes a valid task", () => {
