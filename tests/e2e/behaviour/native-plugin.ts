@@ -64,6 +64,20 @@ const native = {
   },
 };
 
+/**
+ * The program as docs/LANGUAGES.md tells plugin users to write it: `deleteBeforeReplace: true` on every
+ * PublishCdnStream that does not set it. The engine decides `--replace`, `--target-replace`,
+ * `replacementTrigger` and `replaceWith` replacements without asking the provider's Diff
+ * (pkg/resource/deploy/step_generator.go, v3.259), so only the resource option can make them stop the old task
+ * first; the dynamic resource sets it itself, a generated SDK cannot default it.
+ */
+export function asPluginUsersWrite(program: ProgramSpec): ProgramSpec {
+  return {
+    ...program,
+    resources: program.resources.map((r) => ({ ...r, options: { deleteBeforeReplace: true, ...r.options } })),
+  };
+}
+
 /** TypeScript (run as JavaScript, as the dynamic adapter does) through the generated Node SDK. */
 export const nativeTs: FrontEnd = {
   ...native,
@@ -92,7 +106,7 @@ export const nativeTs: FrontEnd = {
   writeProgram(dir, program: ProgramSpec) {
     fs.writeFileSync(
       path.join(dir, "index.js"),
-      renderJs(program, `const { PublishCdnStream } = require(${JSON.stringify(SDK_PACKAGE)});`),
+      renderJs(asPluginUsersWrite(program), `const { PublishCdnStream } = require(${JSON.stringify(SDK_PACKAGE)});`),
     );
   },
 };
@@ -108,7 +122,7 @@ export const nativeYaml: FrontEnd = {
   },
   inexpressible(program) {
     try {
-      renderYaml(program, native.typeToken);
+      renderYaml(asPluginUsersWrite(program), native.typeToken);
       return undefined;
     } catch (e) {
       if (e instanceof NotExpressible) return `not expressible in Pulumi YAML: ${e.message}`;
@@ -121,6 +135,9 @@ export const nativeYaml: FrontEnd = {
     const text = fs.readFileSync(file, "utf8");
     const header = text.split("\n").slice(0, 2).join("\n");
     const installed = text.includes("\nplugins:\n");
-    fs.writeFileSync(file, [header, renderYaml(program, native.typeToken).trimEnd(), ...(installed ? pluginLines() : []), ""].join("\n"));
+    fs.writeFileSync(
+      file,
+      [header, renderYaml(asPluginUsersWrite(program), native.typeToken).trimEnd(), ...(installed ? pluginLines() : []), ""].join("\n"),
+    );
   },
 };
