@@ -4,13 +4,14 @@
  * web page reaches any route. Idle expiry is evaluated before every request, so state read through
  * either side is current.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleApiRequest } from "./api/request";
 import { CONTROL_PREFIX, handleControlRequest } from "./control/routes";
 import { createCore, type EmulatorCore } from "./core";
 import { handleDashboardRequest, isDashboardRoute } from "./dashboard/routes";
 import { refusal } from "./guard/gate";
+import { answerInternalError } from "./internal-error";
 import { HostGuard } from "./guard/hosts";
 import { sendJson } from "./http-io";
 import { resolveOptions, type EmulatorOptions } from "./options";
@@ -48,6 +49,17 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
+/** Sends a request that passed the gate to its route; may return the route's promise. */
+function route(core: EmulatorCore, req: IncomingMessage, res: ServerResponse, pathname: string): unknown {
+  core.presence.sweep();
+  if (isDashboardRoute(req, pathname)) return handleDashboardRequest(core, req, res, pathname);
+  if (pathname === "/") return handleApiRequest(core, req, res);
+  if (pathname.startsWith(CONTROL_PREFIX)) return handleControlRequest(core, req, res, pathname);
+  req.resume();
+  sendJson(res, 404, { error: `no route ${pathname}: the API is POST /, the control API is under ${CONTROL_PREFIX}` });
+  return undefined;
+}
+
 /** Starts an emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const resolved = resolveOptions(options);
@@ -63,12 +75,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       res.statusMessage = refused.statusText;
       return sendJson(res, 403, { error: refused.error }, { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" });
     }
-    core.presence.sweep();
-    if (isDashboardRoute(req, pathname)) return handleDashboardRequest(core, req, res, pathname);
-    if (pathname === "/") return void handleApiRequest(core, req, res);
-    if (pathname.startsWith(CONTROL_PREFIX)) return void handleControlRequest(core, req, res, pathname);
-    req.resume();
-    sendJson(res, 404, { error: `no route ${pathname}: the API is POST /, the control API is under ${CONTROL_PREFIX}` });
+    const failed = (error: unknown) => answerInternalError(req, res, pathname, error, core.options.log);
+    try {
+      const answered: unknown = route(core, req, res, pathname);
+      if (answered instanceof Promise) answered.catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   });
   let address: AddressInfo;
   try {
