@@ -133,6 +133,9 @@ export class PublishCdnStream extends pulumi.CustomResource {
     // What pulumi.dynamic.Resource does, with a fixed provider text instead of a serialized closure.
     props.__provider = PROVIDER_SOURCE;
     super(RESOURCE_TYPE, name, props, registeredOptions(name, opts, SECRET_OUTPUTS));
-    warnNoEffect(args ?? {}, this);
+    // Not attached to the resource (log.warn(message, this)): in an inline Automation API program of many
+    // resources, warnings attached to resources left the preview waiting forever (136 at once, CLI v3.259,
+    // @pulumi/pulumi 3.248), so the resource's name leads the message instead.
+    warnNoEffect(args ?? {}, this, (message) => pulumi.log.warn(`PublishCdnStream "${name}": ${message}`));
   }
 }

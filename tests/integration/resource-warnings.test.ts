@@ -44,7 +44,7 @@ test("maxVideoUser in a grid layout: one warning naming the property, the layout
   args.publishCdnParams = [{ publishCdnUrl: pulumi.secret(`rtmp://push.example.com/live/s?txSecret=${TX_SECRET}`), isTencentCdn: 1 }];
   const warnings = await warningsOf("grid", args);
   expect(warnings).toEqual([
-    "warning: [runtime] videoParams.layoutParams.maxVideoUser: has no effect: it only takes effect with mixLayoutMode 1 (floating) or 2 (screen sharing), and mixLayoutMode is 3 (grid)",
+    'warning: [runtime] PublishCdnStream "grid": videoParams.layoutParams.maxVideoUser: has no effect: it only takes effect with mixLayoutMode 1 (floating) or 2 (screen sharing), and mixLayoutMode is 3 (grid)',
   ]);
   expect(warnings.join("\n")).not.toContain(TX_SECRET);
 });
@@ -54,7 +54,7 @@ test("recordWaitTime with the console template, given through an Output: warned 
   delete args.videoParams.layoutParams.pureAudioHoldPlaceMode;
   args.recordParams = pulumi.output({ uniRecord: 2, recordWaitTime: 60 });
   expect(await warningsOf("record", args)).toEqual([
-    "warning: [runtime] recordParams.recordWaitTime: has no effect: it only takes effect with uniRecord 3 (record with these parameters), and uniRecord is 2 (console template)",
+    'warning: [runtime] PublishCdnStream "record": recordParams.recordWaitTime: has no effect: it only takes effect with uniRecord 3 (record with these parameters), and uniRecord is 2 (console template)',
   ]);
 });
 
