@@ -109,7 +109,8 @@ class RowRun {
 
   context(): RowContext {
     const control = (method: string, route: string, body?: unknown) => emulatorControl(this.emulatorUrl, method, route, body);
-    const tasks = async (): Promise<EmulatorTask[]> => (await control("GET", "tasks")).tasks;
+    // Secrets revealed (the emulator masks them otherwise): rows check the task got every one.
+    const tasks = async (): Promise<EmulatorTask[]> => (await control("GET", "tasks?reveal=secrets")).tasks;
     return {
       fe: {
         name: this.fe.name,
