@@ -28,13 +28,16 @@ export function cliEnv(dir: string): Record<string, string> {
   };
 }
 
-/** Config that points a stack at the emulator with its credentials. */
-export function emulatorConfig(env: StackHost): ConfigMap {
+/**
+ * Config that points a stack at the emulator with its credentials, under `namespace`: `tencentcloud`
+ * (pulumi-tencentcloud's keys, which the dynamic resource reads) or `trtc` (the native plugin's own).
+ */
+export function emulatorConfig(env: StackHost, namespace: "tencentcloud" | "trtc" = "tencentcloud"): ConfigMap {
   return {
     "trtc:endpoint": { value: env.emulator.url },
-    "tencentcloud:region": { value: "ap-guangzhou" },
-    "tencentcloud:secretId": { value: env.emulator.secretId },
-    "tencentcloud:secretKey": { value: env.emulator.secretKey, secret: true },
+    [`${namespace}:region`]: { value: "ap-guangzhou" },
+    [`${namespace}:secretId`]: { value: env.emulator.secretId },
+    [`${namespace}:secretKey`]: { value: env.emulator.secretKey, secret: true },
   };
 }
 

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type ConfigMap, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { VERSION, packagePlugin } from "../helpers/plugin";
-import { type E2eEnv, PASSPHRASE, REPO } from "./harness";
+import { type E2eEnv, PASSPHRASE, REPO, emulatorConfig } from "./harness";
 
 /** The TypeScript program using the generated SDK (also type-checked by tests/integration/sdk-nodejs.test.ts). */
 export const SDK_TS_PROGRAM = path.join(REPO, "tests", "fixtures", "sdk-ts-program", "index.ts");
@@ -44,14 +44,7 @@ export function buildNodeSdk(): void {
 }
 
 /** Config pointing the plugin (its own `trtc:` namespace) at the suite's emulator. */
-export function pluginConfig(env: E2eEnv): ConfigMap {
-  return {
-    "trtc:endpoint": { value: env.emulator.url },
-    "trtc:region": { value: "ap-guangzhou" },
-    "trtc:secretId": { value: env.emulator.secretId },
-    "trtc:secretKey": { value: env.emulator.secretKey, secret: true },
-  };
-}
+export const pluginConfig = (env: E2eEnv): ConfigMap => emulatorConfig(env, "trtc");
 
 /** What one CLI run printed and how it ended. */
 export interface CliRun {

@@ -2,40 +2,16 @@
  * The `trtc-emulator` command: a real child process (the TypeScript source through ts-node, so the test
  * does not depend on a fresh `dist/`), its first stdout line, the flags, and a clean SIGTERM exit.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../emulator";
 import { parseArgs } from "../../emulator/cli/args";
+import { EMULATOR_CLI as CLI, spawnEmulatorCli } from "../helpers/emulator-cli";
 import { control, signedRequest } from "../helpers/raw-request";
 import { APP, codeOf, startBody } from "../helpers/emulator-harness";
 
 const ROOT = join(__dirname, "..", "..");
-const CLI = join(ROOT, "emulator", "cli", "main.ts");
-
-interface Cli {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
-/** Spawns the CLI and resolves with the URL from its first stdout line. */
-function spawnCli(args: string[]): Promise<Cli> {
-  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", CLI, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, TS_NODE_PROJECT: join(ROOT, "tsconfig.json") },
-  });
-  let err = "";
-  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.once("line", (url) => resolve({ child, url, stderr: () => err, exit }));
-    void exit.then((code) => reject(new Error(`trtc-emulator exited (${code}) before printing its URL: ${err}`)));
-  });
-}
 
 /** Runs the CLI to completion (for --help and bad flags). */
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -53,7 +29,7 @@ describe("trtc-emulator CLI", () => {
   });
 
   it("prints its URL first, serves the API and the control API, logs with --verbose, exits on SIGTERM", async () => {
-    const cli = await spawnCli(["--port", "0", "--verbose", "--rate-limit", "2"]);
+    const cli = await spawnEmulatorCli(["--port", "0", "--verbose", "--rate-limit", "2"]);
     try {
       expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect((await control(cli.url, "GET", "health")).json).toEqual({ status: "ok" });
@@ -87,7 +63,7 @@ describe("trtc-emulator CLI", () => {
   }, 60_000);
 
   it("honours --no-auth, --site and --secret-id/--secret-key", async () => {
-    const cli = await spawnCli(["--port=0", "--no-auth", "--site", "intl", "--secret-id", "AKIDcli", "--secret-key", "cli-key"]);
+    const cli = await spawnEmulatorCli(["--port=0", "--no-auth", "--site", "intl", "--secret-id", "AKIDcli", "--secret-key", "cli-key"]);
     try {
       const res = await signedRequest({
         url: cli.url,

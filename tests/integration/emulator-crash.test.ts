@@ -4,47 +4,22 @@
  * flight, and a restart on the same file (with a cut-short line appended, as a write cut by a crash would
  * leave) holds every acknowledged task with at least its acknowledged SequenceNumber.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { Agent } from "undici";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, type TaskRecord } from "../../emulator";
 import { TrtcClient } from "../../trtc";
+import { type EmulatorCli, spawnEmulatorCli } from "../helpers/emulator-cli";
 import { control } from "../helpers/raw-request";
 import { startBody } from "../helpers/emulator-harness";
 
 type StartBody = Parameters<TrtcClient["startPublishCdnStream"]>[0];
 
-const ROOT = join(__dirname, "..", "..");
-const CLI = join(ROOT, "emulator", "cli", "main.ts");
-
-interface Cli {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  exit: Promise<unknown>;
-}
-
-/** Spawns the CLI from source (ts-node, like emulator-cli.test.ts) and resolves with its URL. */
-function spawnCli(args: string[]): Promise<Cli> {
-  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", CLI, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, TS_NODE_PROJECT: join(ROOT, "tsconfig.json") },
-  });
-  let err = "";
-  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const exit = new Promise((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once("line", (url) => resolve({ child, url, exit }));
-    void exit.then((code) => reject(new Error(`trtc-emulator exited (${code}) before printing its URL: ${err}`)));
-  });
-}
-
 describe("emulator data file under kill -9", () => {
   let dir: string;
   let agent: Agent;
-  const children: Cli[] = [];
+  const children: EmulatorCli[] = [];
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "trtc-emu-crash-"));
     agent = new Agent({ keepAliveTimeout: 1000 });
@@ -60,7 +35,7 @@ describe("emulator data file under kill -9", () => {
 
   it("keeps every acknowledged Start and Update, and tolerates a cut-short last line", async () => {
     const dataFile = join(dir, "emulator.json");
-    const first = await spawnCli(["--port", "0", "--rate-limit", "0", "--data", dataFile]);
+    const first = await spawnEmulatorCli(["--port", "0", "--rate-limit", "0", "--data", dataFile]);
     children.push(first);
     const client = new TrtcClient({
       credentials: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
@@ -103,7 +78,7 @@ describe("emulator data file under kill -9", () => {
     // A write the crash cut short: no newline, half a record.
     appendFileSync(dataFile, '{"task":{"TaskId":"half-written","SdkAppId":1400');
 
-    const second = await spawnCli(["--port", "0", "--data", dataFile]);
+    const second = await spawnEmulatorCli(["--port", "0", "--data", dataFile]);
     children.push(second);
     const tasks = (await control(second.url, "GET", "tasks")).json.tasks as TaskRecord[];
     const byId = new Map(tasks.map((t) => [t.TaskId, t]));
