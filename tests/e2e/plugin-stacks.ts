@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type ConfigMap, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { VERSION, packagePlugin } from "../helpers/plugin";
-import { type E2eEnv, PASSPHRASE, REPO, emulatorConfig } from "./harness";
+import { type E2eEnv, PASSPHRASE, REPO, emulatorConfig, relayResources } from "./harness";
 
 /** The TypeScript program using the generated SDK (also type-checked by tests/integration/sdk-nodejs.test.ts). */
 export const SDK_TS_PROGRAM = path.join(REPO, "tests", "fixtures", "sdk-ts-program", "index.ts");
@@ -121,4 +121,22 @@ export function withoutEmpty(value: unknown): unknown {
     if (!empty) out[key] = kept;
   }
   return out;
+}
+
+/**
+ * Sets the stack's `backGroundColor` config to 0x00FF00 and runs `up`: the task is updated in place (same TaskId,
+ * SequenceNumber 1, the colour applied, one Update after the Start). For a quickstart-shaped program on either
+ * plugin front end.
+ */
+export async function expectBackgroundUpdatedInPlace(env: E2eEnv, stack: Stack): Promise<void> {
+  const [before] = await relayResources(stack);
+  await stack.setConfig("backGroundColor", { value: "0x00FF00" });
+  const up = await stack.up();
+  expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
+  expect(up.outputs.taskId.value).toBe(before.id);
+  expect(up.outputs.sequenceNumber.value).toBe(1);
+  const task = (await env.tasks()).find((t) => t.TaskId === before.id);
+  expect(task?.Status).toBe("running");
+  expect(task?.Params.VideoParams.BackGroundColor).toBe("0x00FF00");
+  expect(task?.History.map((h) => h.Action)).toEqual(["StartPublishCdnStream", "UpdatePublishCdnStream"]);
 }

@@ -10,7 +10,7 @@
 import type { Stack } from "@pulumi/pulumi/automation";
 import { toApiCase } from "../../trtc/casing";
 import { type E2eEnv, openEnv, relayResources, stateText } from "./harness";
-import { buildNodeSdk, installPlugin, pluginCli, pulumi, sdkProgramStack } from "./plugin-stacks";
+import { buildNodeSdk, expectBackgroundUpdatedInPlace, installPlugin, pluginCli, pulumi, sdkProgramStack } from "./plugin-stacks";
 
 const ROBOT_USERSIG = "e2e-sdk-robot-usersig-3c9f1d2e";
 const PUSH_SECRET = "7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d";
@@ -66,16 +66,7 @@ test("neither the state file nor `pulumi stack export` holds the UserSig, the pu
 });
 
 test("an updatable change updates the task in place: same TaskId, SequenceNumber 1, the new value applied", async () => {
-  const [before] = await relayResources(stack);
-  await stack.setConfig("backGroundColor", { value: "0x00FF00" });
-  const up = await stack.up();
-  expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
-  expect(up.outputs.taskId.value).toBe(before.id);
-  expect(up.outputs.sequenceNumber.value).toBe(1);
-  const task = (await env.tasks()).find((t) => t.TaskId === before.id);
-  expect(task?.Status).toBe("running");
-  expect(task?.Params.VideoParams.BackGroundColor).toBe("0x00FF00");
-  expect(task?.History.map((h) => h.Action)).toEqual(["StartPublishCdnStream", "UpdatePublishCdnStream"]);
+  await expectBackgroundUpdatedInPlace(env, stack);
 });
 
 test("a room change replaces the task: the old one is stopped before the new one starts", async () => {

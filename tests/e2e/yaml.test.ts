@@ -13,6 +13,7 @@ import * as path from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { toApiCase } from "../../trtc/casing";
 import { VERSION, packagePlugin } from "../helpers/plugin";
+import { expectBackgroundUpdatedInPlace } from "./plugin-stacks";
 import { type E2eEnv, PASSPHRASE, REPO, openEnv, relayResources, stateText } from "./harness";
 
 /** Secret-shaped values the YAML examples fall back to; state must hold them only encrypted. */
@@ -147,16 +148,7 @@ test("neither the state file nor `pulumi stack export` holds a UserSig, push-URL
 
 test("an updatable change updates the task in place: same TaskId, the new value applied", async () => {
   const stack = stacks[QUICKSTART];
-  const [before] = await relayResources(stack);
-  await stack.setConfig("backGroundColor", { value: "0x00FF00" });
-  const up = await stack.up();
-  expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
-  expect(up.outputs.taskId.value).toBe(before.id);
-  expect(up.outputs.sequenceNumber.value).toBe(1);
-  const task = (await env.tasks()).find((t) => t.TaskId === before.id);
-  expect(task?.Status).toBe("running");
-  expect(task?.Params.VideoParams.BackGroundColor).toBe("0x00FF00");
-  expect(task?.History.map((h) => h.Action)).toEqual(["StartPublishCdnStream", "UpdatePublishCdnStream"]);
+  await expectBackgroundUpdatedInPlace(env, stack);
 });
 
 test("replaceOnChanges on a property path turns that in-place change into a replacement (preview only)", async () => {
