@@ -3,6 +3,7 @@
  * (plus mistakes only a Pulumi program can make, and the valid edge cases) becomes a PublishCdnStream
  * resource with a distinct name; the engine's diagnostics are then matched case by case.
  */
+import { parsePath } from "../../provider/unknowns";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { toPulumiCase } from "../../trtc/casing";
 import { PublishCdnStream } from "../../provider";
@@ -159,10 +160,7 @@ export function printedFailures(output: string, name: string): PrintedFailure[] 
 export function withValuesOf(text: string, args: unknown): string {
   return text.replace(/<([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*|\[\d+\])*)>/g, (whole, path: string) => {
     let at: unknown = args;
-    for (const part of path.split(/\.|(?=\[)/)) {
-      const index = /^\[(\d+)\]$/.exec(part);
-      at = at == null ? undefined : index ? (at as unknown[])[Number(index[1])] : (at as Record<string, unknown>)[part];
-    }
+    for (const part of parsePath(path)) at = at == null ? undefined : (at as Record<string | number, unknown>)[part];
     return typeof at === "string" ? at : whole;
   });
 }
