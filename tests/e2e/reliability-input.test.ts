@@ -10,8 +10,8 @@ import { runSecretsAudit } from "../../harness/reliability/secrets-audit";
 import { INVALID_BODIES_BY_GROUP } from "../fixtures/invalid-bodies";
 
 /**
- * One preview per invalid program (173 today), one after another: 3 min on a quiet machine, 6.3 min in CI on 2026-11-29 with other engines
- * sharing the 2 cores. The harness's 10 min would leave too little headroom; CI allows 90 min in all.
+ * One preview per invalid program (NPM_TEST_INVALID of them), one after another: 1.2 to 2.4 s each on 2 shared
+ * cores. The harness's 10 min would leave too little headroom on a loaded machine; CI allows 90 min in all.
  */
 const CORPUS_TIMEOUT_MS = 30 * 60_000;
 
