@@ -9,7 +9,7 @@
  * (built inside `apply`), which previews as an update too (docs/RESOURCE.md, "Preview unknowns"). One stack for
  * all six groups costs four CLI runs where a row per group cost thirty.
  */
-import { inState, task } from "../checks";
+import { task } from "../checks";
 import type { Expr, Row } from "../model";
 import { SECRET, mixArgs, program, ref, relayArgs, resource } from "../programs";
 import { preview, pulumi, verify, write } from "../steps";
@@ -101,18 +101,24 @@ const allOps = (op: "create" | "update"): Record<string, "create" | "update"> =>
   Object.fromEntries(["other", ...GROUPS.map(liveOf)].map((n) => [n, op]));
 
 /** Each group's task kept its TaskId, took one Update, and the emulator holds the resolved value. */
-const updatedInPlace: ReturnType<typeof verify> = verify("every group's task updated in place (one Update), the resolved value sent", async (ctx) => {
-  const problems: string[] = [];
-  for (const g of GROUPS) {
-    const live = await inState(ctx, liveOf(g));
-    const t = await task(ctx, live.id);
-    const updates = t.History.filter((h) => h.Action === "UpdatePublishCdnStream").length;
-    const seen = { taskId: live.id, status: t.Status, updates, sent: g.sent(t.Params) };
-    const want = { taskId: ctx.vars[liveOf(g)], status: "running", updates: 1, sent: g.expected(1) };
-    if (JSON.stringify(seen) !== JSON.stringify(want)) problems.push(`${g.name}: ${JSON.stringify(seen)}, expected ${JSON.stringify(want)}`);
-  }
-  if (problems.length > 0) throw new Error(problems.join("\n"));
-});
+const updatedInPlace: ReturnType<typeof verify> = verify(
+  "every group's task updated in place (one Update), the resolved value sent",
+  async (ctx) => {
+    const problems: string[] = [];
+    const state = await ctx.state(); // one `stack export` for all six
+    for (const g of GROUPS) {
+      const live = state.find((r) => r.name === liveOf(g));
+      if (!live) throw new Error(`state has no ${liveOf(g)}`);
+      const t = await task(ctx, live.id);
+      const updates = t.History.filter((h) => h.Action === "UpdatePublishCdnStream").length;
+      const seen = { taskId: live.id, status: t.Status, updates, sent: g.sent(t.Params) };
+      const want = { taskId: ctx.vars[liveOf(g)], status: "running", updates: 1, sent: g.expected(1) };
+      if (JSON.stringify(seen) !== JSON.stringify(want))
+        problems.push(`${g.name}: ${JSON.stringify(seen)}, expected ${JSON.stringify(want)}`);
+    }
+    if (problems.length > 0) throw new Error(problems.join("\n"));
+  },
+);
 
 function unknownRow(whole: boolean, roomBase: number): Row {
   const form = whole ? "whole" : "leaf";
@@ -127,7 +133,8 @@ function unknownRow(whole: boolean, roomBase: number): Row {
       write(unknownProgram(0, whole, roomBase)),
       pulumi(["up"], { ok: true, ops: allOps("create") }),
       verify("remember each group's TaskId", async (ctx) => {
-        for (const g of GROUPS) ctx.vars[liveOf(g)] = (await inState(ctx, liveOf(g))).id;
+        const state = await ctx.state();
+        for (const g of GROUPS) ctx.vars[liveOf(g)] = state.find((r) => r.name === liveOf(g))?.id;
       }),
       write(unknownProgram(1, whole, roomBase)),
       preview(allOps("update"), ["--save-plan", (ctx) => ctx.file(`${form}.plan.json`)]),
