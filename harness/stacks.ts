@@ -45,6 +45,8 @@ export function emulatorConfig(env: StackHost, namespace: "tencentcloud" | "trtc
  * A stack over a copy of `examples/<name>`, run through the language host like `pulumi up` there. The
  * copy keeps the repository's shape (examples share `examples/local-defaults.ts` and the root
  * tsconfig) and links this repo's node_modules at its root, as a user's project has the package installed.
+ * ts-node only transpiles (`PULUMI_NODEJS_TRANSPILE_ONLY`): a type check in every CLI run cost seconds each, and
+ * tests/integration/examples-typecheck.test.ts type-checks the examples once.
  */
 export async function projectStack(env: StackHost, example: string, stackName: string, config: ConfigMap = {}): Promise<Stack> {
   const root = path.join(env.dir, "projects", `${example}-${stackName}`);
@@ -55,7 +57,11 @@ export async function projectStack(env: StackHost, example: string, stackName: s
   fs.mkdirSync(path.join(env.dir, "backend"), { recursive: true });
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName, workDir: path.join(root, "examples", example) },
-    { pulumiHome: path.join(env.dir, "home"), secretsProvider: "passphrase", envVars: cliEnv(env.dir) },
+    {
+      pulumiHome: path.join(env.dir, "home"),
+      secretsProvider: "passphrase",
+      envVars: { ...cliEnv(env.dir), PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
+    },
   );
   await stack.setAllConfig({ ...emulatorConfig(env), ...config });
   return stack;
