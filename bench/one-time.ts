@@ -26,8 +26,11 @@ export interface OneTimeCosts {
   pluginStartMs: { native: number; nativeNoop: number };
 }
 
-/** One probe process; asynchronous, since the emulator it calls answers from this process's event loop. */
-async function probeOnce(emulator: RunningEmulator): Promise<Record<string, { wallMs: number; cpuMs: number }>> {
+/**
+ * One probe process against `emulator`: the dynamic provider's step costs, wall and CPU ms. Asynchronous, since
+ * the emulator it calls answers from this process's event loop.
+ */
+export async function probeOnce(emulator: RunningEmulator): Promise<Record<string, { wallMs: number; cpuMs: number }>> {
   const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot(), "dist", "bench", "one-time-probe.js")], {
     encoding: "utf8",
     env: {
