@@ -4,10 +4,11 @@
  * program using it type-checks, and the compiled package, loaded by its name, registers `trtc:index:PublishCdnStream`
  * with the program's arguments under Pulumi's mocks. Running it against the plugin is the end-to-end suite's job.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { SDK_NAMES } from "../../codegen/package-schema";
+import { typeCheck } from "../helpers/type-check";
 
 const ROOT = join(__dirname, "..", "..");
 const PROGRAM = join(ROOT, "tests", "fixtures", "sdk-ts-program");
@@ -18,8 +19,7 @@ beforeAll(() => {
 
 test("a TypeScript program using the SDK by its package name type-checks; one with a wrong argument type does not", () => {
   // One tsc run over both: index.ts (the quickstart) must add no error, wrong.ts (the negative control) exactly one.
-  const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", PROGRAM], { cwd: ROOT, encoding: "utf8" });
-  expect({ status: r.status, out: (r.stdout + r.stderr).trim() }).toEqual({
+  expect(typeCheck(PROGRAM)).toEqual({
     status: 2,
     out: "tests/fixtures/sdk-ts-program/wrong.ts(7,3): error TS2322: Type 'string' is not assignable to type 'Input<number>'.",
   });
