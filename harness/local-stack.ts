@@ -9,6 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace, type PulumiFn, type Stack, type ConfigMap } from "@pulumi/pulumi/automation";
+import { ownSubchannels } from "./own-subchannels";
 
 /** Options of {@link openLocalStack}. */
 export interface LocalStackOptions {
@@ -43,6 +44,8 @@ export function stateFilePath(stateDir: string, projectName: string, stackName: 
 
 /** Creates or selects the stack and sets its config; the caller runs preview/up/refresh/destroy. */
 export async function openLocalStack(opts: LocalStackOptions): Promise<Stack> {
+  // The program runs in this process: its engine connections must not inherit an exited engine's subchannel.
+  ownSubchannels();
   const backend = path.join(opts.stateDir, "backend");
   const home = path.join(opts.stateDir, "home");
   fs.mkdirSync(backend, { recursive: true });

@@ -53,7 +53,7 @@ export function renderCorpus(c: CorpusResult, cli: string): string[] {
       "and the test process's gRPC clients get a subchannel pool each. With grpc-js's shared pool, previews under load sometimes failed at their first call " +
       "to the engine (`14 UNAVAILABLE: No connection established. Last error: null`) or passed empty, most likely because a later engine on a reused " +
       "127.0.0.1 port got a subchannel still backing off from an exited one; with a pool per channel, none did in 4 runs of 159 " +
-      "(`ownSubchannels` in harness/reliability/bad-input-run.ts).",
+      "(`ownSubchannels` in harness/own-subchannels.ts, which every inline stack of the harness uses).",
   );
   out.push(
     "- A case counts only when one diagnostic the engine printed for that resource names the expected camelCase property " +

@@ -5,7 +5,7 @@
  * preview), which roughly halves the time per case against opening a stack for each: a preview is then the
  * CLI, the dynamic-provider host and the program. They run one at a time: the SDK keeps some of a run's
  * state in module globals and process-wide handlers, and two at once in one process (tried before
- * {@link ownSubchannels}) failed runs with `14 UNAVAILABLE` errors and let one invalid program's preview
+ * `ownSubchannels` in harness/own-subchannels.ts) failed runs with `14 UNAVAILABLE` errors and let one invalid program's preview
  * pass with no resource in it.
  */
 import type { ConfigMap, Stack } from "@pulumi/pulumi/automation";
@@ -115,26 +115,9 @@ const median = (xs: number[]): number => {
 };
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-/**
- * Gives each of this process's gRPC clients to an engine its own subchannels. With grpc-js's process-wide
- * pool (keyed by address), a loaded run sometimes had a program's first call (`setRootResource`) fail at
- * once with `14 UNAVAILABLE: No connection established. Last error: null`; the Automation API host takes a
- * gRPC error for "engine gone" and reported such runs as successful, so previews passed with no resource
- * in them (3 of 159 under jest; 4 of 159 failed under ts-node). Most likely a subchannel still backing off
- * after an earlier engine exited (the corpus stops every engine at a failed check) was handed to a later
- * engine listening on the same 127.0.0.1 port. With a pool per channel: none in 4 runs of 159. This
- * configures the test process's clients (`settings.grpcClientOptions`, internal to @pulumi/pulumi), not
- * the engine or the provider.
- */
-function ownSubchannels(): void {
-  const settings = require("@pulumi/pulumi/runtime/settings") as { grpcClientOptions?: Record<string, unknown> };
-  if (settings.grpcClientOptions) settings.grpcClientOptions["grpc.use_local_subchannel_pool"] = 1;
-}
-
 /** Previews the chosen invalid programs one by one, then the valid cases of each site at once. */
 export async function runCorpus(options: CorpusOptions = {}): Promise<CorpusResult> {
   const { invalid = Infinity, log = () => {} } = options;
-  ownSubchannels();
   const startedAt = new Date();
   const rig = await openEnv();
   try {
