@@ -70,34 +70,35 @@ export const replaceRows: Row[] = [
     ],
   },
   {
-    id: "replacement-trigger",
+    id: "replace-options",
     item: 1,
-    workflow: "replacementTrigger changed",
-    expected: `The engine decides the replacement without asking the provider; still stop-first. ${SAME_IN_BOTH_MODES}`,
-    perCollisionMode: true,
-    steps: [
-      write(live({ replacementTrigger: "v1" })),
-      up({ live: "create" }),
-      remember("live"),
-      write(live({ replacementTrigger: "v2" })),
-      up({ live: "replace" }),
-      expectStopThenStart("live"),
-    ],
-  },
-  {
-    id: "replace-with",
-    item: 1,
-    workflow: "replaceWith: another resource is replaced",
-    expected: `The dependent resource is replaced too, its old task stopped first. ${SAME_IN_BOTH_MODES}`,
+    workflow: "replacementTrigger changed, and replaceWith naming a resource that is replaced, in one up",
+    expected:
+      "The engine decides both replacements without asking the provider; each old task is still stopped before " +
+      `its replacement starts. ${SAME_IN_BOTH_MODES}`,
     perCollisionMode: true,
     steps: [
       // The anchor moves rooms create-first, so the engine does not fold live into a delete-first chain of
       // dependents: live's replacement is the engine's own decision (replaceWith), never asked of diff.
-      write(program(anchorOf("410011"), resource("live", mixArgs(ROOM), { replaceWith: ["anchor"] }))),
-      up({ anchor: "create", live: "create" }),
+      write(
+        program(
+          resource("trigger", mixArgs("410031"), { replacementTrigger: "v1" }),
+          anchorOf("410011"),
+          resource("live", mixArgs(ROOM), { replaceWith: ["anchor"] }),
+        ),
+      ),
+      up({ trigger: "create", anchor: "create", live: "create" }),
+      remember("trigger"),
       remember("live"),
-      write(program(anchorOf("410012"), resource("live", mixArgs(ROOM), { replaceWith: ["anchor"] }))),
-      up({ anchor: "replace", live: "replace" }),
+      write(
+        program(
+          resource("trigger", mixArgs("410031"), { replacementTrigger: "v2" }),
+          anchorOf("410012"),
+          resource("live", mixArgs(ROOM), { replaceWith: ["anchor"] }),
+        ),
+      ),
+      up({ trigger: "replace", anchor: "replace", live: "replace" }),
+      expectStopThenStart("trigger"),
       expectStopThenStart("live"),
     ],
   },
