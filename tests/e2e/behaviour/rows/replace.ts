@@ -12,6 +12,14 @@ const ROOM = "410001";
 const live = (options = {}) => program(resource("live", mixArgs(ROOM), options));
 const anchorOf = (room: string) => resource("anchor", mixArgs(room), { deleteBeforeReplace: false });
 
+/** A task replaced when its `replacementTrigger` changes, and `live`, replaced with the anchor (`replaceWith`). */
+const engineDecided = (trigger: string, anchorRoom: string) =>
+  program(
+    resource("trigger", mixArgs("410031"), { replacementTrigger: trigger }),
+    anchorOf(anchorRoom),
+    resource("live", mixArgs(ROOM), { replaceWith: ["anchor"] }),
+  );
+
 const SAME_IN_BOTH_MODES =
   "Stopped before started, so the two robots never meet: the same outcome whether the emulator refuses a " +
   "colliding Start or kicks the robot already seated.";
@@ -80,23 +88,11 @@ export const replaceRows: Row[] = [
     steps: [
       // The anchor moves rooms create-first, so the engine does not fold live into a delete-first chain of
       // dependents: live's replacement is the engine's own decision (replaceWith), never asked of diff.
-      write(
-        program(
-          resource("trigger", mixArgs("410031"), { replacementTrigger: "v1" }),
-          anchorOf("410011"),
-          resource("live", mixArgs(ROOM), { replaceWith: ["anchor"] }),
-        ),
-      ),
+      write(engineDecided("v1", "410011")),
       up({ trigger: "create", anchor: "create", live: "create" }),
       remember("trigger"),
       remember("live"),
-      write(
-        program(
-          resource("trigger", mixArgs("410031"), { replacementTrigger: "v2" }),
-          anchorOf("410012"),
-          resource("live", mixArgs(ROOM), { replaceWith: ["anchor"] }),
-        ),
-      ),
+      write(engineDecided("v2", "410012")),
       up({ trigger: "replace", anchor: "replace", live: "replace" }),
       expectStopThenStart("trigger"),
       expectStopThenStart("live"),
