@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ensureDist } from "../../helpers/ensure-dist";
+import { pooled } from "../../helpers/pooled";
 import { REPO } from "../harness";
 import type { FrontEnd } from "./frontend";
 import type { CollisionMode, Row } from "./model";
@@ -14,24 +15,6 @@ import { type RowReport, collisionModes, defaultCollisionMode, runRow } from "./
 
 /** Rows run at once. Each holds a CLI, a language host and a provider process; two cores carry three. */
 const CONCURRENCY = Number(process.env.BEHAVIOUR_CONCURRENCY ?? 3);
-
-/** Runs `tasks` with at most `limit` in flight, in order. */
-function pooled<T>(tasks: Array<() => Promise<T>>, limit: number): Array<Promise<T>> {
-  let next = 0;
-  const results: Array<Promise<T>> = [];
-  const settle: Array<(v: Promise<T>) => void> = [];
-  for (let i = 0; i < tasks.length; i++) results.push(new Promise<T>((resolve) => settle.push(resolve)));
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const i = next++;
-      const p = tasks[i]();
-      settle[i](p);
-      await p.catch(() => undefined);
-    }
-  };
-  for (let w = 0; w < Math.max(1, limit); w++) void worker();
-  return results;
-}
 
 /** The markdown summary of a run. */
 function summary(fe: FrontEnd, reports: RowReport[], wallMs: number): string {
