@@ -107,8 +107,8 @@ describe("emulator rate limit off", () => {
 
 describe("emulator rate limit, sliding window", () => {
   /**
-   * 20 requests at 0.900 s, then more at 1.100 s: a new fixed second, but the same 1000 ms as the first
-   * 20. The frozen injected clock makes every count exact. The fixed window (the default) is the control:
+   * 20 requests at 0.900 s, then more at 1.100 s and at 1.899 s: a new fixed second, but the same 1000 ms
+   * as the first 20; at 1.900 s, exactly 1000 ms after them, they are out of the window. The frozen injected clock makes every count exact. The fixed window (the default) is the control:
    * the same requests pass there, so the test sees what the sliding mode changes.
    */
   const run = async (rateWindow: "fixed" | "sliding") => {
@@ -118,11 +118,13 @@ describe("emulator rate limit, sliding window", () => {
       const api = apiFor(emu);
       const stop = async () =>
         codeOf(await api.call("StopPublishCdnStream", { SdkAppId: APP, TaskId: "nope" }, { timestamp: Math.floor(now / 1000) }));
-      const codes: Record<string, string[]> = { first: [], later: [], windowPassed: [] };
+      const codes: Record<string, string[]> = { first: [], later: [], edge: [], windowPassed: [] };
       for (let i = 0; i < 20; i++) codes.first.push(await stop());
       now += 200; // 1.100 s: a new fixed second, 200 ms after the first 20
       for (let i = 0; i < 3; i++) codes.later.push(await stop());
-      now += 801; // 1.901 s: 1001 ms after the first 20
+      now += 799; // 1.899 s: 999 ms after the first 20, still inside their 1000 ms
+      codes.edge.push(await stop());
+      now += 1; // 1.900 s: exactly 1000 ms after, so the window (now - 1000, now] no longer holds them
       codes.windowPassed.push(await stop());
       return { codes, stats: (await api.control("GET", "stats")).json };
     } finally {
@@ -134,15 +136,17 @@ describe("emulator rate limit, sliding window", () => {
     const { codes, stats } = await run("sliding");
     expect(codes.first.every((c) => c === "ResourceNotFound")).toBe(true);
     expect(codes.later).toEqual(["RequestLimitExceeded", "RequestLimitExceeded", "RequestLimitExceeded"]);
+    expect(codes.edge).toEqual(["RequestLimitExceeded"]);
     expect(codes.windowPassed).toEqual(["ResourceNotFound"]);
     expect(stats.window).toBe("sliding");
-    expect(stats.throttled.StopPublishCdnStream).toBe(3);
-    expect(stats.maxReceivedPerSlidingSecond.StopPublishCdnStream).toBe(23);
+    expect(stats.throttled.StopPublishCdnStream).toBe(4);
+    expect(stats.maxReceivedPerSlidingSecond.StopPublishCdnStream).toBe(24);
   });
 
   it("control: the fixed window (the default) admits the same requests, since they fall in a new second", async () => {
     const { codes, stats } = await run("fixed");
     expect(codes.later).toEqual(["ResourceNotFound", "ResourceNotFound", "ResourceNotFound"]);
+    expect(codes.edge).toEqual(["ResourceNotFound"]);
     expect(stats.window).toBe("fixed");
     expect(stats.throttled.StopPublishCdnStream).toBeUndefined();
   });

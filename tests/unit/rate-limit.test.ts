@@ -4,8 +4,8 @@
  * then fires every overdue timer at once, late and in a clump, as a blocked event loop does.
  *
  * Each property test has a negative control beside it: the same scenario and the same check run against a
- * limiter without the property (no margin, or the even-spacing limiter this one replaced), and the control
- * asserts that the check fails. A check that cannot fail would prove nothing.
+ * limiter without the property (no margin, one that trusts its timers, or the even-spacing limiter this one
+ * replaced), and the control asserts that the check fails. A check that cannot fail would prove nothing.
  */
 import { maxInWindow } from "../../harness/stats";
 import { EvenSpacingLimiter } from "../../harness/even-spacing-limiter";
@@ -70,6 +70,25 @@ const current: Make = (time) => new SlidingWindowLimiter({ limit: LIMIT, now: ti
 const noMargin: Make = (time) => new SlidingWindowLimiter({ limit: LIMIT, marginMs: 0, now: time.now, schedule: time.schedule });
 /** The limiter this one replaced: even spacing, (1000 + 100) / 20 = 55 ms apart. */
 const evenSpacing: Make = (time) => new EvenSpacingLimiter({ limit: LIMIT, now: time.now, schedule: time.schedule });
+
+/**
+ * A limiter that plans each grant when it is asked (20 per 1000 + margin ms and 25 ms apart, as the sliding
+ * window does) and trusts its timer to fire on time: after a stall every overdue grant fires at once. The burst the stall
+ * test rules out, kept as that check's negative control.
+ */
+const trustsItsTimers: Make = (time) => {
+  const planned: number[] = [];
+  return {
+    acquire: () =>
+      new Promise<void>((resolve) => {
+        const earliest = planned.length >= LIMIT ? planned[planned.length - LIMIT] + RATE_WINDOW_MS + RATE_MARGIN_MS : 0;
+        const at = Math.max(time.now(), earliest, (planned.at(-1) ?? Number.NEGATIVE_INFINITY) + 25);
+        planned.push(at);
+        if (at <= time.now()) resolve();
+        else time.schedule(resolve, at - time.now());
+      }),
+  };
+};
 
 /**
  * The most requests a server would count in one 1000 ms window if each request reached it up to
@@ -189,6 +208,17 @@ describe("SlidingWindowLimiter: the guarantee, with timers that fire late", () =
 
   test("negative control: the same check fails for the same limiter without a margin", async () => {
     expect(worstServerSecond(await burstWithStalls(noMargin))).toBeGreaterThan(LIMIT);
+  });
+
+  test("negative control: a limiter that trusts its timers bursts when the stall ends, and the 1000 ms check sees it", async () => {
+    const grants = await burstWithStalls(trustsItsTimers);
+    expect(maxInWindow(grants, RATE_WINDOW_MS)).toBeGreaterThan(LIMIT);
+    // Without the stalls the same limiter keeps the window: the burst is the stall's doing.
+    const time = manualTime();
+    const t = taker(time, trustsItsTimers(time));
+    t.take(100);
+    await time.runUntil(60_000);
+    expect(maxInWindow(t.grants, RATE_WINDOW_MS)).toBeLessThanOrEqual(LIMIT);
   });
 
   test("calls started in one long synchronous loop: grants are logged when the callers resume, so their sends keep the guarantee", async () => {

@@ -19,7 +19,8 @@
  *   stamps it again just before the continuation runs, and the limiter decides nothing while the log
  *   holds a stamp that is not final yet (so one synchronous stretch of code gets at most one grant);
  * - when the request starts on a socket ({@link Permit.sent}): a new connection can take tens of
- *   milliseconds, and a later grant must not be counted from before it.
+ *   milliseconds, and a later grant must not be counted from before it. Only the last `limit` grants are
+ *   logged, so a send more than about one window after its grant no longer moves it (docs/CLIENT.md).
  *
  * The margin turns the guarantee on logged times into one on arrival times at the server: while the
  * delays from send to arrival differ by less than the margin, `arrival[k + limit] - arrival[k]` stays
