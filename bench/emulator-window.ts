@@ -3,7 +3,8 @@
  * `/_emulator/stats`), other error answers, and the most requests per action that arrived within any
  * 1000 ms (from `/_emulator/requests`), which shows whether a client kept under the limit.
  */
-import { emulatorControl, type RateStats, type RequestLogEntry, type RunningEmulator } from "../emulator";
+import { emulatorControl, type RateStats, type RequestLogEntry } from "../emulator";
+import type { EmulatorEndpoint } from "../harness";
 import { maxInWindow } from "../harness/stats";
 
 /** Counters of one phase. */
@@ -29,13 +30,13 @@ type LogEntry = Pick<RequestLogEntry, "at" | "action" | "outcome">;
 
 const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
 
-const control = <T>(emulator: RunningEmulator, route: string): Promise<T> => emulatorControl<T>(emulator.url, "GET", route);
+const control = <T>(emulator: EmulatorEndpoint, route: string): Promise<T> => emulatorControl<T>(emulator.url, "GET", route);
 
 /**
  * Starts watching: returns a function that, called when the phase is over, reports the phase's traffic.
  * The request log keeps the last 1000 entries, so call it right after each phase.
  */
-export async function watchTraffic(emulator: RunningEmulator): Promise<() => Promise<PhaseTraffic>> {
+export async function watchTraffic(emulator: EmulatorEndpoint): Promise<() => Promise<PhaseTraffic>> {
   const before = await control<Stats>(emulator, "stats");
   const since = Date.now();
   return async () => {

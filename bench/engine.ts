@@ -4,8 +4,7 @@
  * that failed.
  */
 import type { Stack } from "@pulumi/pulumi/automation";
-import type { RunningEmulator } from "../emulator";
-import { inlineStack } from "../harness";
+import { type EmulatorEndpoint, inlineStack } from "../harness";
 import { NAIVE_ENV } from "./naive-provider";
 import type { NativePlugins } from "./native-plugins";
 import { relayProgram, type Declared, type Variant } from "./variants";
@@ -32,7 +31,7 @@ export function useNativePlugins(installed: NativePlugins): void {
 }
 
 /** Opens a fresh stack named `<variant>-<tag>` that declares nothing until told otherwise. */
-export async function openBenchStack(emulator: RunningEmulator, stateDir: string, variant: Variant, tag: string): Promise<BenchStack> {
+export async function openBenchStack(emulator: EmulatorEndpoint, stateDir: string, variant: Variant, tag: string): Promise<BenchStack> {
   const declared: Declared = { count: 0, generation: 1, base: (nextBase += 1000) };
   const projectName = `bench-${variant}-${tag}`;
   const stack = await inlineStack(

@@ -11,8 +11,7 @@ import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import * as path from "node:path";
 import { createInterface } from "node:readline";
-import type { RunningEmulator } from "../emulator";
-import { repoRoot } from "../harness";
+import { type EmulatorEndpoint, repoRoot } from "../harness";
 import { median } from "../harness/stats";
 import type { NativePlugins } from "./native-plugins";
 import { NATIVE_PACKAGES } from "./native-variants";
@@ -30,7 +29,7 @@ export interface OneTimeCosts {
  * One probe process against `emulator`: the dynamic provider's step costs, wall and CPU ms. Asynchronous, since
  * the emulator it calls answers from this process's event loop.
  */
-export async function probeOnce(emulator: RunningEmulator): Promise<Record<string, { wallMs: number; cpuMs: number }>> {
+export async function probeOnce(emulator: EmulatorEndpoint): Promise<Record<string, { wallMs: number; cpuMs: number }>> {
   const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot(), "dist", "bench", "one-time-probe.js")], {
     encoding: "utf8",
     env: {
@@ -57,7 +56,12 @@ function pluginStart(file: string): Promise<number> {
 }
 
 /** Runs both measurements `reps` times; `home` is the PULUMI_HOME the plugins were installed into. */
-export async function measureOneTime(emulator: RunningEmulator, home: string, plugins: NativePlugins, reps: number): Promise<OneTimeCosts> {
+export async function measureOneTime(
+  emulator: EmulatorEndpoint,
+  home: string,
+  plugins: NativePlugins,
+  reps: number,
+): Promise<OneTimeCosts> {
   const probes: Array<Record<string, { wallMs: number; cpuMs: number }>> = [];
   for (let i = 0; i < reps; i++) probes.push(await probeOnce(emulator));
   const dynamic: OneTimeCosts["dynamic"] = {};

@@ -12,7 +12,7 @@
  * - `create`: a fresh stack declaring N resources — check only;
  * - `diff`: a stack holding N resources whose arguments changed — check and diff.
  */
-import type { RunningEmulator } from "../emulator";
+import type { EmulatorEndpoint } from "../harness";
 import { destroy, openBenchStack, preview, up } from "./engine";
 import type { Variant } from "./variants";
 
@@ -29,7 +29,7 @@ export interface PreviewSample {
 
 /** Fresh-stack previews of `n` resources for every variant but naive, and of an empty program, interleaved. */
 export async function runCreatePreviews(
-  emulator: RunningEmulator,
+  emulator: EmulatorEndpoint,
   stateDir: string,
   n: number,
   reps: number,
@@ -62,7 +62,7 @@ export async function runCreatePreviews(
  * preview varies by a second or more from one minute to the next.
  */
 export async function runDiffPreviews(
-  emulator: RunningEmulator,
+  emulator: EmulatorEndpoint,
   stateDir: string,
   n: number,
   reps: number,

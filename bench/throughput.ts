@@ -3,7 +3,7 @@
  * (round after round, for each N: no-op, ours, naive, native no-op, native; bench/variants.ts VARIANTS) so all
  * of them see the same load on a shared machine.
  */
-import type { RunningEmulator } from "../emulator";
+import type { EmulatorEndpoint } from "../harness";
 import { destroy, openBenchStack, up, type BenchStack, type OpResult } from "./engine";
 import { watchTraffic, type PhaseTraffic } from "./emulator-window";
 import { VARIANTS, type Variant } from "./variants";
@@ -25,7 +25,7 @@ export interface PhaseSample extends OpResult {
 
 /** Options of {@link runThroughput}. */
 export interface ThroughputOptions {
-  emulator: RunningEmulator;
+  emulator: EmulatorEndpoint;
   stateDir: string;
   sizes: readonly number[];
   reps: number;
@@ -36,7 +36,7 @@ export interface ThroughputOptions {
 }
 
 async function phase(
-  emulator: RunningEmulator,
+  emulator: EmulatorEndpoint,
   s: BenchStack,
   n: number,
   rep: number,

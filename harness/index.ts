@@ -16,5 +16,5 @@ export { type LocalStackOptions, openLocalStack, stateFilePath } from "./local-s
 export { collector } from "./output";
 export { ensurePulumiOnPath, pulumiCliVersion } from "./pulumi-cli";
 export { REPO, repoRoot } from "./repo";
-export { PASSPHRASE, cliEnv, emulatorConfig, inlineStack, projectStack, type StackHost } from "./stacks";
+export { PASSPHRASE, cliEnv, type EmulatorEndpoint, emulatorConfig, inlineStack, projectStack, type StackHost } from "./stacks";
 export { relayResources, revealSecrets, stateText, userArgs } from "./state";

@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace, type ConfigMap, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
+import type { RunningEmulator } from "../emulator";
 import type { HarnessEnv } from "./env";
 import { openLocalStack } from "./local-stack";
 import { REPO } from "./repo";
@@ -15,8 +16,11 @@ import { REPO } from "./repo";
 /** The passphrase of every harness stack. */
 export const PASSPHRASE = "e2e-passphrase";
 
+/** Where an emulator answers and the key pair it accepts: all a stack needs of it, in this process or not. */
+export type EmulatorEndpoint = Pick<RunningEmulator, "url" | "secretId" | "secretKey">;
+
 /** What a stack needs of its environment: the emulator to point at, the directory to keep state in. */
-export type StackHost = Pick<HarnessEnv, "emulator" | "dir">;
+export type StackHost = { emulator: EmulatorEndpoint; dir: HarnessEnv["dir"] };
 
 /** The CLI environment every harness stack shares. */
 export function cliEnv(dir: string): Record<string, string> {

@@ -209,12 +209,30 @@ export function normalizeEndpoint(raw: string): string {
   return `${url.protocol}//${url.host}`;
 }
 
-/** The effective endpoint, region and validation site; `config` as for {@link lookup}. */
+/** The last target {@link resolveTarget} built, by the setting values it was built from. */
+let lastTarget: { key: string; target: Target } | undefined;
+
+/**
+ * The effective endpoint, region and validation site; `config` as for {@link lookup}. Check and diff
+ * resolve it for every resource, and parsing the endpoint twice with WHATWG URL was a tenth of check's cost
+ * (docs/PERFORMANCE.md, "Preview cost"), so the last result is reused while the three settings read the
+ * same. Each call still reads them: a rotated variable applies at once.
+ */
 export function resolveTarget(env: NodeJS.ProcessEnv = process.env, config?: SettingValues): Target {
-  const endpoint = normalizeEndpoint(lookup("endpoint", env, config) ?? DEFAULT_ENDPOINT);
+  const rawEndpoint = lookup("endpoint", env, config) ?? DEFAULT_ENDPOINT;
   const region = lookup("region", env, config) ?? DEFAULT_REGION;
-  const site = siteOfHost(new URL(endpoint).hostname);
   const timeout = lookup("requestTimeoutMs", env, config);
+  const key = JSON.stringify([rawEndpoint, region, timeout]);
+  if (lastTarget?.key === key) return { ...lastTarget.target };
+  const target = buildTarget(rawEndpoint, region, timeout);
+  lastTarget = { key, target };
+  return { ...target };
+}
+
+/** {@link resolveTarget} from the settings' values; throws {@link ConfigError} for a bad endpoint or timeout. */
+function buildTarget(rawEndpoint: string, region: string, timeout: string | undefined): Target {
+  const endpoint = normalizeEndpoint(rawEndpoint);
+  const site = siteOfHost(new URL(endpoint).hostname);
   if (timeout === undefined) return { endpoint, region, site };
   const timeoutMs = Number(timeout);
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < REQUEST_TIMEOUT_MS.min || timeoutMs > REQUEST_TIMEOUT_MS.max) {

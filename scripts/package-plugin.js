@@ -3,7 +3,10 @@
 // - pulumi-resource-trtc: a POSIX sh launcher (the engine executes it by that name; Node must be on PATH),
 // - pulumi-resource-trtc.js: provider/native bundled by esbuild with everything it requires (gRPC, protobuf
 //   stubs, the lifecycle, the TRTC client), so the plugin runs from its own directory with no node_modules:
-//   the engine starts it with the *program's* directory as working directory,
+//   the engine starts it with the *program's* directory as working directory; zod's unused locales are left
+//   out (scripts/zod-english-only.js),
+// - undici.js: the HTTP client bundled on its own, required by the first API call only, so a plugin that
+//   serves a preview (no API call) never compiles its 536 KB,
 // - package.json (name and version) and the package schema, at the paths provider/native/package-files.ts
 //   reads them from.
 // Install: `pulumi plugin install resource trtc <version> --file <archive>`. The version is package.json's,
@@ -16,6 +19,7 @@ const os = require("node:os");
 const path = require("node:path");
 const { parseArgs } = require("node:util");
 const esbuild = require("esbuild");
+const { zodEnglishOnly } = require("./zod-english-only");
 
 const root = path.resolve(__dirname, "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
@@ -32,6 +36,16 @@ command -v node >/dev/null 2>&1 || { echo "${NAME}: Node.js (${pkg.engines.node}
 exec node "$(dirname "$0")/${NAME}.js" "$@"
 `;
 const LAUNCHER_CMD = `@echo off\r\nnode "%~dp0${NAME}.js" %*\r\n`;
+
+const UNDICI_FILE = "undici.js";
+
+/** `require("undici")` becomes `require("./undici.js")`: the file beside the bundle in the archive. */
+const undiciBeside = {
+  name: "undici-beside",
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: `./${UNDICI_FILE}`, external: true }));
+  },
+};
 
 /** `--out DIR` only; anything else is refused, naming it, before anything is built. */
 function parseCommandLine(argv) {
@@ -62,10 +76,22 @@ async function main() {
     format: "cjs",
     minify: true,
     legalComments: "eof", // the bundled packages' licence headers stay in the file
+    plugins: [zodEnglishOnly, undiciBeside],
+    logLevel: "warning",
+  });
+  await esbuild.build({
+    entryPoints: [require.resolve("undici", { paths: [root] })],
+    outfile: path.join(stage, UNDICI_FILE),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    minify: true,
+    legalComments: "eof",
     logLevel: "warning",
   });
   fs.writeFileSync(path.join(stage, NAME), LAUNCHER, { mode: 0o755 });
-  const files = [NAME, `${NAME}.js`, "package.json", SCHEMA_FILE];
+  const files = [NAME, `${NAME}.js`, UNDICI_FILE, "package.json", SCHEMA_FILE];
   if (OS === "windows") {
     fs.writeFileSync(path.join(stage, `${NAME}.cmd`), LAUNCHER_CMD);
     files.push(`${NAME}.cmd`);

@@ -54,6 +54,22 @@ describe("target", () => {
     expect(() => normalizeEndpoint("ftp://host")).toThrow(/http or https/);
   });
 
+  test("a setting that changes between calls applies at once, and a caller's change to a result reaches no other", () => {
+    const first = resolveTarget({ TRTC_ENDPOINT: "http://127.0.0.1:1" });
+    expect(resolveTarget({ TRTC_ENDPOINT: "trtc.intl.tencentcloudapi.com" })).toMatchObject({ site: "intl" });
+    expect(resolveTarget({ TRTC_ENDPOINT: "http://127.0.0.1:1", TRTC_REQUEST_TIMEOUT_MS: "5000" }).timeoutMs).toBe(5000);
+    expect(() => resolveTarget({ TRTC_ENDPOINT: "http://127.0.0.1:1", TRTC_REQUEST_TIMEOUT_MS: "5" })).toThrow(ConfigError);
+    first.region = "changed by the caller";
+    expect(resolveTarget({ TRTC_ENDPOINT: "http://127.0.0.1:1" })).toEqual({
+      endpoint: "http://127.0.0.1:1",
+      region: DEFAULT_REGION,
+      site: "cn",
+    });
+    expect(resolveTarget({ TRTC_ENDPOINT: "http://127.0.0.1:1" })).toEqual(resolveTarget({ TRTC_ENDPOINT: "http://127.0.0.1:1" }));
+    expect(() => resolveTarget({ TRTC_ENDPOINT: "ftp://host" })).toThrow(ConfigError); // thrown every time, not remembered
+    expect(() => resolveTarget({ TRTC_ENDPOINT: "ftp://host" })).toThrow(ConfigError);
+  });
+
   test("endpoints keep scheme, host and port only", () => {
     expect(normalizeEndpoint("trtc.ap-guangzhou.tencentcloudapi.com")).toBe("https://trtc.ap-guangzhou.tencentcloudapi.com");
     expect(normalizeEndpoint("http://localhost:8080/some/path")).toBe("http://localhost:8080");

@@ -13,7 +13,7 @@ import {
   mixedStreamLimit,
   startVideoNeedsEncode,
 } from "./layout";
-import type { Json, Path, Report, Rule, RuleContext } from "./model";
+import { type Json, type Path, type Report, type Rule, type RuleContext, withSharedReaders } from "./model";
 import { passThroughUuid, watermarkHasContent } from "./overlays";
 import { recordParamsConsistent } from "./record";
 import { audioRoomMatchesCell, dynamicLayoutSingleRoom, roomIdMatchesType } from "./rooms";
@@ -65,5 +65,7 @@ export const STOP_RULES: readonly Rule[] = [];
 /** Runs `rules` over `body`, reporting every violation; a non-object body is left to the schema. */
 export function runRules(rules: readonly Rule[], body: unknown, report: Report, ctx: RuleContext): void {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return;
-  for (const rule of rules) rule.check(body as Json, report, ctx);
+  withSharedReaders(body as Json, () => {
+    for (const rule of rules) rule.check(body as Json, report, ctx);
+  });
 }

@@ -1,7 +1,7 @@
 /** Rules about the video canvas and its cells (spec §2.2(6)–(8), (12), §5.8, §5.9, §5.12, §5.13). */
 import { MAX_MIXED_STREAMS } from "../audio";
 import { MAX_CROP } from "../layout";
-import { type Rule, type Json, type Path, arr, at, has, int, obj, str } from "./model";
+import { type Rule, type Json, type Path, arr, at, has, int, obj, perRun, str } from "./model";
 
 const LAYOUT: Path = ["VideoParams", "LayoutParams"];
 const CELLS: Path = [...LAYOUT, "MixLayoutList"];
@@ -10,9 +10,10 @@ const CELLS: Path = [...LAYOUT, "MixLayoutList"];
 const modeOf = (layout: Json | undefined): number | undefined => (layout?.MixLayoutMode === undefined ? 1 : int(layout.MixLayoutMode));
 
 /** Each cell as an object, with its index (malformed cells are the schema's business). */
-function cells(body: Json): Array<[Json, number]> {
-  return arr(at(body, ...CELLS)).flatMap((c, i): Array<[Json, number]> => (obj(c) ? [[obj(c) as Json, i]] : []));
-}
+const cells = perRun(
+  (body: Json): Array<[Json, number]> =>
+    arr(at(body, ...CELLS)).flatMap((c, i): Array<[Json, number]> => (obj(c) ? [[obj(c) as Json, i]] : [])),
+);
 
 /** Start with video must say how to encode it (the VideoEncode fields are "required when outputting video"). */
 export const startVideoNeedsEncode: Rule = {

@@ -46,6 +46,34 @@ export const int = (v: unknown): number | undefined => (Number.isSafeInteger(v) 
 /** The value as a string, or undefined. */
 export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
+/** The body the rules are running over now, with what {@link perRun} readers derived from it. */
+let running: { body: Json; derived: Map<unknown, unknown> } | undefined;
+
+/**
+ * Runs `rules` over `body` with {@link perRun} readers sharing their results: several rules walk the same
+ * user lists and cells, and deriving them once per run, not once per rule, was a fifth of the rules' cost in
+ * a preview's check (docs/PERFORMANCE.md, "Preview cost"). Rules never change the body, and rules run
+ * synchronously, so one run's results cannot reach another's.
+ */
+export function withSharedReaders(body: Json, run: () => void): void {
+  const outer = running;
+  running = { body, derived: new Map() };
+  try {
+    run();
+  } finally {
+    running = outer;
+  }
+}
+
+/** `derive`, computed once per {@link withSharedReaders} run for its body (and every time outside one). */
+export function perRun<T>(derive: (body: Json) => T): (body: Json) => T {
+  return (body) => {
+    if (running?.body !== body) return derive(body);
+    if (!running.derived.has(derive)) running.derived.set(derive, derive(body));
+    return running.derived.get(derive) as T;
+  };
+}
+
 /** Follows `keys` from `root`, returning undefined at the first missing or non-object step. */
 export function at(root: unknown, ...keys: ReadonlyArray<string | number>): unknown {
   let v: unknown = root;

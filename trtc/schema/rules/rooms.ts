@@ -1,9 +1,14 @@
 /** Rules about which rooms users come from (spec §2.1, §2.2(11), §5.5, §5.22). */
 import { MAX_INTEGER_ROOM_ID } from "../users";
-import { type Json, type Path, type Rule, arr, at, int, obj, str } from "./model";
+import { type Json, type Path, type Rule, arr, at, int, obj, perRun, str } from "./model";
 
-/** Every MixUserInfo in a body, with its path. */
-export function mixUsers(body: Json): Array<{ path: Path; info: Json; source: "audio" | "cell" | "bigPicture" | "single" }> {
+/** Where a MixUserInfo sits: an audio subscription list, a layout cell, the big picture or the single stream. */
+type UserSource = "audio" | "cell" | "bigPicture" | "single";
+
+/** Every MixUserInfo in a body, with its path (derived once per rules run). */
+export const mixUsers = perRun(everyMixUser);
+
+function everyMixUser(body: Json): Array<{ path: Path; info: Json; source: UserSource }> {
   const out: Array<{ path: Path; info: Json; source: "audio" | "cell" | "bigPicture" | "single" }> = [];
   const add = (path: Path, source: (typeof out)[number]["source"]) => {
     const info = obj(at(body, ...path));
