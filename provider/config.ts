@@ -214,9 +214,9 @@ let lastTarget: { key: string; target: Target } | undefined;
 
 /**
  * The effective endpoint, region and validation site; `config` as for {@link lookup}. Check and diff
- * resolve it for every resource, and parsing the endpoint twice with WHATWG URL was a tenth of check's cost
- * (docs/PERFORMANCE.md, "Preview cost"), so the last result is reused while the three settings read the
- * same. Each call still reads them: a rotated variable applies at once.
+ * resolve it for every resource, and parsing the endpoint twice with WHATWG URL was about 25 ms of check's
+ * 336 ms for 200 resources (docs/PERFORMANCE.md, "Second pass"), so the last result is reused while the
+ * three settings read the same. Each call still reads them: a rotated variable applies at once.
  */
 export function resolveTarget(env: NodeJS.ProcessEnv = process.env, config?: SettingValues): Target {
   const rawEndpoint = lookup("endpoint", env, config) ?? DEFAULT_ENDPOINT;

@@ -3,7 +3,7 @@
 //
 // Why: the dynamic-provider host loads this module once per `pulumi preview`/`up`/`destroy`, before it can
 // answer the first Check, so every operation waits for it. Loaded file by file it cost 240 ms of CPU on the
-// benchmark machine (docs/PERFORMANCE.md, "Provider load"), a third of it resolving and reading ~60 files
+// benchmark machine (docs/PERFORMANCE.md, "Preview"), a third of it resolving and reading ~60 files
 // and another third zod's CommonJS entry, which loads all of zod's ~40 locales to use one; bundled from the
 // ES modules and with zod's unused locales left out (scripts/zod-english-only.js), it loads in about 100 ms.
 // undici stays out of the bundle, required from node_modules by the client at the first API call: a preview

@@ -3,7 +3,7 @@
 //
 // Why: `import { z } from "zod"` hands esbuild the whole `z` namespace, whose `locales` member re-exports
 // all ~40 of zod's message locales, so none can be tree-shaken: 265 KB of the dynamic provider's 566 KB
-// bundle, compiled by every provider process before its first Check (docs/PERFORMANCE.md, "Provider load").
+// bundle, compiled by every provider process before its first Check (docs/PERFORMANCE.md, "Second pass").
 // zod itself configures English at import (zod/v4/classic/external.js `config(en())`) and nothing here
 // selects another locale, so `z.locales.en` is all that is ever reachable.
 const path = require("node:path");

@@ -50,9 +50,9 @@ export const str = (v: unknown): string | undefined => (typeof v === "string" ? 
 let running: { body: Json; derived: Map<unknown, unknown> } | undefined;
 
 /**
- * Runs `rules` over `body` with {@link perRun} readers sharing their results: several rules walk the same
- * user lists and cells, and deriving them once per run, not once per rule, was a fifth of the rules' cost in
- * a preview's check (docs/PERFORMANCE.md, "Preview cost"). Rules never change the body, and rules run
+ * Runs `run` (the rules over `body`) with {@link perRun} readers sharing their results: five rules walk the
+ * mix's user list and three its layout cells, and deriving those per rule was about 29 ms of the rules' 95 ms
+ * in a preview's 200 checks (docs/PERFORMANCE.md, "Second pass"). Rules never change the body and run
  * synchronously, so one run's results cannot reach another's.
  */
 export function withSharedReaders(body: Json, run: () => void): void {
