@@ -85,8 +85,20 @@ export function phaseRatio(r: BenchResults, variant: string, floor: string, n: n
   return wallRatio(walls(pick(r.throughput, variant, n, phase)), walls(pick(r.throughput, floor, n, phase)));
 }
 
-/** Per-resource preview cost of `variant` over `floor` beyond the empty program, from medians. */
+/**
+ * Per-resource preview cost of `variant` over `floor` beyond the empty program: the median of the rounds' own
+ * ratios ({@link roundRatios}). Each round runs the empty program, the floor and the variant back to back,
+ * so a ratio within a round compares previews made under the same machine load; a ratio of the variants'
+ * medians can pair one round's no-op with another's variant, and moves with the load's drift between
+ * rounds, not with the provider. NaN when no round has all three previews.
+ */
 export function previewRatio(r: BenchResults, kind: "create" | "diff", variant: string, floor: string): number {
+  const rounds = roundRatios(r, kind, variant, floor);
+  return rounds.length > 0 ? median(rounds) : Number.NaN;
+}
+
+/** The same figure from each variant's median preview across rounds (shown beside {@link previewRatio}). */
+export function previewRatioOfMedians(r: BenchResults, kind: "create" | "diff", variant: string, floor: string): number {
   const m = (v: string) => median(r.previews.filter((p) => p.kind === kind && p.variant === v).map((p) => p.wallMs));
   return perResourceRatio(m(variant), m(floor), m("empty"));
 }
@@ -330,6 +342,7 @@ function previewTable(r: BenchResults): string {
         perRes(fe.floor),
         perRes(fe.variant),
         fmt(previewRatio(r, kind, fe.variant, fe.floor)),
+        fmt(previewRatioOfMedians(r, kind, fe.variant, fe.floor)),
         roundRatios(r, kind, fe.variant, fe.floor)
           .map((x) => fmt(x))
           .join(", "),
@@ -346,6 +359,7 @@ function previewTable(r: BenchResults): string {
       "no-op ms/resource",
       "ms/resource",
       "ratio",
+      "ratio of medians",
       "each round's ratio",
     ],
     rows,
@@ -419,7 +433,10 @@ export function readmeHeadline(r: BenchResults): string {
   if (has(r, "native")) parts.push(`(the native plugin over a no-op plugin: ${per((p) => phaseRatio(r, "native", "nativeNoop", top, p))})`);
   const ourSamples = r.throughput.filter((x) => x.variant === "ours");
   parts.push(
-    `and a preview's check + diff costs ${fmt(previewRatio(r, "diff", "ours", "noop"))} times the no-op's per resource;`,
+    `and a preview's check + diff costs ${fmt(previewRatio(r, "diff", "ours", "noop"))} times the no-op's per resource` +
+      (r.previews.some((p) => p.variant === "native")
+        ? ` (the native plugin: ${fmt(previewRatio(r, "diff", "native", "nativeNoop"))} times its no-op's);`
+        : ";"),
     `${total(ourSamples, (x) => x.traffic.throttled)} requests throttled, ${total(ourSamples, (x) => x.failedOps)} failed.`,
   );
   return parts.join("\n");
@@ -488,10 +505,12 @@ ${rawTable(r)}
 
 Preview wall time of N resources minus the preview of an empty program (the fixed cost of CLI, language
 host and provider start), divided by N, for each front end and its no-op; *ratio* = ms/resource over the
-no-op's. Medians of ${r.reps.preview} rounds in which the variants run one after another (fresh stacks: check only;
+no-op's. ${r.reps.preview} rounds in which the variants run one after another (fresh stacks: check only;
 stacks already holding N resources with every push URL changed: check and diff). Previews make no API call.
-The verdict is *ratio*, from the medians; *each round's ratio* is the same figure from one round's previews
-alone, to show the spread a single round has on a shared machine.
+*each round's ratio* is that figure from one round's three previews alone (empty program, no-op, it, run back
+to back, so under the same machine load), and *ratio*, the verdict, is their median. *ratio of medians* takes
+each variant's median preview across rounds instead, which can pair one round's no-op with another round's
+variant: when the machine's load drifts during the run it moves with the drift, not with the provider.
 
 ${previewTable(r)}
 ${r.oneTime ? `\n## 5. One-time cost apart from cost per resource\n\nMedians of ${r.oneTime.reps} fresh processes (bench/one-time.ts). The host's own start (Node, @pulumi/pulumi, gRPC) is the same for the no-op and is not counted.\n\n${oneTimeTable(r.oneTime)}\n` : ""}
