@@ -26,8 +26,7 @@ export interface OneTimeCosts {
 }
 
 /**
- * One probe process against `emulator`: the dynamic provider's step costs, wall and CPU ms. Asynchronous, since
- * the emulator it calls answers from this process's event loop.
+ * One probe process against `emulator`: the dynamic provider's step costs, wall and CPU ms.
  */
 export async function probeOnce(emulator: EmulatorEndpoint): Promise<Record<string, { wallMs: number; cpuMs: number }>> {
   const { stdout } = await promisify(execFile)(process.execPath, [path.join(repoRoot(), "dist", "bench", "one-time-probe.js")], {

@@ -234,12 +234,36 @@ function paceReading(r: BenchResults): string {
 ${lines.join("\n")}`;
 }
 
+/**
+ * For a preview target's miss: the per-resource difference from the medians, the part of it that the
+ * front end's one-time start measured in this run (section 5) makes when spread over N, and the rounds' spread.
+ * Empty for any other target, or when the run measured no one-time costs.
+ */
+function previewMissReading(r: BenchResults, target: string): string {
+  const fe = FRONT_ENDS.find((f) => target.startsWith(`${f.label} preview`));
+  const ot = r.oneTime;
+  if (!fe || !ot) return "";
+  const kind = target.includes("check + diff") ? "diff" : "create";
+  const m = (v: string) => median(r.previews.filter((p) => p.kind === kind && p.variant === v).map((p) => p.wallMs));
+  const gap = (m(fe.variant) - m(fe.floor)) / r.previewN;
+  const [once, what] =
+    fe.variant === "native"
+      ? [ot.pluginStartMs.native - ot.pluginStartMs.nativeNoop, "the plugin's start over the no-op plugin's"]
+      : [ot.dynamic.load.wallMs + ot.dynamic.firstCheck.wallMs - ot.dynamic.nextCheck.wallMs, "the provider's load and first, cold Check"];
+  const rounds = roundRatios(r, kind, fe.variant, fe.floor);
+  return (
+    ` It costs ${fmt(gap, 2)} ms per resource more than its no-op (medians); ${what} (section 5: ${fmt(once, 0)} ms, once)` +
+    ` is ${fmt(once / r.previewN, 2)} ms of that at N=${r.previewN}, and the rest is work per resource` +
+    ` (docs/PERFORMANCE.md says where it goes). Its rounds ranged from ${fmt(Math.min(...rounds))} to ${fmt(Math.max(...rounds))}.`
+  );
+}
+
 /** The misses, each beside what was measured about it in this run. */
 function missesExplained(r: BenchResults): string {
   const missed = targetVerdicts(r).filter((v) => v.verdict === "missed");
   if (missed.length === 0) return "Every target was met in this run.";
   const top = Math.max(...r.sizes);
-  const lines = missed.map((v) => `- **${v.target}**: ${v.measured}.`);
+  const lines = missed.map((v) => `- **${v.target}**: ${v.measured}.${previewMissReading(r, v.target)}`);
   const parts: string[] = [];
   for (const fe of FRONT_ENDS) {
     if (!has(r, fe.variant)) continue;
