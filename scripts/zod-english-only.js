@@ -8,15 +8,30 @@
 // selects another locale, so `z.locales.en` is all that is ever reachable.
 const path = require("node:path");
 
-/** Resolves zod's `../locales/index.js` to a module exporting `en` alone. */
+/**
+ * Resolves zod's `../locales/index.js` to a module exporting `en` alone. Fails the build when zod is bundled
+ * but the path never came up (a zod release that moved its locales): silently bundling them all again would
+ * only show as a slower provider.
+ */
 const zodEnglishOnly = {
   name: "zod-english-only",
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}zod${path.sep}`)
-        ? { path: path.resolve(path.dirname(args.importer), "../locales/index.js"), namespace: "zod-english-only" }
-        : undefined,
-    );
+    let replaced = false;
+    let zodSeen = false;
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!args.importer.includes(`${path.sep}zod${path.sep}`)) return undefined;
+      replaced = true;
+      return { path: path.resolve(path.dirname(args.importer), "../locales/index.js"), namespace: "zod-english-only" };
+    });
+    build.onResolve({ filter: /^zod$/ }, () => {
+      zodSeen = true;
+      return undefined;
+    });
+    build.onEnd((result) => {
+      if (zodSeen && !replaced && result.errors.length === 0) {
+        throw new Error("zod-english-only: zod was bundled but its ../locales/index.js never resolved; update the plugin");
+      }
+    });
     build.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({
       contents: `export { default as en } from "./en.js";\n`,
       resolveDir: path.dirname(args.path),

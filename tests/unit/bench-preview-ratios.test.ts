@@ -1,6 +1,6 @@
 /**
- * The preview overhead figures of docs/BENCHMARKS.md (bench/report.ts): the verdict from the medians of each
- * variant's previews, and each round's own ratio from that round's previews alone.
+ * The preview overhead figures of docs/BENCHMARKS.md (bench/report.ts): each round's own ratio from that
+ * round's previews alone, the verdict as their median, and the ratio of the variants' medians shown beside it.
  */
 import type { BenchResults } from "../../bench/report";
 import { previewRatio, previewRatioOfMedians, roundRatios } from "../../bench/report";

@@ -65,7 +65,13 @@ describe("target", () => {
       region: DEFAULT_REGION,
       site: "cn",
     });
-    expect(resolveTarget({ TRTC_ENDPOINT: "http://127.0.0.1:1" })).toEqual(resolveTarget({ TRTC_ENDPOINT: "http://127.0.0.1:1" }));
+    const env = { TRTC_ENDPOINT: "http://127.0.0.1:2", TENCENTCLOUD_REGION: "ap-beijing" };
+    const built = resolveTarget(env); // a miss: just built and remembered
+    built.endpoint = "changed after a miss";
+    const reused = resolveTarget(env); // a hit
+    reused.region = "changed after a hit";
+    expect(resolveTarget(env)).toEqual({ endpoint: "http://127.0.0.1:2", region: "ap-beijing", site: "cn" });
+    expect(resolveTarget({ ...env, TENCENTCLOUD_REGION: "ap-singapore" }).region).toBe("ap-singapore"); // the region is part of the key
     expect(() => resolveTarget({ TRTC_ENDPOINT: "ftp://host" })).toThrow(ConfigError); // thrown every time, not remembered
     expect(() => resolveTarget({ TRTC_ENDPOINT: "ftp://host" })).toThrow(ConfigError);
   });

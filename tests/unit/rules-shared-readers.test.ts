@@ -45,7 +45,8 @@ describe("perRun readers", () => {
         throw new Error("rule bug");
       }),
     ).toThrow("rule bug");
-    withSharedReaders(body, () => expect(reader(body)).toBe(2));
+    expect(reader(body)).toBe(2); // outside any run again: derived afresh, not the thrown run's 1
+    withSharedReaders(body, () => expect(reader(body)).toBe(3));
   });
 
   test("runRules shares one mixUsers list among the rules of a run, and a changed body gets a new one", () => {

@@ -11,7 +11,7 @@ const modeOf = (layout: Json | undefined): number | undefined => (layout?.MixLay
 
 /** Each cell as an object, with its index (malformed cells are the schema's business). */
 const cells = perRun(
-  (body: Json): Array<[Json, number]> =>
+  (body: Json): ReadonlyArray<readonly [Json, number]> =>
     arr(at(body, ...CELLS)).flatMap((c, i): Array<[Json, number]> => (obj(c) ? [[obj(c) as Json, i]] : [])),
 );
 

@@ -65,7 +65,10 @@ export function withSharedReaders(body: Json, run: () => void): void {
   }
 }
 
-/** `derive`, computed once per {@link withSharedReaders} run for its body (and every time outside one). */
+/**
+ * `derive`, computed once per {@link withSharedReaders} run for its body (and every time outside one). Every
+ * rule of a run gets the same value, so `derive` should return a readonly type.
+ */
 export function perRun<T>(derive: (body: Json) => T): (body: Json) => T {
   return (body) => {
     if (running?.body !== body) return derive(body);

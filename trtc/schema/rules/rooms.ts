@@ -8,7 +8,7 @@ type UserSource = "audio" | "cell" | "bigPicture" | "single";
 /** Every MixUserInfo in a body, with its path (derived once per rules run). */
 export const mixUsers = perRun(everyMixUser);
 
-function everyMixUser(body: Json): Array<{ path: Path; info: Json; source: UserSource }> {
+function everyMixUser(body: Json): ReadonlyArray<{ readonly path: Path; readonly info: Json; readonly source: UserSource }> {
   const out: Array<{ path: Path; info: Json; source: "audio" | "cell" | "bigPicture" | "single" }> = [];
   const add = (path: Path, source: (typeof out)[number]["source"]) => {
     const info = obj(at(body, ...path));
