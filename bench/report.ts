@@ -97,9 +97,16 @@ export function previewRatio(r: BenchResults, kind: "create" | "diff", variant: 
   return rounds.length > 0 ? median(rounds) : Number.NaN;
 }
 
+/** The median wall time in ms of `variant`'s previews of `kind` across rounds. */
+const medianPreview = (r: BenchResults, kind: string, variant: string): number =>
+  median(r.previews.filter((p) => p.kind === kind && p.variant === variant).map((p) => p.wallMs));
+
+/** `lowest to highest` of the rounds' ratios. */
+const roundsRange = (rounds: readonly number[]): string => `${fmt(Math.min(...rounds))} to ${fmt(Math.max(...rounds))}`;
+
 /** The same figure from each variant's median preview across rounds (shown beside {@link previewRatio}). */
 export function previewRatioOfMedians(r: BenchResults, kind: "create" | "diff", variant: string, floor: string): number {
-  const m = (v: string) => median(r.previews.filter((p) => p.kind === kind && p.variant === v).map((p) => p.wallMs));
+  const m = (v: string) => medianPreview(r, kind, v);
   return perResourceRatio(m(variant), m(floor), m("empty"));
 }
 
@@ -154,7 +161,7 @@ function headlineTable(r: BenchResults): string {
 function withRounds(r: BenchResults, kind: "create" | "diff", variant: string, floor: string): string {
   const rounds = roundRatios(r, kind, variant, floor);
   if (rounds.length < 2) return fmt(previewRatio(r, kind, variant, floor));
-  return `${fmt(previewRatio(r, kind, variant, floor))} (rounds ${fmt(Math.min(...rounds))} to ${fmt(Math.max(...rounds))}; ratio of medians ${fmt(previewRatioOfMedians(r, kind, variant, floor))})`;
+  return `${fmt(previewRatio(r, kind, variant, floor))} (rounds ${roundsRange(rounds)}; ratio of medians ${fmt(previewRatioOfMedians(r, kind, variant, floor))})`;
 }
 
 /** Each target with its verdict; misses carry the figures that explain them. */
@@ -178,11 +185,13 @@ export function targetVerdicts(r: BenchResults): Verdict[] {
       target: `${fe.label} preview check + diff ≤ ${fmt(OVERHEAD_TARGET)} × its no-op, per resource (N=${r.previewN})`,
       measured: withRounds(r, "diff", fe.variant, fe.floor),
       verdict: atMost([diff], OVERHEAD_TARGET),
+      reading: previewMissReading(r, "diff", fe),
     });
     out.push({
       target: `${fe.label} preview check ≤ ${fmt(OVERHEAD_TARGET)} × its no-op, per resource (N=${r.previewN})`,
       measured: withRounds(r, "create", fe.variant, fe.floor),
       verdict: atMost([check], OVERHEAD_TARGET),
+      reading: previewMissReading(r, "create", fe),
     });
   }
   for (const fe of FRONT_ENDS) {
@@ -242,17 +251,14 @@ ${lines.join("\n")}`;
 }
 
 /**
- * For a preview target's miss: the per-resource difference from the medians, the part of it that the
+ * For a preview target (shown only if it is missed): the per-resource difference from the medians, the part of it that the
  * front end's one-time start measured in this run (section 5) makes when spread over N, and the rounds' spread.
  * Empty for any other target, or when the run measured no one-time costs.
  */
-function previewMissReading(r: BenchResults, target: string): string {
-  const fe = FRONT_ENDS.find((f) => target.startsWith(`${f.label} preview`));
+function previewMissReading(r: BenchResults, kind: "create" | "diff", fe: (typeof FRONT_ENDS)[number]): string {
   const ot = r.oneTime;
-  if (!fe || !ot) return "";
-  const kind = target.includes("check + diff") ? "diff" : "create";
-  const m = (v: string) => median(r.previews.filter((p) => p.kind === kind && p.variant === v).map((p) => p.wallMs));
-  const gap = (m(fe.variant) - m(fe.floor)) / r.previewN;
+  if (!ot) return "";
+  const gap = (medianPreview(r, kind, fe.variant) - medianPreview(r, kind, fe.floor)) / r.previewN;
   const [once, what] =
     fe.variant === "native"
       ? [ot.pluginStartMs.native - ot.pluginStartMs.nativeNoop, "the plugin's start over the no-op plugin's"]
@@ -261,7 +267,7 @@ function previewMissReading(r: BenchResults, target: string): string {
   return (
     ` It costs ${fmt(gap, 2)} ms per resource more than its no-op (medians); ${what} (section 5: ${fmt(once, 0)} ms, once)` +
     ` is ${fmt(once / r.previewN, 2)} ms of that at N=${r.previewN}, and the rest is work per resource` +
-    ` (docs/PERFORMANCE.md says where it goes). Its rounds ranged from ${fmt(Math.min(...rounds))} to ${fmt(Math.max(...rounds))}.`
+    ` (docs/PERFORMANCE.md says where it goes). Its rounds ranged from ${roundsRange(rounds)}.`
   );
 }
 
@@ -270,7 +276,7 @@ function missesExplained(r: BenchResults): string {
   const missed = targetVerdicts(r).filter((v) => v.verdict === "missed");
   if (missed.length === 0) return "Every target was met in this run.";
   const top = Math.max(...r.sizes);
-  const lines = missed.map((v) => `- **${v.target}**: ${v.measured}.${previewMissReading(r, v.target)}`);
+  const lines = missed.map((v) => `- **${v.target}**: ${v.measured}.${v.reading ?? ""}`);
   const parts: string[] = [];
   for (const fe of FRONT_ENDS) {
     if (!has(r, fe.variant)) continue;
@@ -356,7 +362,7 @@ function wallTable(r: BenchResults): string {
 }
 
 function previewTable(r: BenchResults): string {
-  const m = (kind: string, v: string) => median(r.previews.filter((p) => p.kind === kind && p.variant === v).map((p) => p.wallMs));
+  const m = (kind: string, v: string) => medianPreview(r, kind, v);
   const rows: string[][] = [];
   for (const kind of ["create", "diff"] as const) {
     const empty = m(kind, "empty");
@@ -459,7 +465,7 @@ export function readmeHeadline(r: BenchResults): string {
   const whole = (p: string) => floorRate(pick(r.throughput, "ours", top, p), top);
   const spread = (variant: string, floor: string) => {
     const rounds = roundRatios(r, "diff", variant, floor);
-    return rounds.length > 1 ? `, the median of rounds from ${fmt(Math.min(...rounds))} to ${fmt(Math.max(...rounds))}` : "";
+    return rounds.length > 1 ? `, the median of rounds from ${roundsRange(rounds)}` : "";
   };
   const parts = [
     `**Speed** (${top} tasks, \`--parallel 64\`, [docs/BENCHMARKS.md](docs/BENCHMARKS.md)${isProvisional(r) ? ", provisional" : ""}):`,

@@ -51,6 +51,8 @@ export interface Verdict {
   measured: string;
   /** `met`, `missed`, or `n/a` when the run has no figure for it. */
   verdict: "met" | "missed" | "n/a";
+  /** What else this run measured that explains a miss (a sentence or more, starting with a space), if anything. */
+  reading?: string;
 }
 
 /** `met` when every value is finite and at most `limit`, `n/a` when none is finite, else `missed`. */
